@@ -1,0 +1,32 @@
+# Every target creates .venv on first use, so a fresh clone needs nothing but Python 3.11.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: test demo help lint image bench clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+demo: $(BIN)/.installed
+	$(BIN)/python -m demo
+
+help: $(BIN)/.installed
+	$(BIN)/python -m komand_okta.runtime.helpdoc plugin.spec.yaml > help.md
+
+lint: $(BIN)/.installed
+	$(BIN)/python -m compileall -q komand_okta oktasim bin
+
+image:
+	docker build -t komand/okta:$$(grep '^version:' plugin.spec.yaml | awk '{print $$2}') .
+
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV)
