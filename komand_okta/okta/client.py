@@ -1,0 +1,251 @@
+"""The one HTTP path to Okta.
+
+Every request goes through `OktaClient.request`, which owns the base URL, the auth header, the
+User-Agent, timeouts, URL-encoding of path segments, rate-limit pacing, retries and error
+mapping. `pages` follows Okta's `Link: rel="next"` headers. Nothing else imports `requests`.
+
+Retry rules: a 429 is waited out (until `X-Rate-Limit-Reset`, measured against the response's
+`Date`, plus jitter) and retried for any method, since Okta did not apply it. 5xx answers,
+timeouts and dropped connections are retried with capped exponential backoff only for
+idempotent calls; a non-idempotent call is retried only when it provably never reached Okta
+(the connection could not be opened).
+"""
+import random
+from email.utils import parsedate_to_datetime
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+import requests
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+
+from komand_okta.clock import SystemClock
+
+from . import errors
+
+API_PREFIX = "/api/v1"
+IDEMPOTENT_METHODS = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
+BACKOFF_CAP = 8.0
+
+
+class Response:
+    """What a caller needs from an Okta answer: status, headers, parsed body, next link."""
+
+    def __init__(self, status: int, headers, body, links: dict):
+        self.status, self.headers, self.body, self.links = status, headers, body, links
+
+
+class _Retry(Exception):
+    """Internal: this attempt failed in a way worth another try after `wait` seconds."""
+
+    def __init__(self, wait: float, reason: str, final: Exception):
+        super().__init__(reason)
+        self.wait, self.reason, self.final = wait, reason, final
+
+
+class OktaClient:
+    def __init__(self, base_url: str, auth_header: str, *, user_agent: str = "komand_okta", session=None,
+                 clock=None, log=None, timeout=(10, 60), max_tries: int = 5, max_wait: float = 300.0,
+                 jitter=random.random):
+        self.base_url = base_url.rstrip("/")
+        self._auth_header = auth_header
+        self.session = session or requests.Session()
+        self.session.headers.update({"Accept": "application/json", "Content-Type": "application/json",
+                                     "User-Agent": user_agent})
+        self.clock = clock or SystemClock()
+        self.log = log
+        self.timeout = timeout
+        self.max_tries = max_tries
+        self.max_wait = max_wait
+        self._jitter = jitter
+        self._paused_until = {}  # rate-limit bucket -> monotonic time its window resets
+
+    # -- building paths --------------------------------------------------------------------
+    @staticmethod
+    def path(*segments) -> str:
+        """`/api/v1/<seg>/<seg>…` with every segment URL-encoded (logins hold + # / @)."""
+        return API_PREFIX + "".join("/" + quote(str(segment), safe="") for segment in segments)
+
+    # -- requests ------------------------------------------------------------------------------
+    def request(self, method: str, path: str, *, params=None, json=None, idempotent: bool = None,
+                allow=()) -> Response:
+        """Send one logical request (with retries). Statuses in `allow` are returned, not raised."""
+        method = method.upper()
+        idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
+        url = self._url(path)
+        shown = urlsplit(url).path
+        waited, tries = 0.0, 0
+        while True:
+            tries += 1
+            self._pace(url)
+            try:
+                return self._attempt(method, url, shown, params, json, idempotent, allow, tries)
+            except _Retry as retry:
+                if tries >= self.max_tries or waited + retry.wait > self.max_wait:
+                    raise retry.final from None
+                self._log("warning", "%s %s: %s; retrying in %.1fs (try %d of %d)", method, shown,
+                          retry.reason, retry.wait, tries + 1, self.max_tries)
+                self.clock.sleep(retry.wait)
+                waited += retry.wait
+
+    def _attempt(self, method, url, shown, params, json, idempotent, allow, tries) -> Response:
+        headers = {"Authorization": self._auth_header}
+        try:
+            raw = self.session.request(method, url, params=params, json=json, headers=headers,
+                                       timeout=self.timeout, allow_redirects=False)
+        except requests.exceptions.RequestException as exc:
+            never_sent = _never_reached(exc)
+            final = errors.unreachable(method, shown, _reason(exc), maybe_applied=not never_sent)
+            if never_sent or idempotent:
+                raise _Retry(self._backoff(tries), _reason(exc), final) from None
+            raise final from None
+        self._remember_limits(url, raw)
+        body, parsed = _body(raw)
+        status = raw.status_code
+        self._log("debug", "%s %s -> %d", method, shown, status)
+        if status in allow or (200 <= status < 300 and parsed):
+            return Response(status, raw.headers, body, _links(raw))
+        if 200 <= status < 300:  # a cut-off body: the request happened, the answer was lost
+            final = errors.unreachable(method, shown, "Okta's answer was incomplete", maybe_applied=True)
+            if idempotent:
+                raise _Retry(self._backoff(tries), "incomplete response body", final)
+            raise final
+        final = errors.from_response(status, body, method, shown, tries)
+        if status == 429:
+            raise _Retry(self._reset_wait(raw, tries), "rate limited (429)", final)
+        if status >= 500 and idempotent:
+            raise _Retry(self._backoff(tries), "Okta answered %d" % status, final)
+        raise final
+
+    def get(self, path, params=None, **kwargs):
+        return self.request("GET", path, params=params, **kwargs).body
+
+    def post(self, path, json=None, params=None, **kwargs):
+        return self.request("POST", path, json=json, params=params, **kwargs).body
+
+    def put(self, path, json=None, params=None, **kwargs):
+        return self.request("PUT", path, json=json, params=params, **kwargs).body
+
+    def delete(self, path, params=None, **kwargs):
+        return self.request("DELETE", path, params=params, **kwargs).body
+
+    def pages(self, path: str, params=None, *, page_size: int = None, limit: int = None):
+        """Every item of a list, following `next` links, stopping after `limit` items.
+
+        Each request asks for no more than is still wanted, so a limit smaller than a page
+        costs exactly one small request.
+        """
+        params = dict(params or {})
+        if page_size or limit:
+            params["limit"] = min(x for x in (page_size, limit) if x)
+        url, seen, count = self._url(path), set(), 0
+        while url:
+            seen.add(url)
+            response = self.request("GET", url, params=params)
+            params = None  # the next link carries its own query
+            for item in response.body or []:
+                yield item
+                count += 1
+                if limit and count >= limit:
+                    return
+            url = self._next(response, seen, limit - count if limit else None)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _url(self, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            if not _same_origin(path, self.base_url):
+                raise errors.OktaError("Refused to follow a link to another host: %s." % urlsplit(path).netloc,
+                                       "This is unexpected from Okta; check the Okta domain in the connection.")
+            return path
+        return self.base_url + path
+
+    def _next(self, response, seen: set, remaining):
+        link = response.links.get("next")
+        if not link or not _same_origin(link, self.base_url):
+            return None
+        if remaining:
+            parts = urlsplit(link)
+            query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "limit"]
+            current = dict(parse_qsl(parts.query)).get("limit")
+            size = min(int(current), remaining) if current and current.isdigit() else remaining
+            link = urlunsplit(parts._replace(query=urlencode(query + [("limit", str(size))])))
+        return None if link in seen else link
+
+    def _pace(self, url: str) -> None:
+        """Wait out a window whose last request was spent, instead of spending a 429."""
+        until = self._paused_until.pop(_bucket(url), None)
+        if until is not None:
+            wait = until - self.clock.monotonic()
+            if wait > 0:
+                self._log("info", "Okta rate limit reached for %s; waiting %.1fs for the window to reset",
+                          _bucket(url), wait)
+                self.clock.sleep(wait)
+
+    def _remember_limits(self, url: str, raw) -> None:
+        if raw.headers.get("X-Rate-Limit-Remaining") == "0" and raw.status_code != 429:
+            self._paused_until[_bucket(url)] = self.clock.monotonic() + self._until_reset(raw)
+
+    def _reset_wait(self, raw, tries: int) -> float:
+        seconds = self._until_reset(raw)
+        return seconds if seconds is not None else self._backoff(tries)
+
+    def _until_reset(self, raw):
+        """Seconds until the window resets, by the server's own clock, plus jitter."""
+        reset, date = raw.headers.get("X-Rate-Limit-Reset"), raw.headers.get("Date")
+        try:
+            now = parsedate_to_datetime(date).timestamp() if date else self.clock.now()
+            return max(0.0, float(reset) - now) + 1.0 * self._jitter()
+        except (TypeError, ValueError):
+            return None
+
+    def _backoff(self, tries: int) -> float:
+        return min(BACKOFF_CAP, 0.5 * 2 ** (tries - 1)) * (1 + 0.5 * self._jitter())
+
+    def _log(self, level, message, *args):
+        if self.log is not None:
+            getattr(self.log, level)(message, *args)
+
+
+def _body(raw):
+    """(parsed JSON or None, whether the body was complete)."""
+    if not raw.content:
+        return None, True
+    try:
+        return raw.json(), True
+    except ValueError:
+        return None, False
+
+
+def _links(raw) -> dict:
+    return {rel: link.get("url") for rel, link in (raw.links or {}).items()}
+
+
+def _same_origin(url: str, base: str) -> bool:
+    a, b = urlsplit(url), urlsplit(base)
+    return (a.scheme, a.netloc.lower()) == (b.scheme, b.netloc.lower())
+
+
+def _bucket(url: str) -> str:
+    """Okta meters per endpoint family: a collection and its members count separately."""
+    segments = urlsplit(url).path[len(API_PREFIX):].strip("/").split("/")
+    return "/".join(segments[:1] + (["*"] if len(segments) > 1 else []))
+
+
+def _never_reached(exc) -> bool:
+    """True when the connection could not even be opened, so Okta cannot have seen the request."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    seen, current = set(), exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (NewConnectionError, ConnectTimeoutError)):
+            return True
+        current = getattr(current, "reason", None) or (current.args[0] if current.args and
+                                                       isinstance(current.args[0], BaseException) else None)
+    return False
+
+
+def _reason(exc) -> str:
+    if isinstance(exc, requests.exceptions.Timeout):
+        return "the request timed out"
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return "the connection failed or was dropped"
+    return type(exc).__name__

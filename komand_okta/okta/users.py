@@ -1,0 +1,33 @@
+"""Finding a user the way an analyst names one: by id, login or email.
+
+Every action resolves users here, so "user@example.com" means the same user everywhere:
+first `GET /users/{id-or-login}` (one request, and it sees DEPROVISIONED users too), then, if
+that finds nothing and the text looks like an email, a search on `profile.email`. Several users
+sharing one email is an error naming the count, never a guess.
+"""
+from .errors import OktaError
+
+USERS_PAGE = 200
+
+
+def quoted(value: str) -> str:
+    """A string literal for Okta's filter/search expressions."""
+    return '"%s"' % str(value).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def find_user(client, identifier: str):
+    """The user object, or None when no user matches."""
+    identifier = identifier.strip()
+    if "/" not in identifier:  # a login holding "/" cannot be fetched by path, only searched
+        response = client.request("GET", client.path("users", identifier), allow=(404,))
+        if response.status != 404:
+            return response.body
+    if "@" not in identifier and "/" not in identifier:
+        return None
+    field = "profile.email" if "/" not in identifier else "profile.login"
+    matches = list(client.pages(client.path("users"), {"search": "%s eq %s" % (field, quoted(identifier))},
+                                page_size=USERS_PAGE, limit=USERS_PAGE))
+    if len(matches) > 1:
+        raise OktaError("%d Okta users have the email %s, so it does not identify one user." % (len(matches), identifier),
+                        "Give the user's Okta ID or login instead of the email.")
+    return matches[0] if matches else None

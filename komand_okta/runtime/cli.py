@@ -1,0 +1,90 @@
+"""`komand_okta [--debug] {run,test,info,sample NAME,http}`: the container's entry point.
+
+stdout carries only envelopes (and, for `info`/`sample`, what was asked for); logs go to
+stderr. Exit 0 on success and 1 on any error, always after printing the error envelope.
+"""
+import argparse
+import json
+import sys
+
+from . import spec as spec_module
+from .messages import error_envelope
+from .errors import ClientError
+
+
+def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    parser = argparse.ArgumentParser(prog="komand_okta", description="Okta plugin for InsightConnect")
+    parser.add_argument("--debug", action="store_true", help="verbose logs; trigger events go to stdout")
+    parser.add_argument("--state-dir", help="where triggers keep their state (default /workspace/cache)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the step in the start message on stdin")
+    commands.add_parser("test", help="test the connection of the start message on stdin")
+    commands.add_parser("info", help="name, version, actions and triggers")
+    sample = commands.add_parser("sample", help="print a start message for a step, from the spec's examples")
+    sample.add_argument("name")
+    http = commands.add_parser("http", help="serve the InsightConnect HTTP routes")
+    http.add_argument("--port", type=int, default=10001)
+    http.add_argument("--workers", type=int, default=1)
+    http.add_argument("--threads", type=int, default=4)
+    args = parser.parse_args(argv)
+
+    if args.command == "info":
+        stdout.write(info_text(spec_module.load()))
+        return 0
+    if args.command == "sample":
+        from .samples import sample_message
+        try:
+            stdout.write(json.dumps(sample_message(spec_module.load(), args.name), indent=2) + "\n")
+        except KeyError:
+            stderr.write("No action, trigger or task named %r.\n" % args.name)
+            return 1
+        return 0
+    if args.command == "http":
+        from .http import serve
+        return serve(port=args.port, workers=args.workers, threads=args.threads, debug=args.debug)
+    return run_message(args, stdin, stdout, stderr)
+
+
+def run_message(args, stdin, stdout, stderr) -> int:
+    try:
+        message = json.loads(stdin.read())
+    except ValueError as exc:
+        envelope = error_envelope(None, {}, ClientError("The input is not valid JSON: %s." % exc,
+                                                        "Send one InsightConnect v1 start message on stdin."))
+        _write(stdout, envelope)
+        return 1
+    from .plugin import Plugin
+    plugin = Plugin(stderr=stderr, debug=args.debug)
+    runner = None
+    if isinstance(message, dict) and message.get("type") == "trigger_start" and args.command == "run":
+        runner = _trigger_runner(args, stdout)
+    envelope, ok = plugin.handle(message, test=args.command == "test", trigger_runner=runner)
+    _write(stdout, envelope)
+    return 0 if ok else 1
+
+
+def _trigger_runner(args, stdout):
+    from pathlib import Path
+    from .triggers import StdoutDispatcher, StopSignal, TriggerRunner
+    stop = StopSignal()
+    stop.install()
+    return TriggerRunner(dispatcher=StdoutDispatcher(stdout) if args.debug else None,
+                         state_dir=Path(args.state_dir) if args.state_dir else None, should_stop=stop)
+
+
+def _write(stdout, envelope) -> None:
+    stdout.write(json.dumps(envelope) + "\n")
+    stdout.flush()
+
+
+def info_text(spec: dict) -> str:
+    lines = ["Name:        %s" % spec.get("title"), "Vendor:      %s" % spec.get("vendor"),
+             "Version:     %s" % spec.get("version"), "Description: %s" % spec.get("description"), ""]
+    for section in ("actions", "triggers", "tasks"):
+        steps = spec.get(section) or {}
+        if steps:
+            lines.append("%s (%d):" % (section.capitalize(), len(steps)))
+            lines += ["  %-32s %s" % (key, value.get("description", "")) for key, value in steps.items()]
+            lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,237 @@
+"""Render a plugin's help.md from its plugin.spec.yaml.
+
+help.md is documentation *derived* from the spec, never edited by hand: ``make help`` regenerates
+it and a unit test fails when it is stale. The layout is the one Rapid7's ``insight-plugin``
+generator writes, and the input/output table rows are character-for-character what its
+HelpInputOutputValidator expects (rows sorted by key, Python ``str()`` of each cell, lists as JSON
+with ``True``/``False``), so the official validators accept the file.
+
+Where we deliberately differ from the generator (the validators do not look at these):
+
+* example blocks prefer a field's ``example`` over its ``default`` (the generator shows the default),
+  and examples composed from custom types use the field keys, not their titles;
+* no trailing spaces or doubled blank lines;
+* ``### Tasks`` appears only when the spec has tasks.
+
+Knows nothing about any particular plugin: it reads only the spec. Nothing imports it at action
+time.
+
+    python -m komand_okta.runtime.helpdoc [plugin.spec.yaml] > help.md
+"""
+
+import json
+import re
+import sys
+
+INPUT_HEADERS = ("Name", "Type", "Default", "Required", "Description", "Enum", "Example", "Placeholder", "Tooltip")
+OUTPUT_HEADERS = ("Name", "Type", "Required", "Description", "Example")
+TYPE_HEADERS = ("Name", "Type", "Default", "Required", "Description", "Example")
+
+COMPONENT_SECTIONS = (("actions", "Actions"), ("triggers", "Triggers"), ("tasks", "Tasks"))
+
+_MISSING = object()
+
+
+# --- table cells --------------------------------------------------------------------------------
+
+def _json_bools_as_python(text: str) -> str:
+    """The generator writes list cells as JSON but with Python's True/False; so must we."""
+    text = re.sub(r"\btrue\b(?!\s\w)", "True", text)
+    return re.sub(r"\bfalse\b(?!\s\w)", "False", text)
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return _json_bools_as_python(json.dumps(value))
+    return str(value)
+
+
+def _row(cells) -> str:
+    return "|" + "|".join(_cell(c) for c in cells) + "|"
+
+
+def _table(headers, rows) -> str:
+    lines = [_row(headers), "|" + "|".join(" :--- " for _ in headers) + "|"]
+    lines.extend(_row(r) for r in rows)
+    return "\n".join(lines)
+
+
+def input_table(fields: dict) -> str:
+    rows = [
+        (key, f.get("type"), f.get("default"), f.get("required"), f.get("description"),
+         f.get("enum"), f.get("example"), f.get("placeholder"), f.get("tooltip"))
+        for key, f in sorted(fields.items())
+    ]
+    return _table(INPUT_HEADERS, rows)
+
+
+def output_table(fields: dict) -> str:
+    rows = [
+        (key, f.get("type"), f.get("required", False), f.get("description"), f.get("example"))
+        for key, f in sorted(fields.items())
+    ]
+    return _table(OUTPUT_HEADERS, rows)
+
+
+def type_table(fields: dict) -> str:
+    rows = [
+        (f.get("title", key), f.get("type"), f.get("default"), f.get("required"), f.get("description"),
+         f.get("example"))
+        for key, f in sorted(fields.items())
+    ]
+    return _table(TYPE_HEADERS, rows)
+
+
+# --- example blocks -----------------------------------------------------------------------------
+
+def field_example(field: dict, types: dict, seen: frozenset = frozenset()):
+    """A field's example value: its example, else its default, else its first enum value, else one
+    composed from its custom type. ``_MISSING`` when none of these exists."""
+    for key in ("example", "default"):
+        if field.get(key) is not None:
+            return field[key]
+    if field.get("enum"):
+        return field["enum"][0]
+    return _type_example(field.get("type", ""), types, seen)
+
+
+def _type_example(type_name: str, types: dict, seen: frozenset):
+    if type_name.startswith("[]"):
+        item = _type_example(type_name[2:], types, seen)
+        return _MISSING if item is _MISSING else [item]
+    if type_name in types and type_name not in seen:
+        composed = {}
+        for key, sub in types[type_name].items():
+            value = field_example(sub, types, seen | {type_name})
+            if value is not _MISSING:
+                composed[key] = value
+        return composed
+    return _MISSING
+
+
+def example_json(fields: dict, types: dict) -> str:
+    example = {}
+    for key, field in fields.items():
+        value = field_example(field, types)
+        if value is not _MISSING:
+            example[key] = value
+    return json.dumps(example, indent=2, sort_keys=True, default=str)
+
+
+def _code(text: str) -> str:
+    return f"```\n{text}\n```"
+
+
+# --- sections -----------------------------------------------------------------------------------
+
+def _none(text: str) -> str:
+    return f"*{text}*"
+
+
+def _bullets(spec: dict, key: str, label: str) -> str:
+    items = spec.get(key)
+    if not items:
+        article = "any" if key.endswith("s") else ("an" if key[0] in "aeiou" else "a")
+        return _none(f"This plugin does not contain {article} {label.lower()}.")
+    return "\n".join(f"* {item}" for item in items)
+
+
+def _connection(spec: dict, types: dict) -> list:
+    fields = spec.get("connection")
+    if not fields:
+        return [_none("This plugin does not contain a connection.")]
+    return [
+        "The connection configuration accepts the following parameters:",
+        input_table(fields),
+        "Example input:",
+        _code(example_json(fields, types)),
+    ]
+
+
+def _component(kind: str, key: str, component: dict, types: dict) -> list:
+    blocks = [f"#### {component.get('title', key)}"]
+    description = component.get("description", "")
+    if f"this {kind} is used to" in description.lower() or not description:
+        blocks.append(description)
+    else:
+        blocks.append(f"This {kind} is used to {description[0].lower()}{description[1:]}")
+    for part, table in (("input", input_table), ("output", output_table)):
+        fields = component.get(part) or {}
+        blocks.append(f"##### {part.capitalize()}")
+        if not fields:
+            blocks.append(_none(f"This {kind} does not contain any {part}s."))
+            continue
+        blocks += [table(fields), f"Example {part}:", _code(example_json(fields, types))]
+    return blocks
+
+
+def _components(spec: dict, types: dict) -> list:
+    blocks = []
+    for section, label in COMPONENT_SECTIONS:
+        components = spec.get(section) or {}
+        if section == "tasks" and not components:
+            continue
+        blocks.append(f"### {label}")
+        if not components:
+            blocks.append(_none(f"This plugin does not contain any {section}."))
+        for key in sorted(components):
+            blocks += _component(section[:-1], key, components[key], types)
+    return blocks
+
+
+def _custom_types(types: dict) -> list:
+    if not types:
+        return [_none("This plugin does not contain any custom output types.")]
+    blocks = []
+    for name, fields in types.items():
+        blocks += [f"**{name}**", type_table(fields)]
+    return blocks
+
+
+def render(spec: dict) -> str:
+    """The complete help.md text for ``spec`` (a loaded plugin.spec.yaml)."""
+    types = spec.get("types") or {}
+    blocks = [
+        "# Description",
+        spec.get("description", ""),
+        "# Key Features",
+        _bullets(spec, "key_features", "Key Features"),
+        "# Requirements",
+        _bullets(spec, "requirements", "Requirements"),
+        "# Supported Product Versions",
+        _bullets(spec, "supported_versions", "Supported Product Versions"),
+        "# Documentation",
+        "## Setup",
+        *_connection(spec, types),
+        "## Technical Details",
+        *_components(spec, types),
+        "### Custom Types",
+        *_custom_types(types),
+        "## Troubleshooting",
+        _bullets(spec, "troubleshooting", "Troubleshooting"),
+        "# Version History",
+        _bullets(spec, "version_history", "Version History"),
+        "# Links",
+        _bullets(spec, "links", "Links"),
+        "## References",
+        _bullets(spec, "references", "References"),
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def load_spec(path: str) -> dict:
+    import yaml
+
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    path = argv[0] if argv else "plugin.spec.yaml"
+    sys.stdout.write(render(load_spec(path)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

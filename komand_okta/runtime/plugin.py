@@ -1,0 +1,116 @@
+"""From a start message to one result envelope.
+
+This is the path every message takes, in the CLI and in web-server mode alike: check the
+envelope, find the step in the spec, validate the connection and the input against schemas
+generated from the spec, build the connection, run the step, validate the output, answer.
+Bad input stops here, before any request is made.
+"""
+import importlib
+import traceback
+
+from komand_okta.clock import SystemClock
+
+from . import schema, spec as spec_module
+from .errors import ClientError, PluginError, is_explained
+from .messages import StartMessage, error_envelope, meta_of, ok_envelope, output_type_of
+from .redact import Redactor
+from .steplog import StepLog
+
+STEP_CLASSES = {"action": "Action", "trigger": "Trigger", "task": "Task"}
+STEP_PACKAGES = {"action": "actions", "trigger": "triggers", "task": "tasks"}
+
+
+class Plugin:
+    def __init__(self, package: str = "komand_okta", spec: dict = None, clock=None,
+                 stderr=None, debug: bool = False):
+        self.package = package
+        self.spec = spec if spec is not None else spec_module.load()
+        self.clock = clock or SystemClock()
+        self.stderr = stderr
+        self.debug = debug
+
+    # -- public -------------------------------------------------------------------------
+    def handle(self, raw_message, test: bool = False, trigger_runner=None):
+        """Run one message. Returns (envelope, succeeded)."""
+        redact = Redactor()
+        log = StepLog(redact, stream=self.stderr, debug=self.debug)
+        out_type, meta = output_type_of(raw_message), meta_of(raw_message)
+        try:
+            message = StartMessage(raw_message)
+            output, extra = self._dispatch(message, test, redact, log, trigger_runner)
+            return ok_envelope(out_type, meta, output, log.text(), extra), True
+        except Exception as exc:  # every failure becomes an envelope; nothing escapes to stdout
+            if not is_explained(exc):
+                log.error("Unexpected error: %s", "".join(traceback.format_exception(exc)).rstrip())
+            else:
+                log.error("%s", exc)
+            return error_envelope(out_type, meta, exc, log.text(), redact), False
+
+    def fields(self, kind: str, name: str, section: str) -> dict:
+        return (spec_module.component(self.spec, kind, name) or {}).get(section) or {}
+
+    # -- steps ----------------------------------------------------------------------------
+    def _dispatch(self, message, test, redact, log, trigger_runner):
+        component = None
+        if message.kind:
+            component = spec_module.component(self.spec, message.kind, message.name)
+            if component is None:
+                raise ClientError('Unknown %s "%s".' % (message.kind, message.name),
+                                  "Use one of: %s." % ", ".join(self.spec.get(STEP_PACKAGES[message.kind]) or {}))
+        connection_fields = self.spec.get("connection") or {}
+        redact.add_message(message.connection, connection_fields, message.input)
+        self._check("Connection", message.connection, connection_fields)
+        connection = self._connect(message.connection, log)
+
+        if test or message.kind is None:
+            return connection.test(), None
+
+        fields = component.get("input") or {}
+        params = with_defaults(message.input, fields)
+        self._check("Input", params, fields)
+        step = self._step_class(message.kind, message.name)(connection, log, self.clock)
+        if message.kind == "action":
+            output = step.run(params)
+            self._check_output(message.name, output, component.get("output") or {})
+            return output, None
+        if message.kind == "trigger":
+            return (trigger_runner or self._no_trigger_runner)(self, message, step, params, log), None
+        raise ClientError("Tasks are not supported by this plugin version.", "Use an action or trigger.")
+
+    def _check(self, what: str, instance, fields: dict) -> None:
+        if not isinstance(instance, dict):
+            raise ClientError("%s must be a JSON object." % what, "Correct the %s and try again." % what.lower())
+        found = schema.problems(instance, schema.section_schema(fields, self.spec.get("types")))
+        found += schema.empty_required(instance, fields) if not found else []
+        if found:
+            raise ClientError("Invalid %s: %s." % (what.lower(), "; ".join(found)),
+                              "Correct the %s and try again." % what.lower())
+
+    def _check_output(self, name: str, output, fields: dict) -> None:
+        found = schema.problems(output, schema.section_schema(fields, self.spec.get("types")))
+        if found:
+            raise PluginError("The output of %s did not match the plugin spec: %s." % (name, "; ".join(found)),
+                              "This is a plugin defect; please report it with the log.")
+
+    def _connect(self, params: dict, log):
+        module = importlib.import_module(self.package + ".connection")
+        return module.Connection(params, log=log, clock=self.clock)
+
+    def _step_class(self, kind: str, name: str):
+        module = importlib.import_module("%s.%s.%s" % (self.package, STEP_PACKAGES[kind], name))
+        return getattr(module, STEP_CLASSES[kind])
+
+    @staticmethod
+    def _no_trigger_runner(plugin, message, step, params, log):
+        raise ClientError("Triggers run only from the command line ('run').", "Start the trigger with 'run'.")
+
+
+def with_defaults(params, fields: dict):
+    """The input with the spec's `default` filled in for every key that is absent."""
+    if not isinstance(params, dict):
+        return params
+    filled = dict(params)
+    for key, field in fields.items():
+        if key not in filled and "default" in field:
+            filled[key] = field["default"]
+    return filled

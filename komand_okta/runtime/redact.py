@@ -1,0 +1,58 @@
+"""Keeping secrets out of logs, errors and stdout.
+
+Secrets are collected from the message before anything runs: every string in the connection
+under a credential field, and every string in the input under a key that names a secret
+(password, secret, token, answer, private key). Each log line and error text is scrubbed of
+them; an action that exists to return a secret puts it only in its output field.
+"""
+import re
+
+SECRET_KEY = re.compile(r"password|secret|token|answer|private_?key|assertion", re.IGNORECASE)
+CREDENTIAL_TYPES = ("credential_", "password")
+MASK = "********"
+MIN_SECRET_LENGTH = 4  # shorter strings would mangle ordinary text and are not real secrets
+
+
+class Redactor:
+    """Replaces every registered secret with a mask."""
+
+    def __init__(self):
+        self._secrets = set()
+
+    def add(self, value) -> None:
+        if isinstance(value, str) and len(value) >= MIN_SECRET_LENGTH:
+            self._secrets.add(value)
+
+    def add_tree(self, value) -> None:
+        """Register every string inside a value (a credential object, a password object)."""
+        if isinstance(value, dict):
+            for item in value.values():
+                self.add_tree(item)
+        elif isinstance(value, list):
+            for item in value:
+                self.add_tree(item)
+        else:
+            self.add(value)
+
+    def add_message(self, connection: dict, connection_fields: dict, params: dict) -> None:
+        for key, field in (connection_fields or {}).items():
+            if str(field.get("type", "")).startswith(CREDENTIAL_TYPES):
+                self.add_tree((connection or {}).get(key))
+        self._add_named_secrets(params)
+
+    def _add_named_secrets(self, value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if SECRET_KEY.search(str(key)):
+                    self.add_tree(item)
+                else:
+                    self._add_named_secrets(item)
+        elif isinstance(value, list):
+            for item in value:
+                self._add_named_secrets(item)
+
+    def __call__(self, text: str) -> str:
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            if secret in text:
+                text = text.replace(secret, MASK)
+        return text

@@ -1,0 +1,122 @@
+"""Spec types -> JSON Schema (draft 2020-12), and validation with plain-words messages.
+
+Mirrors how InsightConnect turns a spec section into a schema (custom types become
+`definitions`, credential types become small objects), so a message that the real
+orchestrator accepts is accepted here too. Validation failures name the field and the problem.
+"""
+import jsonschema
+
+BASE_TYPES = {
+    "string": {"type": "string"},
+    "boolean": {"type": "boolean"},
+    "bool": {"type": "boolean"},
+    "integer": {"type": "integer"},
+    "int": {"type": "integer"},
+    "number": {"type": "number"},
+    "float": {"type": "number"},
+    "object": {"type": "object"},
+    "date": {"type": "string", "format": "date-time"},
+    "bytes": {"type": "string", "format": "bytes"},
+}
+BUILTIN_DEFINITIONS = {
+    "password": {"type": "string", "format": "password"},
+    "python": {"type": "string", "format": "python"},
+    "file": {"type": "object", "properties": {"filename": {"type": "string"}, "content": {"type": "string"}}},
+    "credential_secret_key": {
+        "type": "object", "required": ["secretKey"],
+        "properties": {"secretKey": {"type": "string", "format": "password"}},
+    },
+    "credential_username_password": {
+        "type": "object", "required": ["username", "password"],
+        "properties": {"username": {"type": "string"}, "password": {"type": "string", "format": "password"}},
+    },
+    "credential_token": {
+        "type": "object", "required": ["token"],
+        "properties": {"token": {"type": "string", "format": "password"}, "domain": {"type": "string"}},
+    },
+    "credential_asymmetric_key": {
+        "type": "object", "required": ["privateKey"],
+        "properties": {"privateKey": {"type": "string", "format": "password"}},
+    },
+}
+
+
+def type_schema(type_name: str, custom: dict) -> dict:
+    """The schema of one spec type string such as `string`, `[]group` or `credential_secret_key`."""
+    if type_name.startswith("[]"):
+        return {"type": "array", "items": type_schema(type_name[2:], custom)}
+    if type_name in custom:  # custom types win over built-in names (the spec defines `password`)
+        return {"$ref": "#/definitions/" + type_name}
+    if type_name in BASE_TYPES:
+        return dict(BASE_TYPES[type_name])
+    if type_name in BUILTIN_DEFINITIONS:
+        return {"$ref": "#/definitions/" + type_name}
+    return {}
+
+
+def section_schema(fields: dict, custom: dict) -> dict:
+    """The object schema for a section of the spec: an input, an output or the connection."""
+    fields = fields or {}
+    properties = {}
+    for key in sorted(fields):
+        field = fields[key]
+        prop = type_schema(str(field.get("type", "")), custom)
+        for extra in ("title", "description", "default", "enum"):
+            if extra in field:
+                prop[extra] = field[extra]
+        properties[key] = prop
+    schema = {"type": "object", "properties": properties, "definitions": _definitions(custom)}
+    required = sorted(key for key, field in fields.items() if field.get("required"))
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _definitions(custom: dict) -> dict:
+    definitions = dict(BUILTIN_DEFINITIONS)
+    for name, fields in (custom or {}).items():
+        inner = section_schema(fields, {})
+        # nested references resolve against the top-level definitions
+        inner["properties"] = {
+            key: type_schema(str(field.get("type", "")), custom) for key, field in (fields or {}).items()
+        }
+        inner.pop("definitions")
+        inner["title"] = name
+        definitions[name] = inner
+    return definitions
+
+
+def problems(instance, schema: dict) -> list:
+    """Every way `instance` breaks `schema`, each as one plain sentence naming the field."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
+    return [_sentence(error) for error in errors]
+
+
+def empty_required(instance: dict, fields: dict) -> list:
+    """Required fields given as null or "" (the schema alone would accept "")."""
+    return [
+        "'%s' is required and must not be empty" % key
+        for key, field in sorted((fields or {}).items())
+        if field.get("required") and key in instance and instance[key] in (None, "")
+    ]
+
+
+JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+              int: "an integer", float: "a number", type(None): "null"}
+
+
+def _sentence(error) -> str:
+    path = ".".join(str(part) for part in error.absolute_path)
+    where = "'%s'" % path if path else "the value"
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return "'%s' is required but missing" % ("%s.%s" % (path, missing) if path else missing)
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return "%s must be of type %s, not %s" % (where, expected, JSON_TYPES.get(type(error.instance), "a value"))
+    if error.validator == "enum":
+        return "%s must be one of %s" % (where, ", ".join(map(repr, error.validator_value)))
+    return "%s is invalid: %s" % (where, error.message)
+

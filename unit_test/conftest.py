@@ -1,0 +1,55 @@
+"""Shared test helpers: run a step through the real runtime against a mocked Okta.
+
+`run_action("get_user", {"email": ...})` builds a v1 start message, sends it through
+`Plugin.handle` (envelope checks, schema validation, connection, action, output validation) with
+a fake clock, and returns a `Result` with the envelope, the output and the captured stderr.
+Okta is mocked with `requests_mock` (the `okta` fixture); nothing leaves the process.
+"""
+import io
+
+import pytest
+
+from komand_okta.clock import FakeClock
+from komand_okta.runtime.plugin import Plugin
+
+BASE = "https://example.okta.com"
+API = BASE + "/api/v1"
+TOKEN = "canary-token-7f3a9c1e5b"
+CONNECTION = {"okta_url": "example.okta.com", "okta_key": {"secretKey": TOKEN}}
+
+
+class Result:
+    def __init__(self, envelope, ok, stderr, clock):
+        self.envelope, self.ok, self.stderr, self.clock = envelope, ok, stderr, clock
+        self.body = envelope["body"]
+        self.output = self.body.get("output")
+        self.error = self.body.get("error")
+        self.exception = self.body.get("exception")
+
+
+def start_message(kind: str, name: str, params: dict, connection=None, meta=None) -> dict:
+    body = {kind: name, "meta": meta or {}, "connection": CONNECTION if connection is None else connection,
+            "input": params}
+    return {"body": body, "type": kind + "_start", "version": "v1"}
+
+
+def run_step(kind, name, params, connection=None, clock=None, test=False, trigger_runner=None, meta=None):
+    clock = clock or FakeClock()
+    stderr = io.StringIO()
+    plugin = Plugin(clock=clock, stderr=stderr, debug=True)
+    envelope, ok = plugin.handle(start_message(kind, name, params, connection, meta), test=test,
+                                 trigger_runner=trigger_runner)
+    return Result(envelope, ok, stderr.getvalue(), clock)
+
+
+@pytest.fixture
+def run_action():
+    def run(name, params, **kwargs):
+        return run_step("action", name, params, **kwargs)
+    return run
+
+
+@pytest.fixture
+def okta(requests_mock):
+    """requests_mock, refusing anything not explicitly mocked (so no request goes unnoticed)."""
+    return requests_mock
