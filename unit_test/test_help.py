@@ -120,3 +120,16 @@ def test_main_writes_help_for_the_given_spec_to_stdout():
     with redirect_stdout(out):
         assert helpdoc.main([str(ROOT / "plugin.spec.yaml")]) == 0
     assert out.getvalue() == helpdoc.render(real_spec())
+
+
+def test_documented_examples_satisfy_the_schemas_generated_from_the_spec():
+    from komand_okta.runtime import schema
+
+    spec = real_spec()
+    types = spec["types"]
+    for section in ("actions", "triggers", "tasks"):
+        for key, component in (spec.get(section) or {}).items():
+            for part in ("input", "output"):
+                fields = component.get(part) or {}
+                example = json.loads(helpdoc.example_json(fields, types))
+                assert schema.problems(example, schema.section_schema(fields, types)) == [], (key, part)
