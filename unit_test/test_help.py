@@ -123,7 +123,7 @@ def test_main_writes_help_for_the_given_spec_to_stdout():
 
 
 def test_documented_examples_satisfy_the_schemas_generated_from_the_spec():
-    from komand_okta.runtime import schema
+    from komand_okta.runtime import schemas as schema
 
     spec = real_spec()
     types = spec["types"]

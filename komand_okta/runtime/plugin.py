@@ -10,7 +10,7 @@ import traceback
 
 from komand_okta.clock import SystemClock
 
-from . import schema, spec as spec_module
+from . import schemas, spec as spec_module
 from .errors import ClientError, PluginError, is_explained
 from .messages import StartMessage, error_envelope, meta_of, ok_envelope, output_type_of
 from .redact import Redactor
@@ -70,7 +70,7 @@ class Plugin:
         self._check("Input", params, fields)
         step = self._step_class(message.kind, message.name)(connection, log, self.clock)
         if message.kind == "action":
-            output = step.run(params)
+            output = schemas.without_nulls(step.run(params))
             self._check_output(message.name, output, component.get("output") or {})
             return output, None
         if message.kind == "trigger":
@@ -80,14 +80,14 @@ class Plugin:
     def _check(self, what: str, instance, fields: dict) -> None:
         if not isinstance(instance, dict):
             raise ClientError("%s must be a JSON object." % what, "Correct the %s and try again." % what.lower())
-        found = schema.problems(instance, schema.section_schema(fields, self.spec.get("types")))
-        found += schema.empty_required(instance, fields) if not found else []
+        found = schemas.problems(instance, schemas.section_schema(fields, self.spec.get("types")))
+        found += schemas.empty_required(instance, fields) if not found else []
         if found:
             raise ClientError("Invalid %s: %s." % (what.lower(), "; ".join(found)),
                               "Correct the %s and try again." % what.lower())
 
     def _check_output(self, name: str, output, fields: dict) -> None:
-        found = schema.problems(output, schema.section_schema(fields, self.spec.get("types")))
+        found = schemas.problems(output, schemas.section_schema(fields, self.spec.get("types")))
         if found:
             raise PluginError("The output of %s did not match the plugin spec: %s." % (name, "; ".join(found)),
                               "This is a plugin defect; please report it with the log.")

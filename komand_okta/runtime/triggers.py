@@ -11,7 +11,7 @@ import signal
 import urllib.request
 from pathlib import Path
 
-from . import schema
+from . import schemas
 from .errors import ClientError
 from .messages import event_envelope
 
@@ -105,7 +105,7 @@ class TriggerRunner:
         store = StateStore(self.state_dir, message.meta.get("triggerId") if isinstance(message.meta, dict) else None)
         if not store.path:
             log.info("No trigger ID found in meta; the trigger's state will not survive a restart.")
-        output_schema = schema.section_schema(plugin.fields("trigger", message.name, "output"),
+        output_schema = schemas.section_schema(plugin.fields("trigger", message.name, "output"),
                                               plugin.spec.get("types"))
         state, polls = store.load(), 0
         while not self.should_stop():
@@ -125,8 +125,8 @@ class TriggerRunner:
         except Exception as exc:  # a failed poll keeps the previous state and tries again later
             log.error("Poll failed; nothing was sent and the previous state is kept: %s", exc)
             return False
-        for event in events:
-            found = schema.problems(event, output_schema)
+        for event in map(schemas.without_nulls, events):
+            found = schemas.problems(event, output_schema)
             if found:
                 log.error("Event dropped, it does not match the spec: %s", "; ".join(found))
                 return False

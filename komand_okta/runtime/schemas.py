@@ -120,3 +120,16 @@ def _sentence(error) -> str:
         return "%s must be one of %s" % (where, ", ".join(map(repr, error.validator_value)))
     return "%s is invalid: %s" % (where, error.message)
 
+
+
+def without_nulls(value):
+    """The value with null members of objects removed, at every depth.
+
+    Okta sends `null` for unset fields (a user's lastLogin, a zone's proxies); the spec types
+    those fields by their real type and marks them optional, so absent is the faithful shape.
+    """
+    if isinstance(value, dict):
+        return {key: without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [without_nulls(item) for item in value]
+    return value
