@@ -1,0 +1,30 @@
+"""Delete User: Okta's two-step delete.
+
+`DELETE /users/{id}` deprovisions a user who is not yet DEPROVISIONED; only a DELETE of a
+DEPROVISIONED user removes it for good. Each step is a success, and the log says which one
+happened. The DELETE is sent as non-idempotent: a blind retry after a dropped connection could
+turn an intended deprovisioning into a permanent deletion.
+"""
+from komand_okta.okta.users import find_user
+from komand_okta.runtime.components import Action as Base
+
+
+class Action(Base):
+    def run(self, params):
+        client, email = self.connection.client, params["user_email"]
+        user = find_user(client, email)
+        if user is None:
+            self.log.info("No Okta user matches %s.", email)
+            return {"success": False}
+        permanent = user.get("status") == "DEPROVISIONED"
+        response = client.request("DELETE", client.path("users", user["id"]), idempotent=False, allow=(404,),
+                                  params={"sendEmail": "true" if params.get("send_admin_email") else "false"})
+        if response.status == 404:
+            self.log.info("User %s disappeared before it could be deleted.", user["id"])
+            return {"success": False}
+        if permanent:
+            self.log.info("User %s was deprovisioned and is now permanently deleted.", user["id"])
+        else:
+            self.log.info("User %s was %s and is now deprovisioned; run the action again to delete it permanently.",
+                          user["id"], user.get("status"))
+        return {"success": True}

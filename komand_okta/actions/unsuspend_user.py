@@ -1,0 +1,10 @@
+"""Unsuspend User: a suspended user may sign in again.
+
+Same shape as Suspend User, so it reuses that action with another lifecycle operation; an
+already-ACTIVE user succeeds without a request (see `komand_okta.okta.lifecycle.ALREADY`).
+"""
+from komand_okta.actions.suspend_user import Action as SuspendUser
+
+
+class Action(SuspendUser):
+    operation = "unsuspend"
