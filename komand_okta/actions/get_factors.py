@@ -6,6 +6,7 @@ error naming the input: an empty factor list would look like "this user has no M
 a typo, which is exactly the wrong conclusion for a security playbook.
 """
 from komand_okta.okta.errors import OktaError
+from komand_okta.okta.factors import enrolled_factors
 from komand_okta.okta.users import find_user
 from komand_okta.runtime.components import Action as Base
 
@@ -24,6 +25,6 @@ class Action(Base):
     def run(self, params):
         client = self.connection.client
         user = resolve_user(client, params["user_id"])
-        factors = client.get(client.path("users", user["id"], "factors")) or []
+        factors = enrolled_factors(client, user["id"])
         self.log.info("User %s has %d enrolled factor(s).", user["id"], len(factors))
         return {"factors": factors}

@@ -1,0 +1,119 @@
+"""Pushing an Okta Verify challenge to a user's phone and waiting for their answer.
+
+The flow (api_facts §9): POST `…/factors/{fid}/verify` answers 201 WAITING with a `poll`
+link; GET that link until the result is final. The POST is sent exactly once: a repeated POST
+would buzz the user's phone twice, so it uses the client's default for POST (retried only when
+the connection provably never opened, or on 429, which Okta did not apply).
+
+Waiting is bounded twice: by our own `timeout` and by Okta's `expiresAt` for the transaction,
+so an action never outlives a challenge that can no longer be answered. All waiting goes
+through the clock, so tests simulate minutes instantly.
+"""
+from datetime import datetime
+
+from .errors import OktaError
+from .factors import list_factors
+
+FINAL_WAITING = "WAITING"
+DEFAULT_TIMEOUT = 300  # Okta's push transactions expire after about five minutes
+DEFAULT_INTERVAL = 3   # api_facts §9: 2-5 s is reasonable; Okta gives no interval
+PUSH_TYPES = ("push",)
+
+# Okta error codes a verify can answer with, and what the analyst should do about each.
+VERIFY_ASSISTANCE = {
+    "E0000073": "The user rejected the push challenge on their device.",
+    "E0000068": "Okta rejected the verification; the factor may be locked or the answer was wrong.",
+    "E0000069": "The user is locked out of MFA after too many failed attempts; unlock them in Okta first.",
+}
+
+
+def get_factor(client, user_id: str, factor_id: str) -> dict:
+    """The user's factor, or an error naming it when Okta does not know it."""
+    response = client.request("GET", client.path("users", user_id, "factors", factor_id), allow=(404,))
+    if response.status == 404:
+        raise OktaError("The Okta user %s has no factor %s." % (user_id, factor_id),
+                        "Run Get Okta User Factors for this user and use the ID of their active push factor.",
+                        status=404)
+    return response.body or {}
+
+
+def is_push(factor: dict) -> bool:
+    return str(factor.get("factorType", "")) in PUSH_TYPES
+
+
+def check_push_factor(factor: dict, user_id: str) -> None:
+    """Refuse a factor that cannot take a push: verifying an SMS factor would text a code instead."""
+    if not is_push(factor):
+        raise OktaError("Factor %s of user %s is a %s factor, not a push factor."
+                        % (factor.get("id"), user_id, factor.get("factorType") or "unknown"),
+                        "Run Get Okta User Factors and use the ID of the factor whose factorType is push.")
+    if factor.get("status") != "ACTIVE":
+        raise OktaError("Push factor %s of user %s is %s, not ACTIVE." % (factor.get("id"), user_id, factor.get("status")),
+                        "The user must finish enrolling Okta Verify before a push can be sent.")
+
+
+def find_push_factor(client, user_id: str) -> dict:
+    """The user's active push factor (for when the caller does not name one), or an error."""
+    factors = list_factors(client, user_id)
+    active = [f for f in factors if is_push(f) and f.get("status") == "ACTIVE"]
+    if not active:
+        raise OktaError("The Okta user %s has no active push factor." % user_id,
+                        "The user must enroll Okta Verify with push before a push can be sent.")
+    return active[0]
+
+
+def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float = DEFAULT_TIMEOUT,
+                interval: float = DEFAULT_INTERVAL) -> str:
+    """Send one push and return Okta's final factorResult (SUCCESS, REJECTED, TIMEOUT, …).
+
+    Returns "TIMEOUT" when our deadline passes while Okta still says WAITING.
+    """
+    path = client.path("users", user_id, "factors", factor_id, "verify")
+    try:
+        body = client.post(path) or {}
+    except OktaError as exc:
+        if exc.code in VERIFY_ASSISTANCE:
+            raise OktaError(exc.cause, VERIFY_ASSISTANCE[exc.code], exc.data, exc.status, exc.code) from None
+        raise
+    result = body.get("factorResult")
+    if result != FINAL_WAITING:
+        return _final(result, body, log)
+    poll = ((body.get("_links") or {}).get("poll") or {}).get("href")
+    if not poll:
+        raise OktaError("Okta accepted the push for user %s but sent no link to poll its result." % user_id,
+                        "Check the user's device for the challenge; this answer from Okta is unexpected.")
+
+    deadline = clock.monotonic() + timeout
+    expires = _epoch(body.get("expiresAt"))
+    if expires is not None:
+        deadline = min(deadline, clock.monotonic() + (expires - clock.now()))
+    log.info("Push sent to user %s; waiting up to %.0fs for their answer.", user_id,
+             max(0.0, deadline - clock.monotonic()))
+    while True:
+        left = deadline - clock.monotonic()
+        if left <= 0:
+            log.info("The user did not answer the push in time; reporting TIMEOUT.")
+            return "TIMEOUT"
+        clock.sleep(min(interval, left))
+        body = client.get(poll) or {}
+        result = body.get("factorResult")
+        if result != FINAL_WAITING:
+            return _final(result, body, log)
+
+
+def _final(result, body, log) -> str:
+    if not result:
+        raise OktaError("Okta's answer to the push has no factorResult.", "This is unexpected from Okta; try again.",
+                        body)
+    log.info("Push result: %s.", result)
+    return str(result)
+
+
+def _epoch(text):
+    """Seconds since the epoch for Okta's `2024-01-02T03:04:05.000Z`, or None."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
