@@ -22,7 +22,8 @@ def change(client, user: dict, operation: str, log=None, params=None):
     Returns Okta's response body, or None when nothing had to be done.
     """
     statuses, note = ALREADY.get(operation, (set(), ""))
-    if user.get("status") in statuses:
+    # a user Okta is still moving into the goal state (transitioningToStatus) is already on its way
+    if user.get("status") in statuses or user.get("transitioningToStatus") in statuses:
         if log is not None:
             log.info("User %s is %s; nothing to do for %s.", user.get("id"), note, operation)
         return None

@@ -86,3 +86,13 @@ def test_an_empty_email_reaches_no_endpoint(run_action, okta):
 
     assert not result.ok
     assert not okta.called
+
+
+def test_a_user_already_being_deactivated_gets_no_second_deactivation(run_action, okta):
+    from unit_test import factories as f
+    from unit_test.conftest import API
+    user = dict(f.user(status="ACTIVE"), transitioningToStatus="DEPROVISIONED")
+    okta.get(API + "/users/user%40example.com", json=user)
+    result = run_action("deactivate_user", {"email": "user@example.com"})
+    assert result.output == {"email": "user@example.com", "user_id": user["id"], "success": True}
+    assert [r.method for r in okta.request_history] == ["GET"]
