@@ -86,7 +86,12 @@ def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float
     deadline = clock.monotonic() + timeout
     expires = _epoch(body.get("expiresAt"))
     if expires is not None:
-        deadline = min(deadline, clock.monotonic() + (expires - clock.now()))
+        left = expires - clock.now()
+        if left > 0:
+            deadline = min(deadline, clock.monotonic() + left)
+        else:  # Okta's clock and ours disagree; polling still lets Okta itself say TIMEOUT
+            log.warning("The push expires at %s, which is already past by this machine's clock; "
+                        "waiting up to %.0fs instead.", body.get("expiresAt"), timeout)
     log.info("Push sent to user %s; waiting up to %.0fs for their answer.", user_id,
              max(0.0, deadline - clock.monotonic()))
     while True:

@@ -30,7 +30,7 @@ class Trigger(Base):
         for group_id in _unique(params.get("group_ids") or []):
             name = gm.group_name(gm.get_group(client, group_id))
             previous = saved.get(group_id)
-            known = set(previous["members"]) if previous else None
+            known = set(previous.get("members") or []) if isinstance(previous, dict) else None
             ids, newcomers = gm.read_members(client, group_id, known)
             snapshots[group_id] = {"name": name, "members": ids}
             if known is None:

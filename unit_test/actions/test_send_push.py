@@ -194,3 +194,14 @@ def test_find_push_factor_picks_the_active_push_factor(okta):
     client = OktaClient("https://example.okta.com", "SSWS t", clock=FakeClock())
 
     assert find_push_factor(client, "00uA")["id"] == "opfNew"
+
+
+def test_an_expiry_already_past_by_our_clock_still_polls_until_okta_answers(run_action, okta):
+    mock_user_and_factor(okta)
+    okta.post(VERIFY_URL, status_code=201, json=waiting(expires_in=-600))  # our clock runs 15 min ahead
+    okta.get(POLL_URL, [{"json": waiting(expires_in=-600)}, {"json": {"factorResult": "SUCCESS"}}])
+
+    result = run(run_action)
+
+    assert result.output == {"factor_status": "SUCCESS"}
+    assert "already past by this machine's clock" in result.body["log"]

@@ -235,3 +235,14 @@ def test_the_interval_defaults_to_five_minutes(tmp_path, okta):
              trigger_runner=runner, meta={"triggerId": "t1"})
 
     assert sum(clock.sleeps) == 300
+
+
+def test_state_from_an_unknown_format_is_treated_as_a_fresh_baseline(tmp_path, okta):
+    (tmp_path / "t1.json").write_text(json.dumps({"00gA": ["00uann"]}))
+    FakeGroup(okta, "00gA", "Staff", [[U["ann"], U["bob"]]])
+
+    collector, result = watch(tmp_path, polls=1)
+
+    assert result.ok, result.error
+    assert collector.sent == []
+    assert saved_state(tmp_path)["groups"]["00gA"]["members"] == ["00uann", "00ubob"]
