@@ -1,0 +1,42 @@
+"""Groups: membership changes and the group shape the plugin returns.
+
+Okta's membership calls are idempotent (PUT adds, DELETE removes; both answer 204 whether or not
+the user already was, or was not, a member), so they may be retried safely. A 404 there means
+the group (or, rarely, a user deleted a moment ago) does not exist; it is explained in Okta's
+own words rather than reported as a crash.
+"""
+from .errors import OktaError
+
+# The group fields the spec's `group` type declares; `name` and `description` come from the profile.
+GROUP_FIELDS = ("id", "created", "lastUpdated", "lastMembershipUpdated", "objectClass", "type", "_links")
+# Okta recommends pages of at most 200 groups (the API allows 10000): a listing of a large org
+# costs more calls, but each answer stays small and fast, well inside the request timeout.
+GROUPS_PAGE = 200
+# `q` answers at most 300 groups and does not page.
+QUERY_LIMIT = 300
+
+
+def change_membership(client, method: str, group_id: str, user_id: str) -> None:
+    """PUT (add) or DELETE (remove) the user in the group."""
+    response = client.request(method, client.path("groups", group_id, "users", user_id), allow=(404,))
+    if response.status == 404:
+        summary = (response.body or {}).get("errorSummary") if isinstance(response.body, dict) else None
+        raise OktaError("Okta found no group with the ID %s%s." % (group_id, " (%s)" % summary if summary else ""),
+                        "Check the group ID: it is the 00g… ID shown in the group's URL in the Okta Admin Console, "
+                        "not the group's name. The List Groups action shows every group's ID.",
+                        data=response.body or "", status=404)
+
+
+def group_fields(group: dict) -> dict:
+    """The group as the spec declares it: name and description lifted from the profile, no nulls."""
+    profile = group.get("profile") or {}
+    fields = {key: group.get(key) for key in GROUP_FIELDS}
+    fields.update(name=profile.get("name"), description=profile.get("description"))
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def list_groups(client, query: str = None) -> list:
+    """Groups whose name starts with `query`, or every group (all pages) when there is none."""
+    if query:
+        return list(client.pages(client.path("groups"), {"q": query}, page_size=QUERY_LIMIT))
+    return list(client.pages(client.path("groups"), page_size=GROUPS_PAGE))
