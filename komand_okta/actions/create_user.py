@@ -7,7 +7,7 @@ without a password or without activation, a provider user without a provider) ar
 before any request, naming the fields. Okta's own refusals (such as a duplicate login) are
 errors carrying Okta's summary and causes.
 """
-from komand_okta.actions.get_user import user_fields
+from komand_okta.okta.users import user_fields
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 

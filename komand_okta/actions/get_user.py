@@ -1,9 +1,6 @@
 """Get User: a user's full record by email, login or id; `found: false` when there is none."""
-from komand_okta.okta.users import find_user
+from komand_okta.okta.users import find_user, user_fields
 from komand_okta.runtime.components import Action as Base
-
-USER_FIELDS = ("id", "status", "created", "activated", "statusChanged", "lastLogin", "lastUpdated",
-               "passwordChanged", "profile", "credentials", "_links")
 
 
 class Action(Base):
@@ -14,7 +11,3 @@ class Action(Base):
             return {"found": False}
         return dict(user_fields(user), found=True)
 
-
-def user_fields(user: dict) -> dict:
-    """The user's fields the spec declares, leaving out nulls (the spec types them as strings)."""
-    return {key: user[key] for key in USER_FIELDS if user.get(key) is not None}

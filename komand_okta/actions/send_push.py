@@ -5,15 +5,15 @@ SMS factor texts a code), and a factor that is not ACTIVE cannot be challenged, 
 before anything reaches the user's device. The result (SUCCESS, REJECTED, TIMEOUT, …) is the
 output; a rejection is an answer, not a failure.
 """
-from komand_okta.actions.get_factors import resolve_user
 from komand_okta.okta import push
+from komand_okta.okta.users import require_user
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        user = resolve_user(client, params["user_id"])
+        user = require_user(client, params["user_id"])
         factor_id = (params.get("factor_id") or "").strip()
         factor = push.get_factor(client, user["id"], factor_id) if factor_id else push.find_push_factor(client, user["id"])
         push.check_push_factor(factor, user["id"])

@@ -8,6 +8,9 @@ sharing one email is an error naming the count, never a guess.
 from .errors import OktaError
 
 USERS_PAGE = 200
+# The user fields the plugin's `user` type declares (Okta also sends `type`, `realmId`, …).
+USER_FIELDS = ("id", "status", "created", "activated", "statusChanged", "lastLogin", "lastUpdated",
+               "passwordChanged", "profile", "credentials", "_links")
 
 
 def quoted(value: str) -> str:
@@ -31,3 +34,18 @@ def find_user(client, identifier: str):
         raise OktaError("%d Okta users have the email %s, so it does not identify one user." % (len(matches), identifier),
                         "Give the user's Okta ID or login instead of the email.")
     return matches[0] if matches else None
+
+
+def require_user(client, identifier: str) -> dict:
+    """The user for an id, login or email; an error naming the input when there is none."""
+    user = find_user(client, identifier)
+    if user is None:
+        raise OktaError("No Okta user matches %s." % identifier.strip(),
+                        "Check the user ID, login or email, and that the connection points at the right Okta org.",
+                        status=404)
+    return user
+
+
+def user_fields(user: dict) -> dict:
+    """The user as the plugin's outputs declare it: the spec's fields, nulls left out."""
+    return {key: user[key] for key in USER_FIELDS if user.get(key) is not None}

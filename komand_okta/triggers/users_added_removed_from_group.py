@@ -12,6 +12,7 @@ The group's name is fetched every poll: one request per group keeps renames curr
 deleted or mistyped group id into a clear error instead of an empty member list.
 """
 from komand_okta.okta import groups_members as gm
+from komand_okta.okta.users import user_fields
 from komand_okta.runtime.components import Trigger as Base
 
 STATE_VERSION = 1
@@ -52,7 +53,7 @@ class Trigger(Base):
 
 
 def _user_group(name, group_id, users) -> dict:
-    return {"group_name": name, "group_id": group_id, "users": [gm.output_user(u) for u in users]}
+    return {"group_name": name, "group_id": group_id, "users": [user_fields(u) for u in users]}
 
 
 def _unique(group_ids) -> list:
