@@ -6,14 +6,14 @@ everything here compares addresses as inclusive integer intervals per IP version
 
 - `parse_address` validates what an analyst typed (a single IP, a CIDR or an `a-b` range, IPv4
   or IPv6) and raises `ValueError` with a readable reason.
-- The `gateway` of a parsed address is the entry we add. A single IP becomes `RANGE "a-a"`: that is how Okta itself
-  stores a single address (a recorded PUT of RANGE "192.168.1.2" came back as
-  "192.168.1.2-192.168.1.2"), so what we send is what Okta shows afterwards.
+- The `gateway` of a parsed address is the entry we add. A single IP becomes `RANGE "a-a"`:
+  that is how Okta itself stores a single address (a recorded PUT of RANGE "192.168.1.2" came
+  back as "192.168.1.2-192.168.1.2"), so what we send is what Okta shows afterwards.
 - `block` / `unblock` return the new gateway list, or None when nothing needs to change.
 - `put_body` is the whole zone to PUT back, minus the fields Okta computes.
 
-Nothing here talks to Okta; `find_zone`/`create_blocklist_zone`/`replace_zone` at the bottom do,
-through the client.
+All of the above is pure. Only `find_zone`, `create_blocklist_zone` and `replace_zone` at the
+bottom talk to Okta, through the client.
 """
 import ipaddress
 from typing import NamedTuple
