@@ -44,9 +44,10 @@ def normalize_base_url(raw) -> str:
 
 def normalize_token(raw) -> str:
     """The API token without whitespace or a pasted `SSWS ` prefix."""
-    token = (raw or "").strip() if isinstance(raw, str) else ""
-    if token[:5].upper() == "SSWS ":
-        token = token[5:].strip()
+    words = raw.split() if isinstance(raw, str) else []
+    if words and words[0].upper() == "SSWS":
+        words = words[1:]
+    token = " ".join(words)
     if not token or any(ch.isspace() for ch in token):
         raise OktaConnectionError("The Okta API token (okta_key) is empty or malformed.",
                                   "Paste the API token from Security > API > Tokens in the Okta Admin Console.")
