@@ -91,7 +91,7 @@ class OktaClient:
         try:
             raw = self.session.request(method, url, params=params, json=json, headers=headers,
                                        timeout=self.timeout, allow_redirects=False)
-        except requests.exceptions.RequestException as exc:
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
             never_sent = _never_reached(exc)
             final = errors.unreachable(method, shown, _reason(exc), maybe_applied=not never_sent)
             if never_sent or idempotent:
@@ -138,7 +138,6 @@ class OktaClient:
             params["limit"] = min(x for x in (page_size, limit) if x)
         url, seen, count = self._url(path), set(), 0
         while url:
-            seen.add(url)
             response = self.request("GET", url, params=params)
             params = None  # the next link carries its own query
             for item in response.body or []:
@@ -159,21 +158,29 @@ class OktaClient:
 
     def _next(self, response, seen: set, remaining):
         link = response.links.get("next")
-        if not link or not _same_origin(link, self.base_url):
+        if not link or link in seen:
             return None
+        seen.add(link)
+        if not _same_origin(link, self.base_url):
+            raise errors.OktaError("Okta's next-page link points to another host (%s); the list is incomplete."
+                                   % urlsplit(link).netloc,
+                                   "Check that the Okta domain in the connection is the org's own domain.")
         if remaining:
             parts = urlsplit(link)
             query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "limit"]
             current = dict(parse_qsl(parts.query)).get("limit")
             size = min(int(current), remaining) if current and current.isdigit() else remaining
             link = urlunsplit(parts._replace(query=urlencode(query + [("limit", str(size))])))
-        return None if link in seen else link
+        return link
 
     def _pace(self, url: str) -> None:
         """Wait out a window whose last request was spent, instead of spending a 429."""
         until = self._paused_until.pop(_bucket(url), None)
         if until is not None:
             wait = until - self.clock.monotonic()
+            if wait > self.max_wait:
+                raise errors.OktaError("Okta's rate limit for %s is exhausted for another %.0fs." % (_bucket(url), wait),
+                                       errors.ASSISTANCE[429])
             if wait > 0:
                 self._log("info", "Okta rate limit reached for %s; waiting %.1fs for the window to reset",
                           _bucket(url), wait)
@@ -181,7 +188,9 @@ class OktaClient:
 
     def _remember_limits(self, url: str, raw) -> None:
         if raw.headers.get("X-Rate-Limit-Remaining") == "0" and raw.status_code != 429:
-            self._paused_until[_bucket(url)] = self.clock.monotonic() + self._until_reset(raw)
+            wait = self._until_reset(raw)
+            if wait is not None:
+                self._paused_until[_bucket(url)] = self.clock.monotonic() + wait
 
     def _reset_wait(self, raw, tries: int) -> float:
         seconds = self._until_reset(raw)

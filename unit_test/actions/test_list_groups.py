@@ -42,12 +42,12 @@ def test_every_page_is_read_following_the_next_link(run_action, okta):
     assert calls(okta) == [("GET", GROUPS + "?limit=200"), ("GET", page2)]
 
 
-def test_a_next_link_to_another_host_is_not_followed(run_action, okta):
+def test_a_next_link_to_another_host_is_not_followed_and_the_short_list_is_an_error(run_action, okta):
     okta.get(GROUPS, json=[factories.group("A")], headers=factories.next_link("https://evil.example.com/api/v1/groups"))
 
     result = run_action("list_groups", {})
 
-    assert [g["name"] for g in result.output["groups"]] == ["A"]
+    assert not result.ok and "another host" in result.exception["cause"]
     assert len(okta.request_history) == 1
 
 

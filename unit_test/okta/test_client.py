@@ -193,9 +193,6 @@ def test_pages_stop_when_the_next_link_repeats(requests_mock):
     assert len(items) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: client.py _next compares the *rewritten* link (limit=remaining) with "
-                                       "`seen`, so with `limit` a repeated next link is followed again and its "
-                                       "items are yielded twice")
 def test_pages_stop_when_the_next_link_repeats_even_with_a_limit(requests_mock):
     next_link = {"Link": '<%s/users?after=a&limit=5>; rel="next"' % API}
     requests_mock.get(API + "/users", json=[{"id": 1}, {"id": 2}], headers=next_link)  # fewer than asked
@@ -416,16 +413,11 @@ def test_remaining_zero_pacing_is_logged(requests_mock):
     assert any("rate limit" in line.lower() and "25.0" in line for line in log.text())
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: client.py _remember_limits adds None when X-Rate-Limit-Reset is "
-                                       "missing/unparseable (_until_reset returns None) -> TypeError on a 200")
 def test_remaining_zero_without_a_reset_header_does_not_break_a_successful_request(requests_mock):
     requests_mock.get(API + "/users/00u1", json={"id": "00u1"}, headers={"X-Rate-Limit-Remaining": "0"})
     assert make_client().get("/api/v1/users/00u1") == {"id": "00u1"}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: client.py _pace sleeps until any server-given reset, ignoring "
-                                       "max_wait (a 429 with the same reset is refused), so a bogus/far reset "
-                                       "hangs the step unbounded")
 def test_remaining_zero_pacing_never_waits_longer_than_max_wait(requests_mock):
     requests_mock.get(API + "/users/00u1", json={"id": "00u1"}, headers=rate_headers(0, 3600))
     clock = FakeClock(START)
