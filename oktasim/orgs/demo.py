@@ -1,0 +1,195 @@
+"""The ``demo`` org: a realistic small company for the demo story and tests.
+
+Why: the SOAR demo needs a compromised user (Jane Doe) whose Okta Verify push
+is denied, a privileged group she sits in, a blocklist zone to add the
+attacker's IP to, and around her a believable org: ~50 users in every status,
+~10 groups, apps with assignments, factors, admin roles, IdPs, event hooks and
+a System Log history.  Key ids and names are constants so scripts can use them.
+Only example.com / example.net names are used.
+"""
+
+# --- the demo story ---------------------------------------------------------
+JANE_LOGIN = "jane.doe@example.com"
+JANE_ID = "00udemoJaneDoe0001d7"
+JANE_PUSH_FACTOR_ID = "opfdemoJanePush001d7"
+JANE_SMS_FACTOR_ID = "smsdemoJaneSms0001d7"
+JANE_TOTP_FACTOR_ID = "ostdemoJaneTotp001d7"
+JANE_TOTP_PASSCODE = "246810"
+PRIVILEGED_GROUP_NAME = "Privileged Admins"
+PRIVILEGED_GROUP_ID = "00gdemoPrivAdmins1d7"
+BLOCKLIST_ZONE_NAME = "SOAR Blocklist"
+BLOCKLIST_ZONE_ID = "nzodemoSoarBlock01d7"
+ATTACKER_IP = "203.0.113.66"
+# A second user whose push is approved after two polls.
+JOHN_LOGIN = "john.smith@example.com"
+JOHN_ID = "00udemoJohnSmith01d7"
+JOHN_PUSH_FACTOR_ID = "opfdemoJohnPush001d7"
+# A user whose push is never answered (times out) and one the control API decides.
+TIMEOUT_USER_LOGIN = "tom.timeout@example.com"
+MANUAL_USER_LOGIN = "mary.manual@example.com"
+ADMIN_LOGIN = "admin@example.com"
+SIEM_HOOK_ID = "whodemoSiemHook001d7"
+SALESFORCE_APP_ID = "0oademoSalesforce1d7"
+SMS_PASSCODE = "123456"
+
+GROUPS = [
+    {"id": PRIVILEGED_GROUP_ID, "name": PRIVILEGED_GROUP_NAME,
+     "description": "Members hold admin roles in Okta and production", "roles": ["ORG_ADMIN"]},
+    {"name": "Engineering", "description": "Product engineering"},
+    {"name": "Sales", "description": "Sales and account management"},
+    {"name": "Marketing", "description": "Marketing"},
+    {"name": "Finance", "description": "Finance and accounting"},
+    {"name": "Human Resources", "description": "People team"},
+    {"name": "IT Support", "description": "Help desk"},
+    {"name": "Contractors", "description": "External contractors"},
+    {"name": "VPN Users", "description": "Allowed to use the corporate VPN"},
+    {"name": "Executives", "description": "Leadership team"},
+]
+
+APPS = [
+    {"id": SALESFORCE_APP_ID, "name": "salesforce", "label": "Salesforce", "signOnMode": "SAML_2_0",
+     "groups": ["Sales"]},
+    {"name": "slack", "label": "Slack", "signOnMode": "SAML_2_0", "groups": ["Everyone"]},
+    {"name": "github_enterprise", "label": "GitHub Enterprise", "signOnMode": "OPENID_CONNECT",
+     "groups": ["Engineering"]},
+    {"name": "amazon_aws", "label": "AWS Console", "signOnMode": "SAML_2_0", "groups": [PRIVILEGED_GROUP_NAME]},
+    {"name": "workday", "label": "Workday", "signOnMode": "SAML_2_0", "groups": ["Human Resources"]},
+    {"name": "bookmark", "label": "Company Wiki", "signOnMode": "BOOKMARK",
+     "settings": {"requestIntegration": False, "url": "https://wiki.example.com"}},
+    {"name": "zoom", "label": "Zoom (retired)", "signOnMode": "SAML_2_0", "status": "INACTIVE"},
+]
+
+FIRST = ["Alice", "Bob", "Carol", "Dan", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy", "Ken",
+         "Laura", "Mallory", "Niaj", "Olivia", "Peggy", "Quentin", "Rupert", "Sybil", "Trent",
+         "Uma", "Victor", "Walter", "Xena", "Yvonne", "Zach", "Amir", "Bea", "Chen", "Dara",
+         "Eli", "Fatima", "Gus", "Hana", "Igor", "Jin", "Kofi", "Lena", "Mo", "Nina", "Omar",
+         "Priya", "Raj", "Sofia", "Theo"]
+LAST = ["Anderson", "Brown", "Clark", "Diaz", "Evans", "Fischer", "Garcia", "Hughes", "Ito",
+        "Jensen", "Kim", "Lopez", "Moore", "Nguyen", "Okafor", "Patel", "Quinn", "Rossi", "Singh",
+        "Taylor", "Ueda", "Vargas", "White", "Xu", "Young", "Zimmer"]
+DEPTS = ["Engineering", "Sales", "Marketing", "Finance", "Human Resources", "IT Support", "Contractors"]
+# Status mix for the 45 generated users (the named users below come on top).
+STATUSES = (["ACTIVE"] * 28 + ["STAGED"] * 3 + ["PROVISIONED"] * 3 + ["RECOVERY"] * 2 +
+            ["PASSWORD_EXPIRED"] * 2 + ["LOCKED_OUT"] * 2 + ["SUSPENDED"] * 2 + ["DEPROVISIONED"] * 3)
+
+
+def _generated_users() -> list:
+    users = []
+    for i, status in enumerate(STATUSES):
+        first, last = FIRST[i % len(FIRST)], LAST[(i * 7) % len(LAST)]
+        login = f"{first.lower()}.{last.lower()}@example.com"
+        dept = DEPTS[i % len(DEPTS)]
+        u = {"login": login, "firstName": first, "lastName": last, "status": status,
+             "password": "Passw0rd!Sim" if status not in ("STAGED", "PROVISIONED") else None,
+             "groups": [dept] + (["VPN Users"] if i % 3 == 0 else []),
+             "profile": {"department": dept, "title": "Staff", "mobilePhone": f"+1555010{i:04d}",
+                         "employeeNumber": str(10000 + i)},
+             "created_days_ago": 300 - i * 5, "status_days_ago": (i % 20) + 1,
+             "last_login_days_ago": (i % 9) + 1 if status == "ACTIVE" else None}
+        if dept == "Sales":
+            u["apps"] = ["salesforce"]
+        if dept == "Engineering":
+            u["apps"] = ["github_enterprise"]
+        if status == "ACTIVE":
+            u["factors"] = [{"type": "push", "behaviour": {"behaviour": "approve_after", "polls": 1 + i % 3}}]
+            if i % 2 == 0:
+                u["factors"].append({"type": "sms"})
+            if i % 4 == 0:
+                u["factors"].append({"type": "token:software:totp", "provider": "GOOGLE"})
+        if i == 4:
+            u["groups"].append("Executives")
+        users.append(u)
+    return users
+
+
+def _named_users() -> list:
+    return [
+        {"id": JANE_ID, "login": JANE_LOGIN, "firstName": "Jane", "lastName": "Doe", "status": "ACTIVE",
+         "password": "Passw0rd!Jane", "groups": ["Engineering", PRIVILEGED_GROUP_NAME, "VPN Users"],
+         "profile": {"department": "Engineering", "title": "Site Reliability Lead",
+                     "mobilePhone": "+15550100001", "employeeNumber": "4242"},
+         "recovery_question": "What is the food you least liked as a child?",
+         "factors": [
+             {"id": JANE_PUSH_FACTOR_ID, "type": "push", "behaviour": {"behaviour": "reject_after", "polls": 1}},
+             {"id": JANE_SMS_FACTOR_ID, "type": "sms", "profile": {"phoneNumber": "+15550100001"},
+              "behaviour": {"passCode": SMS_PASSCODE}},
+             {"id": JANE_TOTP_FACTOR_ID, "type": "token:software:totp", "behaviour": {"passCode": JANE_TOTP_PASSCODE}},
+         ],
+         "roles": ["SUPER_ADMIN"], "apps": ["amazon_aws", "github_enterprise", "salesforce"],
+         "created_days_ago": 720, "status_days_ago": 400, "last_login_days_ago": 0},
+        {"id": JOHN_ID, "login": JOHN_LOGIN, "firstName": "John", "lastName": "Smith", "status": "ACTIVE",
+         "password": "Passw0rd!John", "groups": ["IT Support", PRIVILEGED_GROUP_NAME],
+         "profile": {"department": "IT Support", "title": "Help Desk Lead", "mobilePhone": "+15550100002"},
+         "factors": [{"id": JOHN_PUSH_FACTOR_ID, "type": "push",
+                      "behaviour": {"behaviour": "approve_after", "polls": 2}}, {"type": "sms"}],
+         "roles": ["HELP_DESK_ADMIN"], "apps": ["amazon_aws"],
+         "created_days_ago": 600, "last_login_days_ago": 1},
+        {"login": TIMEOUT_USER_LOGIN, "firstName": "Tom", "lastName": "Timeout", "status": "ACTIVE",
+         "password": "Passw0rd!Tom", "groups": ["Marketing"],
+         "factors": [{"type": "push", "behaviour": {"behaviour": "timeout"}}], "last_login_days_ago": 3},
+        {"login": MANUAL_USER_LOGIN, "firstName": "Mary", "lastName": "Manual", "status": "ACTIVE",
+         "password": "Passw0rd!Mary", "groups": ["Finance"],
+         "factors": [{"type": "push", "behaviour": {"behaviour": "manual"}}], "roles": ["READ_ONLY_ADMIN"],
+         "last_login_days_ago": 2},
+        {"login": "sam.sales@example.net", "firstName": "Sam", "lastName": "Sales", "status": "ACTIVE",
+         "password": "Passw0rd!Sam", "groups": ["Sales", "Contractors"], "apps": ["salesforce"],
+         "factors": [{"type": "email"}], "last_login_days_ago": 5},
+    ]
+
+
+def _logs() -> list:
+    logs = []
+    for d in range(30, 0, -1):
+        logs.append({"eventType": "user.session.start", "user": JANE_LOGIN, "actor": JANE_LOGIN, "days_ago": d + 0.3})
+        logs.append({"eventType": "user.session.start", "user": JOHN_LOGIN, "actor": JOHN_LOGIN, "days_ago": d + 0.5})
+    logs += [
+        {"eventType": "user.lifecycle.create", "user": JANE_LOGIN, "days_ago": 45},
+        {"eventType": "group.user_membership.add", "user": JANE_LOGIN, "group": PRIVILEGED_GROUP_NAME, "days_ago": 40},
+        {"eventType": "user.account.privilege.grant", "user": JANE_LOGIN, "days_ago": 40},
+        {"eventType": "user.session.start", "user": JANE_LOGIN, "actor": JANE_LOGIN, "days_ago": 0.02,
+         "outcome": "SUCCESS", "severity": "WARN", "reason": f"Sign-in from unusual IP {ATTACKER_IP}"},
+        {"eventType": "user.mfa.okta_verify.deny_push", "user": JANE_LOGIN, "actor": JANE_LOGIN, "days_ago": 0.019,
+         "outcome": "FAILURE", "severity": "WARN", "reason": "User rejected Okta push verify"},
+        {"eventType": "user.account.lock", "user": "laura.lopez@example.com", "days_ago": 2, "severity": "WARN"},
+        {"eventType": "zone.update", "days_ago": 7},
+    ]
+    return logs
+
+
+def org_dict() -> dict:
+    return {
+        "org": {"name": "Example Corp (oktasim demo)", "subdomain": "example"},
+        "push_default": {"behaviour": "approve_after", "polls": 2},
+        "groups": GROUPS,
+        "apps": APPS,
+        "users": _named_users() + _generated_users(),
+        "zones": [
+            {"id": BLOCKLIST_ZONE_ID, "type": "IP", "name": BLOCKLIST_ZONE_NAME, "usage": "BLOCKLIST",
+             "gateways": [{"type": "CIDR", "value": "198.51.100.0/24"},
+                          {"type": "RANGE", "value": "192.0.2.10-192.0.2.20"}]},
+            {"type": "IP", "name": "Corporate Network", "usage": "POLICY",
+             "gateways": [{"type": "CIDR", "value": "10.0.0.0/8"}],
+             "proxies": [{"type": "CIDR", "value": "172.16.0.1/32"}]},
+            {"type": "DYNAMIC", "name": "Sanctioned Countries", "usage": "BLOCKLIST",
+             "locations": [{"country": "KP", "region": None}], "proxyType": None},
+            {"type": "DYNAMIC", "name": "Tor Exit Nodes", "usage": "POLICY", "proxyType": "Tor",
+             "status": "INACTIVE"},
+        ],
+        "idps": [
+            {"name": "Corporate Azure AD", "type": "MICROSOFT"},
+            {"name": "Google Workspace", "type": "GOOGLE"},
+            {"name": "Partner SAML", "type": "SAML2", "status": "INACTIVE"},
+        ],
+        "hooks": [
+            {"id": SIEM_HOOK_ID, "name": "SIEM forwarder", "uri": "https://siem.example.com/okta/hook",
+             "events": ["user.lifecycle.deactivate", "user.lifecycle.suspend", "user.session.clear",
+                        "group.user_membership.remove"], "status": "INACTIVE", "verified": True},
+        ],
+        "user_types": [{"name": "contractor", "displayName": "Contractor", "description": "External staff"}],
+        "realms": [{"name": "Partners"}],
+        "policies": [
+            {"name": "Admins MFA", "type": "MFA_ENROLL", "priority": 1, "rules": ["Require push"]},
+            {"name": "Block blocklisted zones", "type": "ACCESS_POLICY", "priority": 2, "rules": ["Deny blocklist"]},
+        ],
+        "logs": _logs(),
+    }

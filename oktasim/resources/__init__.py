@@ -1,0 +1,15 @@
+"""HTTP handlers, one module per Okta resource family.
+
+Why: each module registers its routes on the router and renders its objects
+in the exact shape of the recorded real responses; handlers run under the
+store lock and raise ``OktaError`` for Okta's error envelope.
+"""
+
+from . import apps, factors, groups, hooks, idps, logs, misc, roles, users, zones
+
+MODULES = (users, factors, groups, apps, zones, roles, idps, hooks, logs, misc)
+
+
+def register_all(router) -> None:
+    for module in MODULES:
+        module.register(router)
