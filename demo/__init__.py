@@ -1,0 +1,1 @@
+"""`make demo`: an incident-response story run through the plugin against the local Okta."""
