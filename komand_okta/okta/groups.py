@@ -5,7 +5,10 @@ the user already was, or was not, a member), so they may be retried safely. A 40
 the group (or, rarely, a user deleted a moment ago) does not exist; it is explained in Okta's
 own words rather than reported as a crash.
 """
+import re
+
 from .errors import OktaError
+from .users import quoted
 
 # The group fields the spec's `group` type declares; `name` and `description` come from the profile.
 GROUP_FIELDS = ("id", "created", "lastUpdated", "lastMembershipUpdated", "objectClass", "type", "_links")
@@ -40,3 +43,49 @@ def list_groups(client, query: str = None) -> list:
     if query:
         return list(client.pages(client.path("groups"), {"q": query}, page_size=QUERY_LIMIT))
     return list(client.pages(client.path("groups"), page_size=GROUPS_PAGE))
+
+
+# -- finding a group the way an analyst names one: by id or by exact name ----------------------
+# Okta group ids are "00g" and 17 more letters or digits.
+GROUP_ID = re.compile(r"^00g[0-9A-Za-z]{17}$")
+
+
+class AmbiguousGroup(OktaError):
+    """A name that several groups carry: it does not identify one group."""
+
+    def __init__(self, name: str, count: int, more: bool = False):
+        self.name, self.count = name, count
+        super().__init__("%s%d Okta groups are named %s, so the name does not identify one group."
+                         % ("At least " if more else "", count, name),
+                         "Give the group's ID (00g…) instead; List Groups shows every group's ID.")
+
+
+def groups_named(client, name: str) -> list:
+    """Groups whose name equals `name`: Okta's search (string values compare case-insensitively).
+
+    Fetches at most one page of GROUPS_PAGE: enough to tell one match from several.
+    """
+    return list(client.pages(client.path("groups"), {"search": "profile.name eq %s" % quoted(name)},
+                             page_size=GROUPS_PAGE, limit=GROUPS_PAGE))
+
+
+def find_group(client, id_or_name: str):
+    """The group for an id or an exact name; None when there is none; AmbiguousGroup for a shared name.
+
+    An id-shaped text is fetched first (GET /groups/{id}); if that finds nothing, or the text is
+    not id-shaped, it is searched as a name. A match with the same case wins over matches that
+    differ only in case; otherwise several matches are ambiguous.
+    """
+    text = (id_or_name or "").strip()
+    if not text:
+        return None
+    if GROUP_ID.match(text):
+        response = client.request("GET", client.path("groups", text), allow=(404,))
+        if response.status != 404 and isinstance(response.body, dict):
+            return response.body
+    matches = groups_named(client, text)
+    exact = [group for group in matches if (group.get("profile") or {}).get("name") == text]
+    candidates = exact or matches
+    if len(candidates) > 1:
+        raise AmbiguousGroup(text, len(candidates), more=len(matches) >= GROUPS_PAGE and not exact)
+    return candidates[0] if candidates else None
