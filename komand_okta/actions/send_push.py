@@ -2,20 +2,35 @@
 
 The factor is checked first (one GET): verifying a non-push factor would not push at all (an
 SMS factor texts a code), and a factor that is not ACTIVE cannot be challenged, so both fail
-before anything reaches the user's device. The result (SUCCESS, REJECTED, TIMEOUT, …) is the
-output; a rejection is an answer, not a failure.
+before anything reaches the user's device. Without a factor ID the user's active factor of
+`factor_type` (push, the only type that can take a push) is used. The wait is `timeout` seconds
+(default 60); more than 300, Okta's own transaction life, or less than 1 is refused before any
+request. The result (SUCCESS, REJECTED, TIMEOUT, …) and the factor pushed to are the output; a
+rejection is an answer, not a failure. The 3.x input (user_id and factor_id only) still works.
 """
 from komand_okta.okta import push
 from komand_okta.okta.users import require_user
 from komand_okta.runtime.components import Action as Base
+from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
+        timeout = params.get("timeout")
+        timeout = push.DEFAULT_TIMEOUT if timeout is None else timeout
+        if not 1 <= timeout <= push.MAX_TIMEOUT:
+            raise ClientError("timeout must be between 1 and %d seconds (it was %d)." % (push.MAX_TIMEOUT, timeout),
+                              "Okta's push challenge expires after about five minutes; give a timeout of at most "
+                              "%d, or leave it out to wait %d seconds." % (push.MAX_TIMEOUT, push.DEFAULT_TIMEOUT))
+        factor_type = (params.get("factor_type") or "").strip() or "push"
         client = self.connection.client
         user = require_user(client, params["user_id"])
         factor_id = (params.get("factor_id") or "").strip()
-        factor = push.get_factor(client, user["id"], factor_id) if factor_id else push.find_push_factor(client, user["id"])
+        if factor_id:
+            factor = push.get_factor(client, user["id"], factor_id)
+        else:
+            factor = push.find_push_factor(client, user["id"], factor_type)
         push.check_push_factor(factor, user["id"])
-        result = push.verify_push(client, user["id"], factor.get("id") or factor_id, self.clock, self.log)
-        return {"factor_status": result}
+        factor_id = factor.get("id") or factor_id
+        result = push.verify_push(client, user["id"], factor_id, self.clock, self.log, timeout=timeout)
+        return {"factor_id": factor_id, "factor_status": result}

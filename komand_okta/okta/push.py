@@ -5,9 +5,10 @@ link; GET that link until the result is final. The POST is sent exactly once: a 
 would buzz the user's phone twice, so it uses the client's default for POST (retried only when
 the connection provably never opened, or on 429, which Okta did not apply).
 
-Waiting is bounded twice: by our own `timeout` and by Okta's `expiresAt` for the transaction,
-so an action never outlives a challenge that can no longer be answered. All waiting goes
-through the clock, so tests simulate minutes instantly.
+Waiting is bounded twice: by our own `timeout` (60 s unless the caller says otherwise, at most
+300 s, about the life of Okta's push transaction) and by Okta's `expiresAt` for the transaction,
+so an action never outlives a challenge that can no longer be answered. Polling stops at the
+first final result. All waiting goes through the clock, so tests simulate minutes instantly.
 """
 from datetime import datetime
 
@@ -15,7 +16,8 @@ from .errors import OktaError
 from .factors import list_factors
 
 FINAL_WAITING = "WAITING"
-DEFAULT_TIMEOUT = 300  # Okta's push transactions expire after about five minutes
+DEFAULT_TIMEOUT = 60   # the action's default (spec 4.1.0); the caller may wait longer
+MAX_TIMEOUT = 300      # Okta's push transactions expire after about five minutes anyway
 DEFAULT_INTERVAL = 3   # api_facts §9: 2-5 s is reasonable; Okta gives no interval
 PUSH_TYPES = ("push",)
 
@@ -52,12 +54,12 @@ def check_push_factor(factor: dict, user_id: str) -> None:
                         "The user must finish enrolling Okta Verify before a push can be sent.")
 
 
-def find_push_factor(client, user_id: str) -> dict:
-    """The user's active push factor (for when the caller does not name one), or an error."""
+def find_push_factor(client, user_id: str, factor_type: str = "push") -> dict:
+    """The user's active factor of `factor_type` (for when the caller does not name one), or an error."""
     factors = list_factors(client, user_id)
-    active = [f for f in factors if is_push(f) and f.get("status") == "ACTIVE"]
+    active = [f for f in factors if str(f.get("factorType", "")) == factor_type and f.get("status") == "ACTIVE"]
     if not active:
-        raise OktaError("The Okta user %s has no active push factor." % user_id,
+        raise OktaError("The Okta user %s has no active %s factor." % (user_id, factor_type),
                         "The user must enroll Okta Verify with push before a push can be sent.")
     return active[0]
 
