@@ -8,7 +8,7 @@ to a local simulated Okta org; the simulator is stopped at the end and nothing i
 Exits non-zero if any step fails.
 """
 import json
-import os
+import select
 import signal
 import subprocess
 import sys
@@ -94,7 +94,7 @@ class Story:
                             "connection": self.connection, "dispatcher": {"url": "", "webhook_url": ""},
                             "input": {"group_ids": [org.PRIVILEGED_GROUP_ID], "interval": 1}}}
         process = subprocess.Popen(BIN + ["--debug", "--state-dir", state_dir, "run"], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
         process.stdin.write(json.dumps(message))
         process.stdin.close()
         print("Monitor User Groups is watching '%s' (every second)\n" % org.PRIVILEGED_GROUP_NAME)
@@ -103,17 +103,14 @@ class Story:
     def trigger_event(self, watcher, user_id):
         self.count += 1
         deadline, event = time.monotonic() + TRIGGER_WAIT, None
-        os.set_blocking(watcher.stdout.fileno(), False)
-        buffer = ""
-        while time.monotonic() < deadline and event is None:
-            buffer += watcher.stdout.read() or ""
-            for line in buffer.splitlines():
-                if line.strip().startswith("{"):
-                    output = json.loads(line)["body"].get("output") or {}
-                    removed = output.get("users_removed_from_groups") or []
-                    if any(u["id"] == user_id for g in removed for u in g["users"]):
-                        event = output
-            time.sleep(0.2)
+        while event is None and select.select([watcher.stdout], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            line = watcher.stdout.readline()
+            if not line:
+                break
+            output = json.loads(line)["body"].get("output") or {}
+            removed = output.get("users_removed_from_groups") or []
+            if any(u["id"] == user_id for g in removed for u in g["users"]):
+                event = output
         passed = event is not None
         self.ok &= passed
         print("%s Step %d: Monitor User Groups reports the removal" % ("✔" if passed else "✘", self.count))

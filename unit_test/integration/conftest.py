@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-running_sim = pytest.importorskip("oktasim.testing").running_sim  # TEMP until oktasim lands
+from oktasim.testing import running_sim
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = [sys.executable, str(ROOT / "bin" / "komand_okta")]

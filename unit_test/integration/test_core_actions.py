@@ -1,7 +1,5 @@
 """The 3.5.1 actions end to end: envelope out, and the Okta org really changed."""
-import pytest
-
-org = pytest.importorskip("oktasim.orgs.demo")  # TEMP until oktasim lands
+from oktasim.orgs import demo as org
 from unit_test.integration.conftest import okta_get
 
 

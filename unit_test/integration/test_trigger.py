@@ -10,9 +10,7 @@ import time
 
 import pytest
 
-import pytest
-
-org = pytest.importorskip("oktasim.orgs.demo")  # TEMP until oktasim lands
+from oktasim.orgs import demo as org
 from unit_test.integration.conftest import BIN
 
 GROUP_USERS = "/api/v1/groups/%s/users" % org.PRIVILEGED_GROUP_ID
