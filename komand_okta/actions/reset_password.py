@@ -1,0 +1,30 @@
+"""Reset Password: Okta's reset_password lifecycle call; the user's status becomes RECOVERY.
+
+With send email false, Okta returns the one-time reset link instead of emailing it; the link
+goes only to the `reset_password_url` output, never to the log. Okta clears the sessions itself
+when `revokeSessions` is true.
+"""
+from komand_okta.okta.errors import OktaError
+from komand_okta.okta.lifecycle import change, flag, user_or_not_found
+from komand_okta.runtime.components import Action as Base
+
+
+class Action(Base):
+    def run(self, params):
+        client = self.connection.client
+        user, missing = user_or_not_found(client, params["user"], self.log)
+        if missing:
+            return missing
+        send_email = params.get("send_email", True)
+        answer = change(client, user, "reset_password", self.log,
+                        params={"sendEmail": flag(send_email), "revokeSessions": flag(params.get("revoke_sessions"))})
+        output = {"success": True}
+        if not send_email:
+            url = (answer or {}).get("resetPasswordUrl")
+            if not url:
+                raise OktaError("Okta started the password reset of user %s but returned no reset link." % user["id"],
+                                "Run the action again, or with send email true so Okta emails the link.")
+            output["reset_password_url"] = url
+        self.log.info("Started a password reset for user %s%s.", user["id"],
+                      "; Okta emails the link" if send_email else "; the link is in the output")
+        return output
