@@ -6,8 +6,7 @@ email, say) give that user once. An email that several users share does not fail
 listed in `not_found`, and the message says why. Any other Okta failure (no permission, Okta
 down) fails the action, since it is not about one user.
 """
-from komand_okta.okta.errors import OktaError
-from komand_okta.okta.users import find_user, user_fields
+from komand_okta.okta.users import AmbiguousUser, find_user, user_fields
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -26,9 +25,7 @@ class Action(Base):
                 continue
             try:
                 user = find_user(client, identifier)
-            except OktaError as exc:
-                if not _ambiguous(exc):
-                    raise
+            except AmbiguousUser as exc:
                 not_found.append(identifier)
                 reasons.append(exc.cause)
                 self.log.info("%s", exc.cause)
@@ -55,8 +52,3 @@ def _distinct(values):
         if key not in seen:
             seen.add(key)
             yield str(value)
-
-
-def _ambiguous(exc: OktaError) -> bool:
-    """find_user's "several users share this email" error (users.py has no subclass for it yet)."""
-    return exc.status is None and exc.code is None and "does not identify one user" in exc.cause

@@ -13,6 +13,10 @@ USER_FIELDS = ("id", "status", "created", "activated", "statusChanged", "lastLog
                "passwordChanged", "profile", "credentials", "_links")
 
 
+class AmbiguousUser(OktaError):
+    """An email several users share: it does not identify one user."""
+
+
 def quoted(value: str) -> str:
     """A string literal for Okta's filter/search expressions."""
     return '"%s"' % str(value).replace("\\", "\\\\").replace('"', '\\"')
@@ -33,7 +37,7 @@ def find_user(client, identifier: str):
     matches = list(client.pages(client.path("users"), {"search": "%s eq %s" % (field, quoted(identifier))},
                                 page_size=USERS_PAGE, limit=USERS_PAGE))
     if len(matches) > 1:
-        raise OktaError("%d Okta users have the email %s, so it does not identify one user." % (len(matches), identifier),
+        raise AmbiguousUser("%d Okta users have the email %s, so it does not identify one user." % (len(matches), identifier),
                         "Give the user's Okta ID or login instead of the email.")
     return matches[0] if matches else None
 
