@@ -1,0 +1,96 @@
+"""Apps and assignments, roles, IdPs, user types, realms, policies."""
+
+
+def test_app_users_list_and_get(api, demo):
+    rows = api.get(f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users").json()
+    assert demo.JANE_ID in [r["id"] for r in rows]
+    au = api.get(f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users/{demo.JANE_ID}").json()
+    assert au["scope"] == "USER" and au["credentials"]["userName"] == demo.JANE_LOGIN
+
+
+def test_assign_user_to_app_and_duplicate_is_e0000062(api, demo):
+    url = f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users"
+    assert api.post(url, json={"id": demo.JOHN_ID, "scope": "USER"}).status_code == 200
+    r = api.post(url, json={"id": demo.JOHN_ID, "scope": "USER"})
+    assert (r.status_code, r.json()["errorCode"]) == (409, "E0000062")
+
+
+def test_assign_inactive_user_is_e0000117(api, demo):
+    api.post(f"/api/v1/users/{demo.JOHN_ID}/lifecycle/suspend")
+    r = api.post(f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users", json={"id": demo.JOHN_ID})
+    assert (r.status_code, r.json()["errorCode"]) == (403, "E0000117")
+
+
+def test_update_and_remove_app_user(api, demo):
+    url = f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users/{demo.JANE_ID}"
+    assert api.post(url, json={"credentials": {"userName": "jd"}}).json()["credentials"]["userName"] == "jd"
+    assert api.delete(url).status_code == 204
+    assert api.get(url).status_code == 404
+
+
+def test_user_apps_via_filter_and_app_links(api, demo):
+    apps = api.get("/api/v1/apps", params={"filter": f'user.id eq "{demo.JANE_ID}"'}).json()
+    assert {a["label"] for a in apps} == {"Salesforce", "GitHub Enterprise", "AWS Console"}
+    links = api.get(f"/api/v1/users/{demo.JANE_ID}/appLinks").json()
+    assert len(links) == 3
+
+
+def test_apps_q_and_unknown_app(api):
+    assert [a["label"] for a in api.get("/api/v1/apps?q=sales").json()] == ["Salesforce"]
+    assert api.get("/api/v1/apps/0oanope").json()["errorSummary"].endswith("(AppInstance)")
+
+
+def test_deactivating_user_removes_app_assignments(api, demo):
+    api.post(f"/api/v1/users/{demo.JANE_ID}/lifecycle/deactivate")
+    assert api.get(f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users/{demo.JANE_ID}").status_code == 404
+
+
+def test_roles_list_assign_duplicate_unassign(api, demo):
+    url = f"/api/v1/users/{demo.JOHN_ID}/roles"
+    assert [r["type"] for r in api.get(url).json()] == ["HELP_DESK_ADMIN"]
+    r = api.post(url, json={"type": "USER_ADMIN"})
+    assert r.status_code == 201 and r.json()["label"] == "Group Administrator" and r.json()["assignmentType"] == "USER"
+    dup = api.post(url, json={"type": "USER_ADMIN"})
+    assert (dup.status_code, dup.json()["errorCode"]) == (409, "E0000090")
+    assert api.delete(f"{url}/{r.json()['id']}").status_code == 204
+    assert api.delete(f"{url}/{r.json()['id']}").status_code == 404
+
+
+def test_super_admin_role_id_has_ra1_prefix(api, demo):
+    roles = api.get(f"/api/v1/users/{demo.JANE_ID}/roles").json()
+    assert roles[0]["type"] == "SUPER_ADMIN" and roles[0]["id"].startswith("ra1")
+
+
+def test_invalid_role_type_is_400(api, demo):
+    assert api.post(f"/api/v1/users/{demo.JANE_ID}/roles", json={"type": "GOD"}).status_code == 400
+
+
+def test_idps_list_filters(api):
+    assert len(api.get("/api/v1/idps").json()) == 3
+    assert [i["name"] for i in api.get("/api/v1/idps?type=GOOGLE").json()] == ["Google Workspace"]
+    assert [i["name"] for i in api.get("/api/v1/idps?q=azure").json()] == ["Corporate Azure AD"]
+    assert len(api.get("/api/v1/idps?limit=1").json()) == 1
+
+
+def test_user_types_and_default_type_cannot_be_deleted(api):
+    types = api.get("/api/v1/meta/types/user").json()
+    default = [t for t in types if t["default"]][0]
+    r = api.delete(f"/api/v1/meta/types/user/{default['id']}")
+    assert (r.status_code, r.json()["errorCode"]) == (403, "E0000142")
+
+
+def test_realms_list_and_search(api):
+    assert len(api.get("/api/v1/realms").json()) == 2
+    assert [r["profile"]["name"] for r in api.get("/api/v1/realms", params={"search": 'profile.name co "art"'}).json()] == ["Partners"]
+
+
+def test_policies_need_a_type(api):
+    r = api.get("/api/v1/policies")
+    assert (r.status_code, r.json()["errorCode"]) == (400, "E0000028")
+    assert [p["name"] for p in api.get("/api/v1/policies?type=MFA_ENROLL").json()] == ["Admins MFA"]
+
+
+def test_policy_deactivate_is_204(api):
+    pid = api.get("/api/v1/policies?type=ACCESS_POLICY").json()[0]["id"]
+    assert api.post(f"/api/v1/policies/{pid}/lifecycle/deactivate").status_code == 204
+    assert api.get(f"/api/v1/policies/{pid}").json()["status"] == "INACTIVE"
