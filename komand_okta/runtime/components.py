@@ -29,3 +29,21 @@ class Trigger(Step):
         Raising leaves the saved state untouched, so a failed poll never loses or invents events.
         """
         raise NotImplementedError
+
+
+class Task(Step):
+    """A scheduled step: called with the state it returned last time, returns new state.
+
+    `run` returns a TaskResult. A failure the orchestrator should see while keeping the state
+    (for example a rate limit) goes in `error`: the envelope stays `ok` with the status code.
+    """
+
+    def run(self, params: dict, state: dict, custom_config: dict) -> "TaskResult":
+        raise NotImplementedError
+
+
+class TaskResult:
+    def __init__(self, output: list, state: dict, has_more_pages: bool = False, status_code: int = 200,
+                 error: Exception = None):
+        self.output, self.state, self.has_more_pages = output, state, has_more_pages
+        self.status_code, self.error = status_code, error

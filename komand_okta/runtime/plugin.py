@@ -75,7 +75,25 @@ class Plugin:
             return output, None
         if message.kind == "trigger":
             return (trigger_runner or self._no_trigger_runner)(self, message, step, params, log), None
-        raise ClientError("Tasks are not supported by this plugin version.", "Use an action or trigger.")
+        return self._run_task(message, step, params, component.get("output") or {})
+
+    def _run_task(self, message, step, params, output_fields):
+        """A task answers a list, its new state, and whether more pages wait (task protocol)."""
+        if not isinstance(message.state, dict):
+            raise ClientError("The task message needs a 'state' object in its body.",
+                              "Send the state returned by the previous run, or {} for the first run.")
+        custom = message.body.get("custom_config") or {}
+        result = step.run(params, message.state, custom if isinstance(custom, dict) else {})
+        output = schemas.without_nulls(result.output or [])
+        for key in output_fields:  # the task's one output field is an array; the output is its items
+            self._check_output(message.name, {key: output}, {key: output_fields[key]})
+        extra = {"state": result.state, "has_more_pages": bool(result.has_more_pages),
+                 "status_code": result.status_code}
+        if result.error is not None:
+            extra["exception"] = {"cause": str(getattr(result.error, "cause", result.error)),
+                                  "assistance": str(getattr(result.error, "assistance", "")),
+                                  "data": str(getattr(result.error, "data", "") or "")}
+        return output, extra
 
     def _check(self, what: str, instance, fields: dict) -> None:
         if not isinstance(instance, dict):

@@ -1,0 +1,1 @@
+"""A minimal plugin package for testing the runtime apart from Okta."""
