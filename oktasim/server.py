@@ -133,10 +133,11 @@ class SimApp:
                 resp = Response(500, OktaError("E0000009").body())
             return self._finish(req, resp, start_response, rid, None, None, control=True)
         fault = self.faults.decide(req.method, req.path)
+        delay = 0.0
         if fault is not None:
             kind = fault.kind
             if kind == "slow":
-                time.sleep((fault.arg or 0) / 1000.0)
+                delay = (fault.arg or 0) / 1000.0
                 fault = None
             elif kind == "reset_before":
                 _drop_connection()
@@ -162,6 +163,8 @@ class SimApp:
             return self._finish(req, Response(429, err.body()), start_response, rid,
                                 (0, 0, int(clock.now()) + 1), fault)
         try:
+            if delay:
+                time.sleep(delay)  # a slow answer occupies a concurrency slot
             if req.path.startswith("/api/"):
                 req.principal = self.auth.authenticate(req)
             route, params = self.router.match(req.method, req.path)
