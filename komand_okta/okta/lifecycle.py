@@ -34,7 +34,10 @@ def flag(value) -> str:
 
 def not_found(identifier: str) -> dict:
     """The output of an action whose user does not exist: not an error, a result."""
-    return {"success": False, "message": "No Okta user matches %s." % str(identifier).strip()}
+    identifier = str(identifier or "").strip()
+    if not identifier:
+        return {"success": False, "message": "The user input is blank, so it names no Okta user."}
+    return {"success": False, "message": "No Okta user matches %s." % identifier}
 
 
 def user_or_not_found(client, identifier: str, log=None):
