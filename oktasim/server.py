@@ -214,7 +214,8 @@ class SimApp:
         headers.append(("Content-Length", str(len(body))))
         status_line = _STATUS.get(resp.status) or f"{resp.status} Status"
         kind = fault.kind if fault is not None else None
-        self._log(req, resp.status, resp, kind)
+        if not control:  # the request log holds API traffic only, not /__sim/ calls
+            self._log(req, resp.status, resp, kind)
         if self.observers and not control:
             record = {"method": req.method, "path": req.path, "route": req.route, "status": resp.status,
                       "body": resp.body if resp.raw is None else None, "headers": headers,
