@@ -73,7 +73,8 @@ DEFAULT_CLIENT = {
     "id": None,
     "ipAddress": "127.0.0.1",
     "geographicalContext": {
-        "city": None, "state": None, "country": None, "postalCode": None, "geolocation": None,
+        "city": "San Francisco", "state": "California", "country": "United States", "postalCode": "94107",
+        "geolocation": {"lat": 37.7749, "lon": -122.4194},
     },
 }
 
@@ -118,6 +119,7 @@ def build(event_type: str, published: str, actor: dict, targets=(), outcome="SUC
         "transaction": {"type": "WEB", "id": request_id or "oktasim", "detail": {}},
         "uuid": uuid or str(_uuid.uuid4()),
         "version": "0",
-        "request": {"ipChain": [{"ip": ip, "geographicalContext": None, "version": "V4", "source": None}]},
+        "request": {"ipChain": [{"ip": ip, "geographicalContext": dict(client["geographicalContext"]),
+                                "version": "V4", "source": None}]},
         "target": list(targets),
     }

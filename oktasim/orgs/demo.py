@@ -50,7 +50,7 @@ APPS = [
     {"id": SALESFORCE_APP_ID, "name": "salesforce", "label": "Salesforce", "signOnMode": "SAML_2_0",
      "groups": ["Sales"]},
     {"name": "slack", "label": "Slack", "signOnMode": "SAML_2_0", "groups": ["Everyone"]},
-    {"name": "github_enterprise", "label": "GitHub Enterprise", "signOnMode": "OPENID_CONNECT",
+    {"key": "github_enterprise", "name": "oidc_client", "label": "GitHub Enterprise", "signOnMode": "OPENID_CONNECT",
      "groups": ["Engineering"]},
     {"name": "amazon_aws", "label": "AWS Console", "signOnMode": "SAML_2_0", "groups": [PRIVILEGED_GROUP_NAME]},
     {"name": "workday", "label": "Workday", "signOnMode": "SAML_2_0", "groups": ["Human Resources"]},

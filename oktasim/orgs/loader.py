@@ -108,7 +108,7 @@ def _load(store, org: dict) -> None:
                         ad.get("status") or "ACTIVE", aid=ad.get("id"), created=_ts(store, ad.get("created_days_ago", 200)),
                         settings_app=ad.get("settings"))
             store.apps[a["id"]] = a
-            apps_by_name[ad["name"]] = a
+            apps_by_name[ad.get("key") or ad["name"]] = a
             for gname in ad.get("groups") or []:
                 gid = by_name[gname]
                 store.app_groups.setdefault(a["id"], {})[gid] = {

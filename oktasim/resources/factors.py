@@ -97,17 +97,18 @@ def _poll_href(base, tx) -> str:
     return f"{base}/api/v1/users/{tx['user_id']}/factors/{tx['factor_id']}/transactions/{tx['id']}"
 
 
-def _waiting_body(base, tx) -> dict:
+def _waiting_body(base, tx, profile: bool = True) -> dict:
     href = _poll_href(base, tx)
-    body = {
-        "factorResult": "WAITING",
-        "profile": {"credentialId": tx["credential_id"]},
+    body = {"factorResult": "WAITING"}
+    if profile:  # the poll answer carries it; the 201 of verify does not (spec)
+        body["profile"] = {"credentialId": tx["credential_id"]}
+    body.update({
         "expiresAt": iso(tx["expires"]),
         "_links": {
             "poll": {"href": href, "hints": {"allow": ["GET"]}},
             "cancel": {"href": href, "hints": {"allow": ["DELETE"]}},
         },
-    }
+    })
     if tx.get("correct_answer") is not None:
         body["_embedded"] = {"challenge": {"correctAnswer": tx["correct_answer"]}}
     return body
@@ -194,7 +195,7 @@ def verify(req, store):
         }
         store.transactions[tx["id"]] = tx
         store.emit("system.push.send_factor_verify_push", [store.user_target(u)], req)
-        return ok(_waiting_body(req.base, tx), status=201)
+        return ok(_waiting_body(req.base, tx, profile=False), status=201)
     expected = str((f.get("_behaviour") or {}).get("passCode", DEFAULT_PASSCODE))
     if f["factorType"] == "question":
         answer = body.get("answer")

@@ -31,14 +31,14 @@ def _copy_type_fields(z: dict, body: dict) -> None:
               "useAsExemptList"):
         z.pop(k, None)
     if z["type"] == "IP":
-        z["gateways"] = [dict(g) for g in body.get("gateways") or []] or None
+        z["gateways"] = [dict(g) for g in body.get("gateways") or []]
         z["proxies"] = [dict(p) for p in body.get("proxies") or []] or None
         if z["name"] == "DefaultExemptIpZone":
             z["useAsExemptList"] = bool(body.get("useAsExemptList", True))
     else:
         z["proxyType"] = body.get("proxyType")
-        z["locations"] = [dict(x) for x in body.get("locations") or []] or None
-        z["asns"] = list(body.get("asns") or []) or None
+        z["locations"] = [dict(x) for x in body.get("locations") or []]
+        z["asns"] = list(body.get("asns") or [])
         if z["type"] == "DYNAMIC_V2" and body.get("ipServiceCategories") is not None:
             z["ipServiceCategories"] = body["ipServiceCategories"]
 
