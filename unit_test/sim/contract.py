@@ -20,7 +20,10 @@ VCR_PATH = SHARED / "okta-vcr" / "interactions.jsonl"
 
 def record(rec: dict) -> None:
     if rec.get("route") and rec.get("content_type") == "application/json":
-        RECORDS.append({"method": rec["method"], "route": rec["route"], "status": rec["status"],
+        route = rec["route"]
+        if "{action}" in route:  # our router has one lifecycle route; the spec one per action
+            route = route.replace("{action}", rec["path"].rstrip("/").rsplit("/", 1)[-1])
+        RECORDS.append({"method": rec["method"], "route": route, "status": rec["status"],
                         "path": rec["path"], "body": copy.deepcopy(rec["body"])})
 
 
