@@ -25,3 +25,11 @@ class Connection:
         except OktaError as exc:
             raise ConnectionTestError(exc.cause, exc.assistance, exc.data) from None
         return {"success": True}
+
+
+API_TOKEN_FIELDS = ("okta_url", "okta_key")
+
+
+def sample_connection(example: dict) -> dict:
+    """A sample message's connection uses the API token, the simplest of the methods."""
+    return {key: value for key, value in example.items() if key in API_TOKEN_FIELDS}

@@ -33,9 +33,11 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
         stdout.write(info_text(spec_module.load()))
         return 0
     if args.command == "sample":
+        import importlib
         from .samples import sample_message
+        hook = getattr(importlib.import_module("komand_okta.connection"), "sample_connection", None)
         try:
-            stdout.write(json.dumps(sample_message(spec_module.load(), args.name), indent=2) + "\n")
+            stdout.write(json.dumps(sample_message(spec_module.load(), args.name, hook), indent=2) + "\n")
         except KeyError:
             stderr.write("No action, trigger or task named %r.\n" % args.name)
             return 1

@@ -24,13 +24,18 @@ def section_example(fields: dict) -> dict:
     return {key: example_value(field) for key, field in (fields or {}).items()}
 
 
-def sample_message(spec: dict, name: str) -> dict:
-    """Raises KeyError for an unknown step name."""
+def sample_message(spec: dict, name: str, connection_hook=None) -> dict:
+    """Raises KeyError for an unknown step name.
+
+    `connection_hook`, when given, turns the connection built from every field's example into
+    one that works (a plugin whose connection offers alternative methods picks one).
+    """
     for section, (message_type, key) in START_TYPES.items():
         step = (spec.get(section) or {}).get(name)
         if step is None:
             continue
-        body = {key: name, "meta": {}, "connection": section_example(spec.get("connection")),
+        connection = section_example(spec.get("connection"))
+        body = {key: name, "meta": {}, "connection": connection_hook(connection) if connection_hook else connection,
                 "input": section_example(step.get("input"))}
         if section == "triggers":
             body["dispatcher"] = {"url": "http://127.0.0.1:8000/events", "webhook_url": ""}

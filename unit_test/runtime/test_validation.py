@@ -23,8 +23,8 @@ def test_a_wrongly_typed_array_item_names_its_position(okta):
 
 
 def test_a_missing_connection_field_is_named(okta):
-    result = run_step("action", "get_user", {"email": "user@example.com"}, connection={"okta_url": "example.okta.com"})
-    assert not result.ok and "'okta_key' is required but missing" in result.exception["cause"]
+    result = run_step("action", "get_user", {"email": "user@example.com"}, connection={"okta_key": {"secretKey": "x1234"}})
+    assert not result.ok and "'okta_url' is required but missing" in result.exception["cause"]
     assert not okta.called
 
 
