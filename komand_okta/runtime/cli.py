@@ -24,6 +24,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
     sample = commands.add_parser("sample", help="print a start message for a step, from the spec's examples")
     sample.add_argument("name")
     http = commands.add_parser("http", help="serve the InsightConnect HTTP routes")
+    http.add_argument("--host", default="0.0.0.0", help="interface to listen on (default all)")
     http.add_argument("--port", type=int, default=10001)
     http.add_argument("--workers", type=int, default=1)
     http.add_argument("--threads", type=int, default=4)
@@ -44,7 +45,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
         return 0
     if args.command == "http":
         from .http import serve
-        return serve(port=args.port, workers=args.workers, threads=args.threads, debug=args.debug)
+        return serve(port=args.port, workers=args.workers, threads=args.threads, debug=args.debug, host=args.host)
     return run_message(args, stdin, stdout, stderr)
 
 
