@@ -40,6 +40,11 @@ def sim(sim_server):
 
 @pytest.fixture
 def plugin(sim):
+    return plugin_runner(sim)
+
+
+def plugin_runner(sim):
+    """A function running one action as a subprocess against `sim`."""
     connection = {"okta_url": sim.url, "okta_key": {"secretKey": sim.token}}
 
     def run(action, params, command="run"):
