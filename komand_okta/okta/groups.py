@@ -89,3 +89,24 @@ def find_group(client, id_or_name: str):
     if len(candidates) > 1:
         raise AmbiguousGroup(text, len(candidates), more=len(matches) >= GROUPS_PAGE and not exact)
     return candidates[0] if candidates else None
+
+
+# -- changing and deleting a group ---------------------------------------------------------------
+# Okta lets only OKTA_GROUP profiles change (APP_GROUPs come from their app; BUILT_IN is Everyone).
+EDITABLE_TYPE = "OKTA_GROUP"
+
+
+def group_or_message(client, id_or_name: str):
+    """(group, None) for an id or exact name; (None, why not) when none, or several, match."""
+    try:
+        group = find_group(client, id_or_name)
+    except AmbiguousGroup as exc:
+        return None, "%s %s" % (exc.cause, exc.assistance)
+    if group is None:
+        return None, "No Okta group has the ID or name %s." % (id_or_name or "").strip()
+    return group, None
+
+
+def group_label(group: dict) -> str:
+    """`Name (00g…)` for messages."""
+    return "%s (%s)" % ((group.get("profile") or {}).get("name") or "?", group.get("id"))

@@ -1,0 +1,29 @@
+"""List User Applications: GET /users/{id}/appLinks (not paged); the limit is applied here.
+
+App links cover apps assigned directly and through groups, as on the user's dashboard. A user
+that does not exist gives found false and a message.
+"""
+from komand_okta.okta.apps import app_link_fields
+from komand_okta.okta.lifecycle import not_found
+from komand_okta.okta.users import find_user
+from komand_okta.runtime.components import Action as Base
+from komand_okta.runtime.errors import ClientError
+
+
+class Action(Base):
+    def run(self, params):
+        identifier, limit = (params.get("user") or "").strip(), params.get("limit")
+        if not identifier:
+            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
+        if limit is not None and limit < 1:
+            raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
+                              "Leave the limit empty to list every application.")
+        client = self.connection.client
+        user = find_user(client, identifier)
+        if user is None:
+            message = not_found(identifier)["message"]
+            self.log.info("%s", message)
+            return {"found": False, "message": message}
+        links = client.get(client.path("users", user["id"], "appLinks")) or []
+        apps = [app_link_fields(link) for link in links][:limit]
+        return {"found": True, "apps": apps, "count": len(apps)}

@@ -1,0 +1,45 @@
+"""Remove Application User: DELETE /apps/{appId}/users/{userId}?sendEmail=true|false.
+
+The assignment is read first (GET): a user assigned only through a group (scope GROUP) cannot be
+removed this way, which is said plainly instead of sending a destructive call Okta refuses.
+As the spec says, an app or user that is not found, or a user who is not assigned (including
+one already removed), gives success false and a message: the message says there is nothing to
+remove, so a playbook can treat it as done. DELETE is idempotent and retried safely.
+"""
+from komand_okta.okta.apps import app_and_user, app_label, not_assigned_message
+from komand_okta.okta.lifecycle import flag
+from komand_okta.runtime.components import Action as Base
+from komand_okta.runtime.errors import ClientError
+
+
+class Action(Base):
+    def run(self, params):
+        app_text, user_text = (params.get("app") or "").strip(), (params.get("user") or "").strip()
+        if not app_text:
+            raise ClientError("Application (app) is blank.", "Give the application's Okta ID (0oa…) or exact label.")
+        if not user_text:
+            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
+        client = self.connection.client
+        app, user, message = app_and_user(client, app_text, user_text)
+        if message is None:
+            message = self._remove(client, app, user, bool(params.get("send_email")))
+        if message is None:
+            self.log.info("Removed user %s from application %s.", user["id"], app_label(app))
+            return {"success": True}
+        self.log.info("%s", message)
+        return {"success": False, "message": message}
+
+    @staticmethod
+    def _remove(client, app, user, send_email):
+        """None when removed; otherwise why not."""
+        path = client.path("apps", app["id"], "users", user["id"])
+        current = client.request("GET", path, allow=(404,))
+        if current.status == 404:
+            return not_assigned_message(app, user) + " There is nothing to remove."
+        if isinstance(current.body, dict) and current.body.get("scope") == "GROUP":
+            return ("User %s is assigned to application %s only through a group; remove the user from that group "
+                    "(or the group from the application) instead." % (user["id"], app_label(app)))
+        response = client.request("DELETE", path, params={"sendEmail": flag(send_email)}, allow=(404,))
+        if response.status == 404:
+            return not_assigned_message(app, user) + " There is nothing to remove."
+        return None

@@ -1,0 +1,32 @@
+"""Unenroll Factor: DELETE /users/{id}/factors/{factorId}?removeRecoveryEnrollment=true|false.
+
+DELETE is idempotent, so it is retried safely. A user that does not exist, or a factor the user
+does not have (never enrolled, or already unenrolled), gives success false and a message.
+"""
+from komand_okta.okta.lifecycle import flag, user_or_not_found
+from komand_okta.runtime.components import Action as Base
+from komand_okta.runtime.errors import ClientError
+
+
+class Action(Base):
+    def run(self, params):
+        identifier, factor_id = (params.get("user") or "").strip(), (params.get("factor_id") or "").strip()
+        if not identifier:
+            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
+        if not factor_id:
+            raise ClientError("Factor ID (factor_id) is blank.",
+                              "Give the factor's ID; Get Okta User Factors lists a user's factors.")
+        client = self.connection.client
+        user, missing = user_or_not_found(client, identifier, self.log)
+        if missing:
+            return missing
+        response = client.request("DELETE", client.path("users", user["id"], "factors", factor_id),
+                                  params={"removeRecoveryEnrollment": flag(params.get("remove_recovery_enrollment"))},
+                                  allow=(404,))
+        if response.status == 404:
+            message = "User %s has no enrolled factor with the ID %s (already unenrolled, or never enrolled)." % (
+                user["id"], factor_id)
+            self.log.info("%s", message)
+            return {"success": False, "message": message}
+        self.log.info("Unenrolled factor %s of user %s.", factor_id, user["id"])
+        return {"success": True}

@@ -1,0 +1,38 @@
+"""Update Application User: POST /apps/{appId}/users/{userId} with the given profile and/or credentials.
+
+Okta changes only what is sent (profile attributes are merged), so the POST sets values and
+repeating it is harmless: it is retried like an idempotent call. With neither a profile nor
+credentials there is nothing to do, and the input is refused before any request. An app or
+user that is not found, or a user not assigned to the app, gives success false and a message.
+The password sent in credentials goes to Okta only; it is never returned or logged.
+"""
+from komand_okta.okta.apps import app_and_user, app_user_fields, not_assigned_message
+from komand_okta.runtime.components import Action as Base
+from komand_okta.runtime.errors import ClientError
+
+
+class Action(Base):
+    def run(self, params):
+        app_text, user_text = (params.get("app") or "").strip(), (params.get("user") or "").strip()
+        if not app_text:
+            raise ClientError("Application (app) is blank.", "Give the application's Okta ID (0oa…) or exact label.")
+        if not user_text:
+            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
+        body = {key: params[key] for key in ("profile", "credentials")
+                if isinstance(params.get(key), dict) and params[key]}
+        if not body:
+            raise ClientError("Neither a profile (profile) nor credentials (credentials) were given.",
+                              'Give the application profile attributes to set, such as {"department": "Security"}, '
+                              'the credentials, such as {"userName": "user@example.com"}, or both.')
+        client = self.connection.client
+        app, user, message = app_and_user(client, app_text, user_text)
+        if message is None:
+            response = client.request("POST", client.path("apps", app["id"], "users", user["id"]), json=body,
+                                      idempotent=True, allow=(404,))
+            if response.status != 404:
+                self.log.info("Updated the %s of user %s in application %s.", " and ".join(sorted(body)),
+                              user["id"], app["id"])
+                return {"success": True, "app_user": app_user_fields(response.body)}
+            message = not_assigned_message(app, user)
+        self.log.info("%s", message)
+        return {"success": False, "message": message}
