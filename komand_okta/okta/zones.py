@@ -210,3 +210,122 @@ def create_blocklist_zone(client, name: str, gateway: dict) -> dict:
 def replace_zone(client, zone: dict, gateways: list) -> dict:
     """PUT the whole zone back; a full replacement is idempotent, so it may be retried."""
     return client.put(client.path("zones", zone["id"]), json=put_body(zone, gateways), idempotent=True)
+
+
+# -- zone management (list/get/create/update/lifecycle/delete actions) -----------------------
+ZONE_ID_PREFIX = "nzo"
+
+
+class ZoneLookup(NamedTuple):
+    """A zone found by ID or name, or None with the reason none was chosen."""
+    zone: dict
+    message: str
+
+
+def zones_named(client, name: str) -> list:
+    """Every zone with exactly this name (case-sensitive), all pages read."""
+    return [zone for zone in client.pages(client.path("zones")) if zone.get("name") == name]
+
+
+def lookup_zone(client, ref: str) -> ZoneLookup:
+    """The zone whose ID or exact name is `ref`.
+
+    Something shaped like a zone ID (`nzo…`, no spaces) is fetched directly; when Okta has no
+    zone with that ID, it is looked up as a name too (a zone may be named like an ID). Several
+    zones of one name identify none: that is reported, never guessed.
+    """
+    ref = ref.strip()
+    if ref.startswith(ZONE_ID_PREFIX) and ref.isalnum():
+        response = client.request("GET", client.path("zones", ref), allow=(404,))
+        if response.status != 404:
+            return ZoneLookup(response.body, "")
+    matches = zones_named(client, ref)
+    if len(matches) > 1:
+        return ZoneLookup(None, "%d Okta network zones are named %s, so the name does not identify one zone; "
+                                "give the zone's ID instead (%s)." % (len(matches), ref,
+                                                                     ", ".join(z.get("id", "?") for z in matches)))
+    if not matches:
+        return ZoneLookup(None, "No Okta network zone has the ID or name %s." % ref)
+    return ZoneLookup(matches[0], "")
+
+
+def parse_addresses(texts, field: str) -> list:
+    """Each analyst-typed address parsed; `ValueError` names the field and the bad entry."""
+    if not isinstance(texts, list):
+        raise ValueError("%s must be a list of addresses" % field)
+    parsed = []
+    for index, text in enumerate(texts):
+        try:
+            parsed.append(parse_address(text))
+        except ValueError as exc:
+            raise ValueError("%s[%d]: %s" % (field, index, exc)) from None
+    return parsed
+
+
+def distinct_gateways(addresses) -> list:
+    """The gateway entries of `addresses`, an entry equal (as addresses) to an earlier one left out."""
+    seen, gateways = set(), []
+    for address in addresses:
+        if address.interval not in seen:
+            seen.add(address.interval)
+            gateways.append(address.gateway)
+    return gateways
+
+
+def append_addresses(gateways, addresses) -> list:
+    """`gateways` plus every address they (and the ones added before it) do not already cover."""
+    current = list(gateways or [])
+    for address in addresses:
+        current = block(current, address) or current
+    return current
+
+
+def same_addresses(a, b) -> bool:
+    """Whether two gateway lists hold the same entries as addresses, however they are written."""
+    def key(entries):
+        intervals = [gateway_interval(g) for g in entries or []]
+        if any(i is None for i in intervals):
+            return None
+        return sorted(set(intervals))
+    left, right = key(a), key(b)
+    if left is None or right is None:
+        return list(a or []) == list(b or [])
+    return left == right
+
+
+def create_ip_zone(client, name: str, usage: str, gateways: list, proxies) -> dict:
+    """POST a new ACTIVE IP zone."""
+    body = {"type": "IP", "name": name, "status": "ACTIVE", "usage": usage, "gateways": gateways,
+            "proxies": proxies or None}
+    return client.post(client.path("zones"), json=body)
+
+
+def changed_body(zone: dict, name: str = None, gateways=None, proxies=None, clear_proxies: bool = False) -> dict:
+    """The whole-object PUT body of `zone` with only the given fields changed (`put_body` rules)."""
+    body = put_body(zone, gateways if gateways is not None else zone.get("gateways"))
+    if "gateways" not in zone and gateways is None:
+        del body["gateways"]  # DYNAMIC zones have no gateways; do not invent the field
+    if name is not None:
+        body["name"] = name
+    if clear_proxies:
+        body["proxies"] = None
+    elif proxies is not None:
+        body["proxies"] = proxies
+    return body
+
+
+def put_zone(client, zone: dict, body: dict) -> dict:
+    """PUT a whole zone body; a full replacement is idempotent, so it may be retried."""
+    return client.put(client.path("zones", zone["id"]), json=body, idempotent=True)
+
+
+def set_zone_status(client, zone: dict, activate: bool) -> dict:
+    """POST the zone's lifecycle operation; setting a status is idempotent, so it may be retried."""
+    return client.post(client.path("zones", zone["id"], "lifecycle", "activate" if activate else "deactivate"),
+                       idempotent=True)
+
+
+def delete_zone(client, zone: dict) -> bool:
+    """DELETE the zone; True when it is gone (a 404 after a retried DELETE means it already went)."""
+    client.request("DELETE", client.path("zones", zone["id"]), allow=(404,))
+    return True

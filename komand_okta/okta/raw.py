@@ -1,0 +1,268 @@
+"""Raw requests to the Okta Management API, confined to the configured org's /api/v1.
+
+Everything an analyst gives is checked before any request, and anything doubtful is refused
+(`RawRequestRefused`, naming the field) rather than repaired:
+
+- `path` is relative to /api/v1 (`users/00u1`, `/users/00u1` and `/api/v1/users/00u1` are one
+  path). Refused: absolute URLs (any `scheme:` or `//host`), `?`/`#` (query parameters go in
+  `query`), backslashes, control characters, empty segments, `.`/`..` segments (also when
+  percent-encoded, once or several times, or hidden behind an encoded `/`), and paths under
+  `/api` that are not /api/v1 (`/api/v2/...`).
+  Each segment is percent-decoded once and then encoded by the client exactly as every other
+  action's path, so `users/jane%40example.com` and `users/jane@example.com` are the same
+  request, and `+`, `@` and `/` in a login stay inside their segment.
+- `headers` are strings; Authorization, Proxy-Authorization, Host, Cookie, DPoP and the
+  framing headers (Content-Length, Transfer-Encoding, Connection) cannot be set, so the
+  connection's credentials and target cannot be replaced; CR/LF in names or values is refused.
+- `query` values are strings, numbers, booleans or lists of those.
+
+The request goes through the one HTTP path (`OktaClient.request` / `pages`): its base URL,
+auth, retries, rate-limit pacing and same-origin check on next links all apply. The client
+takes no per-request headers and keeps no raw body, so for the duration of the call its
+session is wrapped (`_Recording`) to add the analyst's headers (the client's own, such as
+Authorization, always win) and to keep the last raw response, from which the output is made.
+
+Answers: every status Okta gives is returned, not raised (a raw tool exists to show them); 429
+is still waited out and 5xx still retried for idempotent methods by the client, and if they
+persist the last answer is returned. Response headers are returned without Set-Cookie.
+"""
+import re
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+from .client import API_PREFIX
+from .errors import OktaError
+
+METHODS = ("GET", "POST", "PUT", "DELETE")
+FORBIDDEN_HEADERS = {"authorization", "proxy-authorization", "host", "cookie", "dpop", "content-length",
+                     "transfer-encoding", "connection"}
+DROPPED_RESPONSE_HEADERS = {"set-cookie", "set-cookie2"}
+FIRST_PAGE_MAX = 200  # a limit asks for at most this many on the first page (the common Okta maximum)
+_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_RETURNED = frozenset(status for status in range(100, 500) if status != 429)
+
+
+class RawRequestRefused(ValueError):
+    """The input is refused before any request; `field` names the input at fault."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__("%s: %s" % (field, reason))
+        self.field, self.reason = field, reason
+
+
+# -- checking inputs -------------------------------------------------------------------------
+def path_segments(path) -> list:
+    """The decoded segments of an /api/v1-relative path, or RawRequestRefused."""
+    if not isinstance(path, str) or not path.strip():
+        raise RawRequestRefused("path", "it is empty")
+    path = path.strip()
+    if _CONTROL.search(path):
+        raise RawRequestRefused("path", "it contains control characters")
+    if "\\" in path:
+        raise RawRequestRefused("path", "it contains a backslash")
+    if path.startswith("//") or "://" in path or _SCHEME.match(path):
+        raise RawRequestRefused("path", "it is an absolute URL; give a path relative to /api/v1, such as /users")
+    if "?" in path or "#" in path:
+        raise RawRequestRefused("path", "it holds a query or fragment; give query parameters in 'query'")
+    if path.startswith(API_PREFIX + "/") or path == API_PREFIX:
+        path = path[len(API_PREFIX):]
+    elif path.startswith(API_PREFIX[1:] + "/") or path == API_PREFIX[1:]:
+        path = path[len(API_PREFIX) - 1:]
+    raw_segments = path.strip("/").split("/") if path.strip("/") else []
+    if not raw_segments:
+        raise RawRequestRefused("path", "it names no endpoint under /api/v1")
+    segments = []
+    for raw in raw_segments:
+        if raw == "":
+            raise RawRequestRefused("path", "it has an empty segment (//)")
+        decoded = unquote(raw)
+        _check_segment(decoded)
+        segments.append(decoded)
+    if segments[0].lower() == "api":
+        raise RawRequestRefused("path", "it leaves /api/v1; only Management API paths under /api/v1 are allowed")
+    return segments
+
+
+def _check_segment(decoded: str) -> None:
+    """Refuse a segment that is, or could be made into, a dot segment or a traversal by any decoding."""
+    seen, current = set(), decoded
+    while current not in seen:
+        seen.add(current)
+        if _CONTROL.search(current):
+            raise RawRequestRefused("path", "it contains encoded control characters")
+        if "\\" in current:
+            raise RawRequestRefused("path", "it contains an encoded backslash")
+        if any(part in (".", "..") for part in current.split("/")):
+            raise RawRequestRefused("path", "it has a '.' or '..' segment (possibly percent-encoded)")
+        current = unquote(current)
+
+
+def check_headers(headers) -> dict:
+    if headers is None:
+        return {}
+    if not isinstance(headers, dict):
+        raise RawRequestRefused("headers", "give an object of header names and string values")
+    checked = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _TOKEN.match(name):
+            raise RawRequestRefused("headers", "%r is not a valid header name" % (name,))
+        if name.lower() in FORBIDDEN_HEADERS:
+            raise RawRequestRefused("headers", "the %s header cannot be set; the connection provides it" % name)
+        if not isinstance(value, str):
+            raise RawRequestRefused("headers", "the value of %s must be a string" % name)
+        if _CONTROL.search(value.replace("\t", "")):
+            raise RawRequestRefused("headers", "the value of %s contains control characters" % name)
+        checked[name] = value
+    return checked
+
+
+def check_query(query) -> dict:
+    if query is None:
+        return {}
+    if not isinstance(query, dict):
+        raise RawRequestRefused("query", "give an object of parameter names and values")
+    checked = {}
+    for name, value in query.items():
+        values = value if isinstance(value, list) else [value]
+        if any(v is not None and not isinstance(v, (str, int, float, bool)) for v in values):
+            raise RawRequestRefused("query", "the value of %s must be a string, number, boolean or a list of them" % name)
+        values = [_query_value(v) for v in values if v is not None]
+        if values:
+            checked[name] = values if isinstance(value, list) else values[0]
+    return checked
+
+
+def _query_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# -- sending -------------------------------------------------------------------------------
+class _Recording:
+    """The client's session, adding extra headers to each request and keeping the last raw response."""
+
+    def __init__(self, session, extra: dict):
+        self._session, self._extra, self.last = session, extra, None
+
+    def request(self, method, url, headers=None, **kwargs):
+        merged = dict(self._extra)
+        merged.update(headers or {})  # the client's own headers (Authorization) always win
+        self.last = self._session.request(method, url, headers=merged, **kwargs)
+        return self.last
+
+    def __getattr__(self, name):
+        return getattr(self._session, name)
+
+
+class Raw:
+    """One raw request (or a paginated GET) through `client`."""
+
+    def __init__(self, client, log=None):
+        self.client, self.log = client, log
+
+    def send(self, method: str, path: str, query=None, headers=None, body=None, paginate=False, limit=None) -> dict:
+        method = (method or "GET").upper()
+        if method not in METHODS:
+            raise RawRequestRefused("method", "it must be one of %s" % ", ".join(METHODS))
+        segments = path_segments(path)
+        params, extra = check_query(query), check_headers(headers)
+        if body is not None and not isinstance(body, (dict, list)):
+            raise RawRequestRefused("body", "give a JSON object or array")
+        if body is not None and method == "GET":
+            raise RawRequestRefused("body", "a GET request has no body")
+        if paginate and method != "GET":
+            raise RawRequestRefused("paginate", "only GET lists can be paginated")
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise RawRequestRefused("limit", "it must be 1 or more")
+
+        url_path = self.client.path(*segments)
+        recording = _Recording(self.client.session, extra)
+        self.client.session = recording
+        try:
+            return self._send(method, url_path, params, body, paginate, limit, recording)
+        finally:
+            self.client.session = recording._session
+
+    def _send(self, method, url_path, params, body, paginate, limit, recording):
+        # 429 and 5xx are left to the client (waited out / retried when idempotent); if they
+        # persist, the client raises and the last answer is returned from the recording.
+        allow = _RETURNED
+        if paginate and limit is not None:
+            params = dict(params)
+            asked = params.get("limit")
+            asked = int(asked) if isinstance(asked, str) and asked.isdigit() else FIRST_PAGE_MAX
+            params["limit"] = str(min(limit, asked))
+        try:
+            response = self.client.request(method, url_path, params=params or None, json=body, allow=allow)
+        except OktaError as exc:
+            if exc.status is None or recording.last is None:
+                raise
+            self._warn(method, url_path, recording.last.status_code)
+            return _output(recording.last)
+        self._warn(method, url_path, response.status)
+        if not (paginate and isinstance(response.body, list) and 200 <= response.status < 300):
+            return _output(recording.last, limit if paginate else None)
+        items = list(response.body)[:limit] if limit else list(response.body)
+        following = response.links.get("next")
+        if following and (limit is None or len(items) < limit):
+            try:
+                items.extend(self._rest(following, None if limit is None else limit - len(items)))
+            except OktaError as exc:
+                if exc.status is None or recording.last is None:
+                    raise
+                self._warn("GET", url_path, recording.last.status_code)
+                return _output(recording.last)
+        return _output(recording.last, items=items)
+
+    def _rest(self, link: str, remaining):
+        """The items of the pages after the first, read by the client from Okta's next link."""
+        parts = urlsplit(link)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        size = next((int(v) for k, v in query if k == "limit" and v.isdigit()), None)
+        if remaining is not None and size is not None:  # the client asks for min(page, remaining) itself
+            link = urlunsplit(parts._replace(query=urlencode([(k, v) for k, v in query if k != "limit"])))
+            return list(self.client.pages(link, page_size=size, limit=remaining))
+        pages = self.client.pages(link)
+        return [item for _, item in zip(range(remaining), pages)] if remaining is not None else list(pages)
+
+    def _warn(self, method, url_path, status):
+        if self.log is None:
+            return
+        if status in (401, 403):
+            self.log.warning("Okta answered %d to %s %s: the connection's credentials lack access to it; "
+                             "the answer is returned as output.", status, method, url_path)
+        elif status >= 400:
+            self.log.info("Okta answered %d to %s %s; the answer is returned as output.", status, method, url_path)
+
+
+def _output(raw, limit=None, items=None) -> dict:
+    output = {"status_code": raw.status_code,
+              "headers": {name: value for name, value in raw.headers.items()
+                          if name.lower() not in DROPPED_RESPONSE_HEADERS}}
+    if items is not None:
+        return _with_body(output, items)
+    if not raw.content:
+        return output
+    try:
+        body = raw.json()
+    except ValueError:
+        output["text"] = raw.text
+        return output
+    if isinstance(body, list) and limit:
+        body = body[:limit]
+    return _with_body(output, body)
+
+
+def _with_body(output: dict, body) -> dict:
+    if isinstance(body, dict):
+        output["body"] = body
+    elif isinstance(body, list) and all(isinstance(item, dict) for item in body):
+        output.update(items=body, count=len(body))
+    else:  # a scalar, or an array of non-objects: the spec's items are objects, so give it as text
+        import json
+        output["text"] = json.dumps(body)
+        if isinstance(body, list):
+            output["count"] = len(body)
+    return output
