@@ -1,9 +1,28 @@
-"""The plugin's connection: builds the Okta client from the connection input, and tests it."""
+"""The plugin's connection: builds the Okta client from the connection input, and tests it.
+
+Two ways to authenticate, exactly one of which must be configured (empty strings and an empty
+`secretKey` count as not configured, as the UI sends them):
+
+- API token: `okta_key` (`Authorization: SSWS …`), as in 3.5.1;
+- OAuth 2.0 client credentials with private_key_jwt: `client_id` and `private_key`, optionally
+  `key_id`, `scopes` (default: the spec's list, covering every action) and `dpop`.
+
+PyJWT and cryptography are imported only for OAuth (`komand_okta.okta.oauth`, lazily).
+"""
+import re
+
+from komand_okta.okta.auth import API_TOKEN, OAUTH, ApiTokenAuth, OAuthAuth
 from komand_okta.okta.client import OktaClient
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.errors import OktaConnectionError, OktaError
 from komand_okta.okta.urls import normalize_base_url, normalize_token
 from komand_okta.runtime import spec
 from komand_okta.runtime.errors import ConnectionTestError
+
+METHODS_HELP = ("Configure exactly one: an API token in okta_key, or OAuth 2.0 with client_id and private_key "
+                "(plus key_id, scopes and dpop as needed); leave the other method's fields empty.")
+# For the OAuth connection test: one cheap read the granted scopes allow, in order of preference.
+TEST_READS = (("okta.users.read", "users"), ("okta.groups.read", "groups"), ("okta.apps.read", "apps"),
+              ("okta.networkZones.read", "zones"), ("okta.logs.read", "logs"))
 
 
 def user_agent() -> str:
@@ -14,17 +33,82 @@ class Connection:
     def __init__(self, params: dict, log=None, clock=None, session=None):
         self.log = log
         self.base_url = normalize_base_url(params.get("okta_url"))
-        token = normalize_token((params.get("okta_key") or {}).get("secretKey"))
-        self.client = OktaClient(self.base_url, "SSWS " + token, user_agent=user_agent(), session=session,
+        self.method = auth_method(params)
+        if self.method == API_TOKEN:
+            auth = ApiTokenAuth(normalize_token(_secret(params.get("okta_key"))))
+        else:
+            auth = OAuthAuth(self.base_url, _text(params.get("client_id")), _secret(params.get("private_key")),
+                             key_id=_text(params.get("key_id")) or None, scopes=requested_scopes(params),
+                             dpop=params.get("dpop") is True, session=session, clock=clock, log=log)
+        self.auth = auth
+        self.client = OktaClient(self.base_url, auth, user_agent=user_agent(), session=session,
                                  clock=clock, log=log)
 
     def test(self) -> dict:
-        """One cheap authenticated read proves the domain, the token and read permission."""
+        """One cheap authenticated read proves the domain, the credentials and read permission.
+
+        With OAuth, getting the token proves the client, key and scopes; the read uses a scope
+        that was granted, and the result names the granted scopes.
+        """
         try:
-            self.client.get(self.client.path("users"), params={"limit": 1})
+            if self.method == API_TOKEN:
+                self.client.get(self.client.path("users"), params={"limit": 1})
+                return {"success": True, "auth_method": API_TOKEN}
+            self.auth.access_token()
+            granted = list(self.auth.granted_scopes)
+            for scope, collection in TEST_READS:
+                if scope in granted:
+                    self.client.get(self.client.path(collection), params={"limit": 1})
+                    break
         except OktaError as exc:
             raise ConnectionTestError(exc.cause, exc.assistance, exc.data) from None
-        return {"success": True}
+        return {"success": True, "auth_method": OAUTH, "dpop": self.auth.dpop, "scopes": granted}
+
+
+def auth_method(params: dict) -> str:
+    """`api_token` or `oauth2_private_key_jwt`, or a connection error unless exactly one is configured."""
+    token = _secret(params.get("okta_key"))
+    client_id, private_key = _text(params.get("client_id")), _secret(params.get("private_key"))
+    oauth = bool(client_id or private_key)
+    if token and oauth:
+        raise OktaConnectionError("Both an API token (okta_key) and OAuth (client_id/private_key) are configured.",
+                                  METHODS_HELP)
+    if token:
+        return API_TOKEN
+    if not oauth:
+        raise OktaConnectionError("No authentication is configured: okta_key, client_id and private_key are empty.",
+                                  METHODS_HELP)
+    if not client_id:
+        raise OktaConnectionError("OAuth needs a client_id: private_key is set but client_id is empty.",
+                                  "Set client_id to the Client ID of the Okta API Services app.")
+    if not private_key:
+        raise OktaConnectionError("OAuth needs a private_key: client_id is set but private_key is empty.",
+                                  "Paste the PEM private key whose public key is registered on the service app.")
+    return OAUTH
+
+
+def requested_scopes(params: dict) -> list:
+    """The scopes to request: the connection's (split on spaces/commas, deduplicated) or the spec default."""
+    raw = params.get("scopes")
+    items = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else []
+    scopes = []
+    for item in items:
+        for scope in re.split(r"[\s,]+", item) if isinstance(item, str) else []:
+            if scope and scope not in scopes:
+                scopes.append(scope)
+    if scopes:
+        return scopes
+    return list(((spec.load().get("connection") or {}).get("scopes") or {}).get("default") or [])
+
+
+def _secret(value) -> str:
+    if isinstance(value, dict):
+        value = value.get("secretKey")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
 API_TOKEN_FIELDS = ("okta_url", "okta_key")

@@ -1,14 +1,18 @@
 """The one HTTP path to Okta.
 
-Every request goes through `OktaClient.request`, which owns the base URL, the auth header, the
-User-Agent, timeouts, URL-encoding of path segments, rate-limit pacing, retries and error
-mapping. `pages` follows Okta's `Link: rel="next"` headers. Nothing else imports `requests`.
+Every request goes through `OktaClient.request`, which owns the base URL, authentication (an
+`auth.ApiTokenAuth` or `auth.OAuthAuth`; a plain string is taken as a fixed Authorization
+header, so `OktaClient(base, "SSWS <token>")` keeps working), the User-Agent, timeouts,
+URL-encoding of path segments, rate-limit pacing, retries and error mapping. `pages` follows
+Okta's `Link: rel="next"` headers. Nothing else imports `requests` (but `auth.OAuthAuth`, for
+the token request to the authorization server, on the same session).
 
 Retry rules: a 429 is waited out (until `X-Rate-Limit-Reset`, measured against the response's
 `Date`, plus jitter) and retried for any method, since Okta did not apply it. 5xx answers,
 timeouts and dropped connections are retried with capped exponential backoff only for
 idempotent calls; a non-idempotent call is retried only when it provably never reached Okta
-(the connection could not be opened).
+(the connection could not be opened). A 401 is sent again only when the auth object asks for it
+(OAuth: a DPoP nonce challenge, or one token refresh); Okta did not apply the refused request.
 """
 import random
 from email.utils import parsedate_to_datetime
@@ -20,6 +24,7 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from komand_okta.clock import SystemClock
 
 from . import errors
+from .auth import ApiTokenAuth
 
 API_PREFIX = "/api/v1"
 IDEMPOTENT_METHODS = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
@@ -41,15 +46,21 @@ class _Retry(Exception):
         self.wait, self.reason, self.final = wait, reason, final
 
 
+class _AuthRetry(Exception):
+    """Internal: the auth object wants this 401 sent once more (new DPoP nonce or refreshed token)."""
+
+
 class OktaClient:
-    def __init__(self, base_url: str, auth_header: str, *, user_agent: str = "komand_okta", session=None,
+    def __init__(self, base_url: str, auth, *, user_agent: str = "komand_okta", session=None,
                  clock=None, log=None, timeout=(10, 60), max_tries: int = 5, max_wait: float = 300.0,
                  jitter=random.random):
         self.base_url = base_url.rstrip("/")
-        self._auth_header = auth_header
+        self.auth = ApiTokenAuth.from_header(auth) if isinstance(auth, str) else auth
         self.session = session or requests.Session()
         self.session.headers.update({"Accept": "application/json", "Content-Type": "application/json",
                                      "User-Agent": user_agent})
+        if getattr(self.auth, "session", False) is None:  # OAuth's token requests share the session
+            self.auth.session = self.session
         self.clock = clock or SystemClock()
         self.log = log
         self.timeout = timeout
@@ -72,12 +83,14 @@ class OktaClient:
         idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         url = self._url(path)
         shown = urlsplit(url).path
-        waited, tries = 0.0, 0
+        waited, tries, auth_state = 0.0, 0, {}
         while True:
             tries += 1
             self._pace(url)
             try:
-                return self._attempt(method, url, shown, params, json, idempotent, allow, tries)
+                return self._attempt(method, url, shown, params, json, idempotent, allow, tries, auth_state)
+            except _AuthRetry:
+                tries -= 1  # the auth object bounds these (one refresh, a nonce or two)
             except _Retry as retry:
                 if tries >= self.max_tries or waited + retry.wait > self.max_wait:
                     raise retry.final from None
@@ -86,8 +99,8 @@ class OktaClient:
                 self.clock.sleep(retry.wait)
                 waited += retry.wait
 
-    def _attempt(self, method, url, shown, params, json, idempotent, allow, tries) -> Response:
-        headers = {"Authorization": self._auth_header}
+    def _attempt(self, method, url, shown, params, json, idempotent, allow, tries, auth_state) -> Response:
+        headers = self.auth.headers(method, url)
         try:
             raw = self.session.request(method, url, params=params, json=json, headers=headers,
                                        timeout=self.timeout, allow_redirects=False)
@@ -108,7 +121,11 @@ class OktaClient:
             if idempotent:
                 raise _Retry(self._backoff(tries), "incomplete response body", final)
             raise final
+        if status == 401 and self.auth.on_unauthorized(raw, auth_state):
+            raise _AuthRetry()
         final = errors.from_response(status, body, method, shown, tries)
+        if status in (401, 403):
+            final = self.auth.explain(final, raw, method, shown)
         if status == 429:
             raise _Retry(self._reset_wait(raw, tries), "rate limited (429)", final)
         if status >= 500 and idempotent:

@@ -109,7 +109,7 @@ def test_send_push_reports_the_users_denial(plugin):
 
 def test_the_connection_test_passes_against_the_org(plugin):
     run = plugin("get_user", {"email": org.JANE_LOGIN}, command="test")
-    assert run.ok and run.output == {"success": True}
+    assert run.ok and run.output == {"success": True, "auth_method": "api_token"}
 
 
 def test_a_wrong_token_is_a_clear_connection_test_failure(sim):

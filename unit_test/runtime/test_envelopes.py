@@ -42,7 +42,7 @@ def test_a_message_that_is_not_an_object_is_an_error():
 def test_a_connection_test_message_answers_a_connection_test_envelope(okta):
     okta.get(API + "/users?limit=1", json=[])
     envelope, ok = handle({"type": "connection_test", "version": "v1", "body": {"connection": CONNECTION}})
-    assert ok and envelope["type"] == "connection_test" and envelope["body"]["output"] == {"success": True}
+    assert ok and envelope["type"] == "connection_test" and envelope["body"]["output"] == {"success": True, "auth_method": "api_token"}
 
 
 def test_a_failed_connection_test_explains_the_token_problem(okta):
@@ -56,7 +56,7 @@ def test_a_failed_connection_test_explains_the_token_problem(okta):
 def test_test_mode_runs_the_connection_test_instead_of_the_action(okta):
     okta.get(API + "/users?limit=1", json=[])
     result = run_step("action", "suspend_user", {"email": "user@example.com"}, test=True)
-    assert result.ok and result.output == {"success": True}
+    assert result.ok and result.output == {"success": True, "auth_method": "api_token"}
     assert [r.path for r in okta.request_history] == ["/api/v1/users"]
 
 
