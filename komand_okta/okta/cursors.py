@@ -80,12 +80,15 @@ class UserCursor:
             new.append(user)
             if len(new) >= MAX_NEW_PER_POLL:  # sorted ascending: the rest follows next poll
                 break
-        self._remember(state, max([cursor] + list(times.values())), times)
+        self._remember(state, max([cursor] + list(times.values())), times, start_at_least=start)
         return new
 
     # -- state ---------------------------------------------------------------------------
     def _remember(self, state, newest: datetime, times: dict, start_at_least: datetime = None) -> None:
         """Cursor = newest time; keys = the users inside [window start, newest], bounded.
+
+        The window start never moves back (`start_at_least`: the previous one), since users
+        before it are no longer remembered.
 
         More than MAX_KEYS users inside the overlap window move the window start up to the time
         of the MAX_KEYS-th newest one (users sharing that millisecond are all kept, so a set of
