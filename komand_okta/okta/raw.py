@@ -56,9 +56,9 @@ def path_segments(path) -> list:
     """The decoded segments of an /api/v1-relative path, or RawRequestRefused."""
     if not isinstance(path, str) or not path.strip():
         raise RawRequestRefused("path", "it is empty")
-    path = path.strip()
     if _CONTROL.search(path):
         raise RawRequestRefused("path", "it contains control characters")
+    path = path.strip()
     if "\\" in path:
         raise RawRequestRefused("path", "it contains a backslash")
     if path.startswith("//") or "://" in path or _SCHEME.match(path):
