@@ -89,6 +89,7 @@ class SimApp:
         self.control = Control(self)
         self.request_log: deque = deque(maxlen=request_log_size)
         self.observers: list = []   # callables(record) -- e.g. the contract recorder
+        self.slow_wait = time.sleep  # how a `slow` fault holds its answer; tests inject their own
         self._rid = itertools.count(1)
         self._rid_prefix = "sim" + os.urandom(4).hex()
         self._bases: dict = {}
@@ -164,7 +165,7 @@ class SimApp:
                                 (0, 0, int(clock.now()) + 1), fault)
         try:
             if delay:
-                time.sleep(delay)  # a slow answer occupies a concurrency slot
+                self.slow_wait(delay)  # a slow answer occupies a concurrency slot
             if req.path.startswith("/api/"):
                 req.principal = self.auth.authenticate(req)
             route, params = self.router.match(req.method, req.path)

@@ -66,14 +66,13 @@ def test_concurrency_limit_answers_429_with_zero_limit(sim):
     sim.control("POST", "/ratelimit", json={"spec": "concurrency=1"})
     sim.control("POST", "/faults", json={"spec": "/api/v1/groups*:slow=400"})
     h = sim.headers
-    results = []
+    entered, release, results = threading.Event(), threading.Event(), []
+    sim.app.slow_wait = lambda seconds: (entered.set(), release.wait(10))
     t = threading.Thread(target=lambda: results.append(requests.get(sim.url + "/api/v1/groups", headers=h)))
     t.start()
-    import time
-    deadline = time.monotonic() + 2
-    while sim.app.ratelimit.inflight == 0 and time.monotonic() < deadline:
-        time.sleep(0.005)
+    assert entered.wait(10)  # the slow request now holds the only slot
     r = requests.get(sim.url + "/api/v1/users?limit=1", headers=h)
+    release.set()
     t.join()
     assert r.status_code == 429 and r.headers["X-Rate-Limit-Limit"] == "0" and r.headers["X-Rate-Limit-Remaining"] == "0"
     assert results[0].status_code == 200
@@ -130,9 +129,11 @@ def test_truncated_body_breaks_the_read(sim):
         requests.get(f"{sim.url}/api/v1/users", headers=sim.headers)
 
 
-def test_slow_fault_still_answers(api, sim):
+def test_slow_fault_holds_the_answer_for_its_delay_and_still_answers(api, sim):
+    waits = []
+    sim.app.slow_wait = waits.append
     sim.control("POST", "/faults", json={"spec": "/api/v1/users:slow=20"})
-    assert api.get("/api/v1/users?limit=1").status_code == 200
+    assert api.get("/api/v1/users?limit=1").status_code == 200 and waits == [0.02]
 
 
 def test_faults_json_plan_and_clear(api, sim):
