@@ -1,4 +1,5 @@
-"""Authentication of API calls: ``Authorization: SSWS <token>`` today.
+"""Authentication of API calls: ``Authorization: SSWS <token>``, plus the OAuth
+``Bearer``/``DPoP`` schemes that ``oauth.OAuthServer`` registers (with scope checks).
 
 Why: a wrong or missing token must fail the way Okta fails (401 E0000011 for
 a bad token, 403 E0000005 for a missing or malformed header, api_facts §6).

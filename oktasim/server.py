@@ -29,6 +29,7 @@ from .control import Control
 from .delivery import Deliverer
 from .errors import OktaError
 from .faults import FaultPlan
+from .oauth import OAuthServer
 from .ratelimit import RateLimiter
 from .resources import register_all
 from .router import Router
@@ -87,6 +88,8 @@ class SimApp:
         self.router = Router()
         register_all(self.router)
         self.control = Control(self)
+        self.oauth = OAuthServer(self)  # /oauth2/v1/token, Bearer/DPoP auth, /__sim/oauth/*
+        self.oauth.install()
         self.request_log: deque = deque(maxlen=request_log_size)
         self.observers: list = []   # callables(record) -- e.g. the contract recorder
         self.slow_wait = time.sleep  # how a `slow` fault holds its answer; tests inject their own
@@ -103,6 +106,7 @@ class SimApp:
             self.store.clock.set(time.time())
             orgs.load(self.store, self.org, seed=self.seed, **self.gen)
         self.auth.set_tokens(self.tokens)
+        self.oauth.reset()
         self.ratelimit.configure(self.initial_rate_limit)
         self.faults.configure(self.initial_faults or "", seed=self.seed)
         self.request_log.clear()

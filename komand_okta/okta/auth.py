@@ -23,7 +23,7 @@ API_TOKEN = "api_token"
 OAUTH = "oauth2_private_key_jwt"
 TOKEN_PATH = "/oauth2/v1/token"
 REFRESH_MARGIN = 60  # seconds before expiry when a cached access token is renewed
-SCOPES_TAB = "the service app's Okta API Scopes tab in the Okta Admin Console"
+SCOPES_TAB = "its Okta API Scopes tab in the Okta Admin Console"
 _PARAM = re.compile(r'(\w+)="([^"]*)"')
 
 
