@@ -94,12 +94,16 @@ def problems(instance, schema: dict) -> list:
 
 
 def empty_required(instance: dict, fields: dict) -> list:
-    """Required fields given as null or "" (the schema alone would accept "")."""
+    """Required fields given as null, "" or only whitespace (the schema alone accepts those)."""
     return [
         "'%s' is required and must not be empty" % key
         for key, field in sorted((fields or {}).items())
-        if field.get("required") and key in instance and instance[key] in (None, "")
+        if field.get("required") and key in instance and _blank(instance[key])
     ]
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",

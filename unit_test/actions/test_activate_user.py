@@ -94,5 +94,5 @@ def test_another_refusal_is_an_error_with_oktas_summary(run_action, okta):
 def test_a_blank_user_reaches_no_endpoint(run_action, okta):
     result = run_action("activate_user", {"user": "   "})
 
-    assert result.output == {"success": False, "message": "The user input is blank, so it names no Okta user."}
+    assert not result.ok and "'user' is required and must not be empty" in result.exception["cause"]
     assert not okta.called

@@ -109,5 +109,5 @@ def test_a_blank_role_is_refused_before_any_request(run_action, okta):
     result = unassign(run_action, "  ")
 
     assert not result.ok
-    assert "role is blank" in result.exception["cause"]
+    assert "'role' is required and must not be empty" in result.exception["cause"]
     assert okta.call_count == 0

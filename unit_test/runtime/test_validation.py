@@ -57,3 +57,9 @@ def test_unknown_input_keys_are_accepted_like_the_real_orchestrator_does(okta):
     okta.get("https://example.okta.com/api/v1/users", json=[])
     result = run_step("action", "get_user", {"email": "user@example.com", "extra": 1})
     assert result.ok and result.output == {"found": False}
+
+
+def test_a_required_input_of_only_whitespace_is_refused(okta):
+    result = run_step("action", "get_user", {"email": "  \t "})
+    assert not result.ok and "'email' is required and must not be empty" in result.exception["cause"]
+    assert not okta.called
