@@ -1,0 +1,149 @@
+"""2. Web-server throughput: get_user actions/s through `bin/komand_okta http` (gunicorn) with 1,
+4 and 16 concurrent clients, as a fraction of the simulator's own raw GET rate (the bound).
+
+Both rates are measured in the same run with the same client harness (one thread and one
+`requests.Session` per client, keep-alive, a few seconds per level): the bound is
+`GET /api/v1/users/{id}` straight to the simulator; the plugin figure is
+`POST /api/v1/actions/get_user` with the v1 envelope, which makes exactly that GET to the same
+simulator. `bench/sim_throughput.run` (separate client processes, raw http.client) is reported
+too, as the simulator's rate with the lightest possible client.
+
+gunicorn is the web server; when the project venv cannot import it, it is installed with pip
+into bench/.work/gunicorn (`--target`, version GUNICORN_VERSION, the one Rapid7's runtime 6.6.0
+pins) and put on the server's PYTHONPATH: requirements.txt needs `gunicorn==25.0.0`.
+"""
+import json
+import os
+import subprocess
+import threading
+import time
+
+import requests
+
+from . import sim_throughput
+from .common import PLUGIN_BIN, PY, ROOT, WORK, Row, action_message, env_with_root, fmt_ratio, free_port, sim, \
+    stop, wait_http
+
+GUNICORN_VERSION = "25.0.0"
+GUNICORN_DIR = WORK / "gunicorn"
+LEVELS = (1, 4, 16)
+ROUNDS = 3
+
+
+def gunicorn_path(log):
+    """([extra PYTHONPATH entries], note) so that the plugin's Python can import gunicorn."""
+    if subprocess.run([PY, "-c", "import gunicorn"], capture_output=True).returncode == 0:
+        return [], None
+    if not (GUNICORN_DIR / "gunicorn").is_dir():
+        log("gunicorn is not importable; pip install --target %s gunicorn==%s" % (GUNICORN_DIR, GUNICORN_VERSION))
+        subprocess.run([PY, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--target",
+                        str(GUNICORN_DIR), "gunicorn==%s" % GUNICORN_VERSION], check=True)
+    return [GUNICORN_DIR], ("gunicorn is not in requirements.txt: the benchmark installed gunicorn==%s into "
+                            "bench/.work/gunicorn; requirements.txt needs `gunicorn==%s`." %
+                            (GUNICORN_VERSION, GUNICORN_VERSION))
+
+
+def drive(clients: int, seconds: float, make_call):
+    """(calls/s, errors) with `clients` threads, each with its own Session, started together."""
+    barrier = threading.Barrier(clients + 1)
+    counts = [[0, 0] for _ in range(clients)]
+    stop_at = [0.0]
+
+    def worker(k):
+        session = requests.Session()
+        call = make_call(session, k)
+        call()  # open the connection before the clock starts
+        barrier.wait()
+        n = errors = 0
+        while time.perf_counter() < stop_at[0]:
+            try:
+                ok = call()
+            except Exception:
+                ok = False
+            n += 1
+            errors += 0 if ok else 1
+        counts[k] = [n, errors]
+        session.close()
+
+    threads = [threading.Thread(target=worker, args=(k,), daemon=True) for k in range(clients)]
+    for t in threads:
+        t.start()
+    stop_at[0] = time.perf_counter() + 3600
+    barrier.wait()
+    start = time.perf_counter()
+    stop_at[0] = start + seconds
+    for t in threads:
+        t.join()
+    took = time.perf_counter() - start
+    return sum(c[0] for c in counts) / took, sum(c[1] for c in counts)
+
+
+def run(quick=False, log=print):
+    seconds = 2.0 if quick else 5.0
+    workers = max(2, os.cpu_count() or 2)
+    threads = 8
+    extra_path, note = gunicorn_path(log)
+    rows, notes = [], []
+    if note:
+        notes.append(note)
+    with sim(org="demo", threads=16) as s:
+        users = s.api("GET", "/api/v1/users?limit=200")
+        ids = [u["id"] for u in users]
+        logins = [u["profile"]["login"] for u in users]
+        port = free_port()
+        server = subprocess.Popen(PLUGIN_BIN + ["http", "--host", "127.0.0.1", "--port", str(port),
+                                                "--workers", str(workers), "--threads", str(threads)],
+                                  cwd=ROOT, env=env_with_root(extra_path), stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        try:
+            base = "http://127.0.0.1:%d" % port
+            wait_http(base + "/api/v1/status")
+
+            def raw_call(session, k):
+                headers = s.headers
+
+                def call(i=[k]):
+                    i[0] += 1
+                    return session.get(s.url + "/api/v1/users/" + ids[i[0] % len(ids)], headers=headers,
+                                       timeout=30).status_code == 200
+                return call
+
+            def plugin_call(session, k):
+                bodies = [json.dumps(action_message(s, "get_user", {"email": login})) for login in logins]
+                headers = {"Content-Type": "application/json"}
+
+                def call(i=[k]):
+                    i[0] += 1
+                    r = session.post(base + "/api/v1/actions/get_user", data=bodies[i[0] % len(bodies)],
+                                     headers=headers, timeout=60)
+                    return r.status_code == 200 and r.json()["body"]["output"]["found"]
+                return call
+
+            for clients in LEVELS:
+                # alternate short slices of the two, so load from elsewhere on the box hits both alike
+                raw, ours_all, sent = [], [], 0
+                for _ in range(ROUNDS):
+                    raw.append(drive(clients, seconds / ROUNDS, raw_call))
+                    s.clear_requests()
+                    ours_all.append(drive(clients, seconds / ROUNDS, plugin_call))
+                    sent += len(s.api_requests())
+                raw_rate, raw_err = sum(r[0] for r in raw) / ROUNDS, sum(r[1] for r in raw)
+                ours, errors = sum(r[0] for r in ours_all) / ROUNDS, sum(r[1] for r in ours_all)
+                ratio = ours / raw_rate
+                log("web %d clients: plugin %.0f/s, sim raw %.0f/s (%.2f)" % (clients, ours, raw_rate, ratio))
+                rows.append(Row("get_user actions/s via `komand_okta http`, %d client(s)" % clients,
+                                "%.0f/s (%d errors)" % (ours, errors),
+                                "%.0f GET/s sim raw, same harness (%d errors)" % (raw_rate, raw_err),
+                                "%.2f" % ratio, "— (report)", "info"))
+                notes.append("%d client(s): the simulator saw %.2f API requests per get_user action "
+                             "(incl. each client's warm-up call)." % (clients, sent / max(1, ours * seconds)))
+        finally:
+            stop(server)
+        paths = ["/api/v1/users/%s" % i for i in ids]
+        for clients in LEVELS:
+            rps, errors = sim_throughput.run(s.url, paths, clients, seconds)
+            rows.append(Row("sim raw GET/s, %d client process(es), http.client (bench/sim_throughput)" % clients,
+                            "%.0f/s (%d errors)" % (rps, errors), "—", "—", "—", "info"))
+    notes.append("gunicorn: %d workers × %d threads (gthread); simulator: waitress with 16 threads; clients, "
+                 "server and simulator share the same %s cores." % (workers, threads, os.cpu_count()))
+    return rows, notes
