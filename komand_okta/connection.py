@@ -9,6 +9,7 @@ Two ways to authenticate, exactly one of which must be configured (empty strings
 
 PyJWT and cryptography are imported only for OAuth (`komand_okta.okta.oauth`, lazily).
 """
+import copy
 import re
 
 from komand_okta.okta.auth import API_TOKEN, OAUTH, ApiTokenAuth, OAuthAuth
@@ -43,6 +44,12 @@ class Connection:
         self.auth = auth
         self.client = OktaClient(self.base_url, auth, user_agent=user_agent(), session=session,
                                  clock=clock, log=log)
+
+    def bind(self, log) -> "Connection":
+        """This connection for another step (web-server mode): same client, that step's log."""
+        bound = copy.copy(self)
+        bound.log, bound.client = log, self.client.bind(log)
+        return bound
 
     def test(self) -> dict:
         """One cheap authenticated read proves the domain, the credentials and read permission.

@@ -14,6 +14,7 @@ idempotent calls; a non-idempotent call is retried only when it provably never r
 (the connection could not be opened). A 401 is sent again only when the auth object asks for it
 (OAuth: a DPoP nonce challenge, or one token refresh); Okta did not apply the refused request.
 """
+import copy
 import random
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -34,8 +35,14 @@ BACKOFF_CAP = 8.0
 class Response:
     """What a caller needs from an Okta answer: status, headers, parsed body, next link."""
 
-    def __init__(self, status: int, headers, body, links: dict):
+    def __init__(self, status: int, headers, body, links: dict, raw=None):
         self.status, self.headers, self.body, self.links = status, headers, body, links
+        self._raw = raw
+
+    @property
+    def text(self) -> str:
+        """The body as Okta sent it (decoded only when asked for)."""
+        return self._raw.text if self._raw is not None else ""
 
 
 class _Retry(Exception):
@@ -69,6 +76,12 @@ class OktaClient:
         self._jitter = jitter
         self._paused_until = {}  # rate-limit bucket -> monotonic time its window resets
 
+    def bind(self, log) -> "OktaClient":
+        """This client writing to another step's log; session, auth and rate-limit state are shared."""
+        bound = copy.copy(self)
+        bound.log = log
+        return bound
+
     # -- building paths --------------------------------------------------------------------
     @staticmethod
     def path(*segments) -> str:
@@ -77,8 +90,12 @@ class OktaClient:
 
     # -- requests ------------------------------------------------------------------------------
     def request(self, method: str, path: str, *, params=None, json=None, idempotent: bool = None,
-                allow=()) -> Response:
-        """Send one logical request (with retries). Statuses in `allow` are returned, not raised."""
+                allow=(), headers=None) -> Response:
+        """Send one logical request (with retries). Statuses in `allow` are returned, not raised.
+
+        `headers` are added to this request only; the client's own (authentication) always win.
+        An error raised for an Okta answer carries that answer as `error.response`.
+        """
         method = method.upper()
         idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         url = self._url(path)
@@ -88,7 +105,8 @@ class OktaClient:
             tries += 1
             self._pace(url)
             try:
-                return self._attempt(method, url, shown, params, json, idempotent, allow, tries, auth_state)
+                return self._attempt(method, url, shown, params, json, idempotent, allow, tries, auth_state,
+                                     headers)
             except _AuthRetry:
                 tries -= 1  # the auth object bounds these (one refresh, a nonce or two)
             except _Retry as retry:
@@ -99,8 +117,9 @@ class OktaClient:
                 self.clock.sleep(retry.wait)
                 waited += retry.wait
 
-    def _attempt(self, method, url, shown, params, json, idempotent, allow, tries, auth_state) -> Response:
-        headers = self.auth.headers(method, url)
+    def _attempt(self, method, url, shown, params, json, idempotent, allow, tries, auth_state, extra) -> Response:
+        headers = dict(extra or {})
+        headers.update(self.auth.headers(method, url))
         try:
             raw = self.session.request(method, url, params=params, json=json, headers=headers,
                                        timeout=self.timeout, allow_redirects=False)
@@ -114,8 +133,9 @@ class OktaClient:
         body, parsed = _body(raw)
         status = raw.status_code
         self._log("debug", "%s %s -> %d", method, shown, status)
+        response = Response(status, raw.headers, body, _links(raw), raw)
         if status in allow or (200 <= status < 300 and parsed):
-            return Response(status, raw.headers, body, _links(raw))
+            return response
         if 200 <= status < 300:  # a cut-off body: the request happened, the answer was lost
             final = errors.unreachable(method, shown, "Okta's answer was incomplete", maybe_applied=True)
             if idempotent:
@@ -126,6 +146,7 @@ class OktaClient:
         final = errors.from_response(status, body, method, shown, tries)
         if status in (401, 403):
             final = self.auth.explain(final, raw, method, shown)
+        final.response = response
         if status == 429:
             raise _Retry(self._reset_wait(raw, tries), "rate limited (429)", final)
         if status >= 500 and idempotent:
@@ -144,7 +165,7 @@ class OktaClient:
     def delete(self, path, params=None, **kwargs):
         return self.request("DELETE", path, params=params, **kwargs).body
 
-    def pages(self, path: str, params=None, *, page_size: int = None, limit: int = None):
+    def pages(self, path: str, params=None, *, page_size: int = None, limit: int = None, headers=None):
         """Every item of a list, following `next` links, stopping after `limit` items.
 
         Each request asks for no more than is still wanted, so a limit smaller than a page
@@ -155,7 +176,7 @@ class OktaClient:
             params["limit"] = min(x for x in (page_size, limit) if x)
         url, seen, count = self._url(path), set(), 0
         while url:
-            response = self.request("GET", url, params=params)
+            response = self.request("GET", url, params=params, headers=headers)
             params = None  # the next link carries its own query
             for item in response.body or []:
                 yield item

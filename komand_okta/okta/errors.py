@@ -23,6 +23,8 @@ SERVER_ASSISTANCE = "Okta is unavailable or failing right now. Try again later; 
 class OktaError(Exception):
     """Okta answered with an error status, or could not be reached."""
 
+    response = None  # the client's Response for an error Okta answered
+
     def __init__(self, cause: str, assistance: str, data="", status: int = None, code: str = None):
         self.cause, self.assistance, self.status, self.code = cause, assistance, status, code
         self.data = data if isinstance(data, str) else json.dumps(data)

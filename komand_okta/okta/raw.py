@@ -17,10 +17,8 @@ Everything an analyst gives is checked before any request, and anything doubtful
 - `query` values are strings, numbers, booleans or lists of those.
 
 The request goes through the one HTTP path (`OktaClient.request` / `pages`): its base URL,
-auth, retries, rate-limit pacing and same-origin check on next links all apply. The client
-takes no per-request headers and keeps no raw body, so for the duration of the call its
-session is wrapped (`_Recording`) to add the analyst's headers (the client's own, such as
-Authorization, always win) and to keep the last raw response, from which the output is made.
+auth, retries, rate-limit pacing and same-origin check on next links all apply, and the
+analyst's headers are added per request (the client's own, such as Authorization, always win).
 
 Answers: every status Okta gives is returned, not raised (a raw tool exists to show them); 429
 is still waited out and 5xx still retried for idempotent methods by the client, and if they
@@ -140,22 +138,6 @@ def _query_value(value) -> str:
 
 
 # -- sending -------------------------------------------------------------------------------
-class _Recording:
-    """The client's session, adding extra headers to each request and keeping the last raw response."""
-
-    def __init__(self, session, extra: dict):
-        self._session, self._extra, self.last = session, extra, None
-
-    def request(self, method, url, headers=None, **kwargs):
-        merged = dict(self._extra)
-        merged.update(headers or {})  # the client's own headers (Authorization) always win
-        self.last = self._session.request(method, url, headers=merged, **kwargs)
-        return self.last
-
-    def __getattr__(self, name):
-        return getattr(self._session, name)
-
-
 class Raw:
     """One raw request (or a paginated GET) through `client`."""
 
@@ -177,17 +159,11 @@ class Raw:
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
             raise RawRequestRefused("limit", "it must be 1 or more")
 
-        url_path = self.client.path(*segments)
-        recording = _Recording(self.client.session, extra)
-        self.client.session = recording
-        try:
-            return self._send(method, url_path, params, body, paginate, limit, recording)
-        finally:
-            self.client.session = recording._session
+        return self._send(method, self.client.path(*segments), params, body, paginate, limit, extra)
 
-    def _send(self, method, url_path, params, body, paginate, limit, recording):
+    def _send(self, method, url_path, params, body, paginate, limit, headers):
         # 429 and 5xx are left to the client (waited out / retried when idempotent); if they
-        # persist, the client raises and the last answer is returned from the recording.
+        # persist, the client raises with the last answer attached, which is returned.
         allow = _RETURNED
         if paginate and limit is not None:
             params = dict(params)
@@ -195,36 +171,38 @@ class Raw:
             asked = int(asked) if isinstance(asked, str) and asked.isdigit() else FIRST_PAGE_MAX
             params["limit"] = str(min(limit, asked))
         try:
-            response = self.client.request(method, url_path, params=params or None, json=body, allow=allow)
+            response = self.client.request(method, url_path, params=params or None, json=body, allow=allow,
+                                           headers=headers)
         except OktaError as exc:
-            if exc.status is None or recording.last is None:
-                raise
-            self._warn(method, url_path, recording.last.status_code)
-            return _output(recording.last)
+            return self._answered(exc, method, url_path)
         self._warn(method, url_path, response.status)
         if not (paginate and isinstance(response.body, list) and 200 <= response.status < 300):
-            return _output(recording.last, limit if paginate else None)
+            return _output(response, limit if paginate else None)
         items = list(response.body)[:limit] if limit else list(response.body)
         following = response.links.get("next")
         if following and (limit is None or len(items) < limit):
             try:
-                items.extend(self._rest(following, None if limit is None else limit - len(items)))
+                items.extend(self._rest(following, None if limit is None else limit - len(items), headers))
             except OktaError as exc:
-                if exc.status is None or recording.last is None:
-                    raise
-                self._warn("GET", url_path, recording.last.status_code)
-                return _output(recording.last)
-        return _output(recording.last, items=items)
+                return self._answered(exc, "GET", url_path)
+        return _output(response, items=items)
 
-    def _rest(self, link: str, remaining):
+    def _answered(self, exc, method, url_path) -> dict:
+        """Okta's last answer when it persisted (429, 5xx); errors without an answer are raised."""
+        if exc.response is None:
+            raise exc
+        self._warn(method, url_path, exc.response.status)
+        return _output(exc.response)
+
+    def _rest(self, link: str, remaining, headers):
         """The items of the pages after the first, read by the client from Okta's next link."""
         parts = urlsplit(link)
         query = parse_qsl(parts.query, keep_blank_values=True)
         size = next((int(v) for k, v in query if k == "limit" and v.isdigit()), None)
         if remaining is not None and size is not None:  # the client asks for min(page, remaining) itself
             link = urlunsplit(parts._replace(query=urlencode([(k, v) for k, v in query if k != "limit"])))
-            return list(self.client.pages(link, page_size=size, limit=remaining))
-        pages = self.client.pages(link)
+            return list(self.client.pages(link, page_size=size, limit=remaining, headers=headers))
+        pages = self.client.pages(link, headers=headers)
         return [item for _, item in zip(range(remaining), pages)] if remaining is not None else list(pages)
 
     def _warn(self, method, url_path, status):
@@ -237,18 +215,16 @@ class Raw:
             self.log.info("Okta answered %d to %s %s; the answer is returned as output.", status, method, url_path)
 
 
-def _output(raw, limit=None, items=None) -> dict:
-    output = {"status_code": raw.status_code,
-              "headers": {name: value for name, value in raw.headers.items()
+def _output(response, limit=None, items=None) -> dict:
+    output = {"status_code": response.status,
+              "headers": {name: value for name, value in response.headers.items()
                           if name.lower() not in DROPPED_RESPONSE_HEADERS}}
     if items is not None:
         return _with_body(output, items)
-    if not raw.content:
-        return output
-    try:
-        body = raw.json()
-    except ValueError:
-        output["text"] = raw.text
+    body = response.body
+    if body is None:
+        if response.text:
+            output["text"] = response.text
         return output
     if isinstance(body, list) and limit:
         body = body[:limit]

@@ -732,3 +732,27 @@ def test_the_token_never_appears_in_the_log_of_a_successful_paged_listing(reques
     list(make_client(log=log).pages("/api/v1/users"))
     assert log.lines
     assert all(TOKEN not in line for line in log.text())
+
+
+def test_per_request_headers_are_sent_but_never_replace_authentication(requests_mock):
+    requests_mock.get(API + "/users", json=[])
+    make_client().request("GET", "/api/v1/users", headers={"X-Extra": "1", "Authorization": "SSWS forged"})
+    sent = requests_mock.request_history[0].headers
+    assert sent["X-Extra"] == "1" and sent["Authorization"] != "SSWS forged"
+
+
+def test_an_error_for_an_okta_answer_carries_that_answer(requests_mock):
+    requests_mock.get(API + "/users/x", status_code=400, json={"errorCode": "E0000001"}, headers={"X-A": "b"})
+    with pytest.raises(OktaError) as raised:
+        make_client().get("/api/v1/users/x")
+    assert raised.value.response.status == 400 and raised.value.response.headers["X-A"] == "b"
+
+
+def test_a_bound_client_logs_to_its_own_log_and_shares_rate_limit_state(requests_mock):
+    requests_mock.get(API + "/users", json=[], headers={"X-Rate-Limit-Remaining": "0"})
+    first, second = Log(), Log()
+    client = make_client(log=first)
+    bound = client.bind(second)
+    bound.get("/api/v1/users")
+    assert second.text() and not first.text()
+    assert client._paused_until is bound._paused_until and client._paused_until
