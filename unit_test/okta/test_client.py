@@ -749,7 +749,7 @@ def test_an_error_for_an_okta_answer_carries_that_answer(requests_mock):
 
 
 def test_a_bound_client_logs_to_its_own_log_and_shares_rate_limit_state(requests_mock):
-    requests_mock.get(API + "/users", json=[], headers={"X-Rate-Limit-Remaining": "0"})
+    requests_mock.get(API + "/users", json=[], headers=rate_headers(0, 30))
     first, second = Log(), Log()
     client = make_client(log=first)
     bound = client.bind(second)
