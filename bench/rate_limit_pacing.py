@@ -1,0 +1,144 @@
+"""4. Rate-limit pacing: `list_users` of ~20,000 users (100 pages of 200) while the simulator
+limits GET /api/v1/users, in real time (the simulator's real clock, no fakes).
+
+Runs, all against one simulator in the same run:
+
+* unlimited: the same job(s) with no limit, which gives the work time T;
+* ours ×1: one `bin/komand_okta run list_users` with the limit L requests per W seconds;
+* ours ×4: four such processes at once, each listing a quarter of the users (`limit` 5,000), so
+  the total work is the same 100 pages, sharing the same limit; they coordinate only through
+  Okta's X-Rate-Limit-* headers;
+* naive ×1 and ×4: the same pages with a plain `requests` loop that retries a 429 after an
+  exponential backoff (0.5 s doubling, capped at 32 s, reset after a success), headers ignored.
+
+Theoretical minimum. The simulator opens a window at the first request after the previous one
+ended, so N requests need k = ceil(N / limit) windows, and the last window's n = N − (k−1)·limit
+requests cannot start before (k−1)·W:  bound = (k−1)·W + T·n/N  (T = the unlimited time of the
+same job; process start-up is not subtracted, which makes the bound slightly strict).
+429s are counted in the simulator's request log. Targets: one process within 10% of the bound
+with zero 429s; four processes: no 429 storm (≤ 1 per window elapsed).
+"""
+import json
+import math
+import subprocess
+import sys
+import time
+
+from .common import PLUGIN_BIN, PY, ROOT, Row, action_message, env_with_root, fmt_ratio, sim, verdict
+
+PATH = "/api/v1/users"
+NAIVE = r'''
+import sys, time, requests
+url, token, wanted = sys.argv[1], sys.argv[2], int(sys.argv[3])
+s = requests.Session()
+s.headers.update({"Authorization": "SSWS " + token, "Accept": "application/json"})
+next_url, attempt, count = url + "/api/v1/users?limit=200", 0, 0
+while next_url and count < wanted:
+    r = s.get(next_url, timeout=60)
+    if r.status_code == 429:
+        time.sleep(min(32.0, 0.5 * 2 ** attempt))
+        attempt += 1
+        continue
+    r.raise_for_status()
+    attempt = 0
+    count += len(r.json())
+    if count >= wanted:
+        break
+    next_url = r.links.get("next", {}).get("url")
+print(count)
+'''
+
+
+def sizes(quick):
+    # a plain list hides DEPROVISIONED users (1 in 20 of the generated org): 21,050 → 20,000 listed (with the 2 built-in users)
+    if quick:
+        return {"users": 4208, "listed": 4000, "limit": 5, "window": 4}
+    return {"users": 21050, "listed": 20000, "limit": 20, "window": 10}
+
+
+def bound(requests_total, limit, window, work):
+    k = math.ceil(requests_total / limit)
+    last = requests_total - (k - 1) * limit
+    return (k - 1) * window + work * last / requests_total, k
+
+
+def run_jobs(cmds, stdin=None):
+    """Start all commands at once; (seconds until the last exits, [stdout])."""
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True, cwd=ROOT, env=env_with_root()) for cmd in cmds]
+    outs = [p.communicate(stdin)[0] for p in procs]
+    took = time.perf_counter() - t0
+    codes = [p.returncode for p in procs]
+    return took, outs, codes
+
+
+def run(quick=False, log=print):
+    z = sizes(quick)
+    rows, notes = [], []
+    with sim(org="generate", users=z["users"], groups=1, group_size=0) as s:
+        ours = PLUGIN_BIN + ["run"]
+
+        def measure(label, who, procs, spec):
+            # ×4: each process lists a quarter (list_users `limit`), so the total work is the same
+            per = z["listed"] // procs
+            message = json.dumps(action_message(s, "list_users", {} if procs == 1 else {"limit": per}))
+            cmd = ours if who != "naive" else [PY, "-c", NAIVE, s.url, s.token, str(per if procs > 1 else 10 ** 9)]
+            if spec:
+                s.control("POST", "/ratelimit", {"spec": spec})
+            else:
+                s.control("DELETE", "/ratelimit")
+            s.clear_requests()
+            took, outs, codes = run_jobs([cmd] * procs, message if cmd is ours else None)
+            sent = [r for r in s.requests() if r["path"] == PATH]
+            n429 = sum(1 for r in sent if r["status"] == 429)
+            ok = sum(1 for r in sent if r["status"] == 200)
+            if cmd is ours:
+                counts = [json.loads(o)["body"].get("output", {}).get("count") if o.strip() else None for o in outs]
+            else:
+                counts = [int(o) if o.strip().isdigit() else None for o in outs]
+            log("%s: %.1f s, %d ok requests, %d 429s, listed %s, exit %s" % (label, took, ok, n429, counts, codes))
+            return {"took": took, "ok": ok, "n429": n429, "counts": counts, "codes": codes}
+
+        results = {}
+        for procs in (1, 4):
+            spec = "GET %s=%d/%ds" % (PATH, z["limit"], z["window"])
+            results[("unl", procs)] = measure("unlimited ours ×%d" % procs, "unl", procs, None)
+            results[("ours", procs)] = measure("ours ×%d, %s" % (procs, spec), "ours", procs, spec)
+            results[("naive", procs)] = measure("naive ×%d, %s" % (procs, spec), "naive", procs, spec)
+        s.control("DELETE", "/ratelimit")
+
+    for procs in (1, 4):
+        limit, window = z["limit"], z["window"]
+        unl = results[("unl", procs)]
+        pages = unl["ok"]
+        minimum, k = bound(pages, limit, window, unl["took"])
+        for who in ("ours", "naive"):
+            r = results[(who, procs)]
+            ratio = r["took"] / minimum
+            complete = all(c == unl["counts"][0] for c in r["counts"]) and not any(r["codes"])
+            windows = r["took"] / window
+            per_window = r["n429"] / windows
+            name = "%s, %d process%s, limit %d/%ds%s" % (
+                "komand_okta list_users" if who == "ours" else "naive requests loop (exp. backoff)", procs,
+                "" if procs == 1 else "es sharing it", limit, window, "" if complete else " — INCOMPLETE")
+            if procs == 1:
+                target, ok = "≤ 1.10×, 0 × 429", ratio <= 1.10 and r["n429"] == 0
+            else:
+                target, ok = "≤ 1 × 429 per window", per_window <= 1.0
+            rows.append(Row(name, "%.1f s, %d × 429 (%.1f per window)" % (r["took"], r["n429"], per_window),
+                            "%.1f s bound (%d windows)" % (minimum, k), fmt_ratio(ratio), target,
+                            verdict(ok and complete) if who == "ours" else "info"))
+        rows.append(Row("unlimited, %d process%s (work time T)" % (procs, "" if procs == 1 else "es"),
+                        "%.1f s for %d × %s users, %d requests" % (unl["took"], procs, unl["counts"][0], pages),
+                        "—", "—", "—", "info"))
+    notes.append("Bound = (k−1)·W + T·n/N with N requests, k = ceil(N/limit) windows, n = the last window's "
+                 "requests and T the unlimited time of the same job(s) measured just before.")
+    notes.append("Org: `--org generate --users %d` (a plain list hides DEPROVISIONED users); limit set per run "
+                 "through `POST /__sim/ratelimit`, which also starts fresh windows." % z["users"])
+    return rows, notes
+
+
+if __name__ == "__main__":
+    for row in run(quick="--quick" in sys.argv)[0]:
+        print(row)
