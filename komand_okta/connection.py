@@ -44,11 +44,23 @@ class Connection:
         self.auth = auth
         self.client = OktaClient(self.base_url, auth, user_agent=user_agent(), session=session,
                                  clock=clock, log=log)
+        self.verify_ssl = params.get("verify_ssl") is not False
+        if not self.verify_ssl:
+            import urllib3
+            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # we warn once per step instead
+            self.client.session.verify = False
+        self._warn_if_unverified()
+
+    def _warn_if_unverified(self) -> None:
+        if not self.verify_ssl and self.log is not None:
+            self.log.warning("TLS certificate verification is OFF (verify_ssl is false): the connection to %s "
+                             "can be intercepted. Turn verify_ssl back on once diagnosis is done.", self.base_url)
 
     def bind(self, log) -> "Connection":
         """This connection for another step (web-server mode): same client, that step's log."""
         bound = copy.copy(self)
         bound.log, bound.client = log, self.client.bind(log)
+        bound._warn_if_unverified()
         return bound
 
     def test(self) -> dict:

@@ -128,3 +128,20 @@ def test_an_oauth_connection_builds_its_auth(pem):
     assert connection.method == "oauth2_private_key_jwt" and connection.client.auth is connection.auth
     assert connection.auth.dpop and connection.auth.scopes == ["okta.users.read"]
     assert connection.auth.session is connection.client.session
+
+
+def test_tls_verification_is_on_by_default():
+    from komand_okta.connection import Connection
+    connection = Connection({"okta_url": "example.okta.com", "okta_key": {"secretKey": "tok12345"}})
+    assert connection.client.session.verify is not False
+
+
+def test_turning_tls_verification_off_warns_in_every_steps_log():
+    from komand_okta.connection import Connection
+    from komand_okta.runtime.steplog import StepLog
+    first, second = StepLog(stream=False), StepLog(stream=False)
+    connection = Connection({"okta_url": "example.okta.com", "okta_key": {"secretKey": "tok12345"},
+                             "verify_ssl": False}, log=first)
+    connection.bind(second)
+    assert connection.client.session.verify is False
+    assert "verification is OFF" in first.text() and "verification is OFF" in second.text()
