@@ -1,0 +1,53 @@
+"""The image's install steps, exercised: a fresh venv, the pinned requirements, `pip install .`.
+
+Then the installed `komand_okta` (run from outside the checkout, so nothing is borrowed from
+it) prints its info and runs one action against the local Okta, as the container would.
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from oktasim.orgs import demo as org
+from oktasim.testing import running_sim
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    venv = tmp_path_factory.mktemp("image") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run(pip + ["-r", str(ROOT / "requirements.txt")], check=True, timeout=600)
+    subprocess.run(pip + ["--no-deps", str(ROOT)], check=True, timeout=600, cwd=str(venv.parent))
+    return venv
+
+
+def run_installed(venv, *args, stdin=""):
+    return subprocess.run([str(venv / "bin" / "komand_okta"), *args], input=stdin, capture_output=True, text=True,
+                          timeout=120, cwd=str(venv.parent))
+
+
+def test_the_installed_plugin_prints_its_info(installed):
+    done = run_installed(installed, "info")
+    assert done.returncode == 0 and "get_user" in done.stdout and "Version:" in done.stdout
+
+
+def test_the_installed_plugin_runs_an_action(installed):
+    with running_sim(org="demo") as sim:
+        message = {"type": "action_start", "version": "v1",
+                   "body": {"action": "get_user", "meta": {}, "input": {"email": org.JANE_LOGIN},
+                            "connection": {"okta_url": sim.url, "okta_key": {"secretKey": sim.token}}}}
+        done = run_installed(installed, "run", stdin=json.dumps(message))
+    envelope = json.loads(done.stdout)
+    assert done.returncode == 0 and envelope["body"]["output"]["id"] == org.JANE_ID
+
+
+def test_the_installed_package_carries_its_data_files(installed):
+    check = "import komand_okta.okta, pathlib; print((pathlib.Path(komand_okta.okta.__file__).parent / 'data').is_dir())"
+    done = subprocess.run([str(installed / "bin" / "python"), "-c", check], capture_output=True, text=True,
+                          cwd=str(installed.parent))
+    assert done.stdout.strip() == "True"
