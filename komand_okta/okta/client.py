@@ -30,6 +30,7 @@ from .auth import ApiTokenAuth
 API_PREFIX = "/api/v1"
 IDEMPOTENT_METHODS = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
 BACKOFF_CAP = 8.0
+PROGRESS_EVERY = 10.0  # seconds between progress lines of a long list
 
 
 class Response:
@@ -175,6 +176,7 @@ class OktaClient:
         if page_size or limit:
             params["limit"] = min(x for x in (page_size, limit) if x)
         url, seen, count = self._url(path), set(), 0
+        progress = _Progress(self, urlsplit(url).path)
         while url:
             response = self.request("GET", url, params=params, headers=headers)
             params = None  # the next link carries its own query
@@ -182,8 +184,11 @@ class OktaClient:
                 yield item
                 count += 1
                 if limit and count >= limit:
+                    progress.done(count)
                     return
+            progress.page(count)
             url = self._next(response, seen, limit - count if limit else None)
+        progress.done(count)
 
     # -- helpers -----------------------------------------------------------------------------
     def _url(self, path: str) -> str:
@@ -249,6 +254,26 @@ class OktaClient:
     def _log(self, level, message, *args):
         if self.log is not None:
             getattr(self.log, level)(message, *args)
+
+
+class _Progress:
+    """Progress of a long list, logged at a readable pace (every PROGRESS_EVERY seconds)."""
+
+    def __init__(self, client, shown: str):
+        self.client, self.shown, self.pages = client, shown, 0
+        self.started = self.last = client.clock.monotonic()
+
+    def page(self, count: int) -> None:
+        self.pages += 1
+        now = self.client.clock.monotonic()
+        if now - self.last >= PROGRESS_EVERY:
+            self.last = now
+            self.client._log("info", "Reading %s: %d items in %d pages so far", self.shown, count, self.pages)
+
+    def done(self, count: int) -> None:
+        if self.pages > 1 or self.last != self.started:
+            self.client._log("info", "Read %s: %d items in %d pages (%.1fs)", self.shown, count, max(self.pages, 1),
+                             self.client.clock.monotonic() - self.started)
 
 
 def _body(raw):

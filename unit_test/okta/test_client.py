@@ -756,3 +756,30 @@ def test_a_bound_client_logs_to_its_own_log_and_shares_rate_limit_state(requests
     bound.get("/api/v1/users")
     assert second.text() and not first.text()
     assert client._paused_until is bound._paused_until and client._paused_until
+
+
+def test_a_long_list_logs_its_progress_at_a_readable_pace(requests_mock):
+    clock, log = FakeClock(START), Log()
+    pages = 30
+    for n in range(pages):
+        headers = {"Link": '<%s/users?after=%d>; rel="next"' % (API, n + 1)} if n + 1 < pages else {}
+        url = API + "/users" + ("?after=%d" % n if n else "")
+        requests_mock.get(url, json=[{"id": n}], headers=headers,
+                          complete_qs=False)
+    client = make_client(clock=clock, log=log)
+    original = client.request
+
+    def slow_request(*args, **kwargs):  # every page takes a simulated second
+        clock.advance(1.0)
+        return original(*args, **kwargs)
+    client.request = slow_request
+    assert len(list(client.pages("/api/v1/users"))) == pages
+    progress = [line for line in log.text("info") if "so far" in line]
+    assert 2 <= len(progress) <= 3 and "Read /api/v1/users: 30 items in 30 pages" in log.text("info")[-1]
+
+
+def test_a_single_page_list_logs_no_progress(requests_mock):
+    requests_mock.get(API + "/users", json=[{"id": 1}])
+    log = Log()
+    list(make_client(log=log).pages("/api/v1/users"))
+    assert log.text("info") == []
