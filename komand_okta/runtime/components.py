@@ -30,6 +30,10 @@ class Trigger(Step):
         """
         raise NotImplementedError
 
+    def close(self) -> None:
+        """Called once when the trigger stops (signal, terminate flag, or its last poll): release
+        what the trigger holds, such as a listener or a registration it made."""
+
 
 class Task(Step):
     """A scheduled step: called with the state it returned last time, returns new state.

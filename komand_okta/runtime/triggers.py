@@ -108,15 +108,18 @@ class TriggerRunner:
         output_schema = schemas.section_schema(plugin.fields("trigger", message.name, "output"),
                                               plugin.spec.get("types"))
         state, polls = store.load(), 0
-        while not self.should_stop():
-            working = copy.deepcopy(state)
-            if self._poll_once(step, params, working, output_schema, dispatcher, message.meta, log):
-                state = working
-                store.save(state)
-            polls += 1
-            if self.max_polls and polls >= self.max_polls:
-                break
-            self._wait(step.interval(params), step.clock)
+        try:
+            while not self.should_stop():
+                working = copy.deepcopy(state)
+                if self._poll_once(step, params, working, output_schema, dispatcher, message.meta, log):
+                    state = working
+                    store.save(state)
+                polls += 1
+                if self.max_polls and polls >= self.max_polls:
+                    break
+                self._wait(step.interval(params), step.clock)
+        finally:
+            step.close()
         return None
 
     def _poll_once(self, step, params, state, output_schema, dispatcher, meta, log) -> bool:

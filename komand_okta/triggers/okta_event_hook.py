@@ -17,12 +17,11 @@ if the process dies in between, it is lost (Okta does not redeliver after a 200)
 
 With `register`, the first poll creates the hook (name, public URL, event types, auth header and
 secret), has Okta verify it (Okta GETs the public URL, which must reach this listener), activates
-it and stores its id in the state. The runtime has no stop hook for triggers, so the trigger
-registers an `atexit` handler (the runner ends on SIGTERM or the terminate flag and the process
-exits normally) that deactivates and deletes the hook and stops the listener. A process killed
-with SIGKILL leaves the hook; the next start finds it by the stored id and reuses it.
+it and stores its id in the state. When the trigger stops (SIGTERM, the terminate flag), the
+runtime calls `close()`, which deactivates and deletes the hook and stops the listener. A
+process killed with SIGKILL leaves the hook; the next start finds it by the stored id and
+reuses it.
 """
-import atexit
 import os
 import threading
 from collections import OrderedDict
@@ -38,7 +37,7 @@ SEEN_CAP = 5000      # UUIDs remembered as delivered (state)
 MAX_PENDING = 10000  # events queued and not yet delivered; beyond it Okta gets 503 (and retries once)
 MAX_BATCH = 500      # events sent per poll
 
-_LIVE = []  # triggers with a running listener (atexit and tests)
+_LIVE = []  # triggers with a running listener (for tests that drive polls without the runner)
 
 
 class Trigger(Base):
@@ -126,7 +125,6 @@ class Trigger(Base):
                             exc.data, status=exc.status) from None
         self.registered = True
         state["hook_id"] = self.hook_id
-        atexit.register(self.close)
         self.log.info("The Okta event hook %s is verified and active.", self.hook_id)
 
     def _existing(self, client, hook_id, url):
@@ -159,7 +157,7 @@ class Trigger(Base):
 
     # -- stopping ------------------------------------------------------------------------------------
     def close(self):
-        """Delete a hook this process registered and stop the listener (atexit; idempotent)."""
+        """Delete a hook this process registered and stop the listener (the runtime's stop hook; idempotent)."""
         if self.registered and self.hook_id:
             self._remove_hook()
             self.registered, self.hook_id = False, None
@@ -171,6 +169,6 @@ class Trigger(Base):
 
 
 def close_all():
-    """Close every live trigger of this process (tests; the same as what atexit does)."""
+    """Close every live trigger of this process (for tests that drive polls without the runner)."""
     for trigger in list(_LIVE):
         trigger.close()

@@ -94,3 +94,11 @@ def test_state_is_written_atomically_as_json(tmp_path):
     store = StateStore(tmp_path, "abc")
     store.save({"k": [1, 2]})
     assert store.load() == {"k": [1, 2]} and [p.name for p in tmp_path.iterdir()] == ["abc.json"]
+
+
+def test_the_trigger_is_closed_when_the_runner_stops(tmp_path):
+    trigger = Counter(None, StepLog(stream=False), FakeClock())
+    closed = []
+    trigger.close = lambda: closed.append(True)
+    run(tmp_path, 2, trigger=trigger)
+    assert closed == [True]
