@@ -68,6 +68,19 @@ def test_new_users_sees_a_user_created_through_the_api_once(sim, start_trigger):
     assert not select.select([process.stdout], [], [], 0)[0]  # not sent again
 
 
+def test_updated_users_sees_a_profile_change_through_the_api_once(sim, start_trigger):
+    process = start_trigger("updated_users", {"interval": 1})
+    wait_until(lambda: seen(sim, "/api/v1/users") >= 1)  # the baseline
+    sim.control("POST", "/__sim/clock", json={"advance": 5})  # the change is later than anything seen
+    api(sim, "POST", "/api/v1/users/" + org.JOHN_ID, json={"profile": {"title": "Incident Commander"}})
+    event = next_event(process)
+    assert event["body"]["output"]["user"]["id"] == org.JOHN_ID
+    assert event["body"]["output"]["user"]["profile"]["title"] == "Incident Commander"
+    wait_until(lambda: seen(sim, "/api/v1/users") >= 4)
+    import select
+    assert not select.select([process.stdout], [], [], 0)[0]  # not sent again
+
+
 def test_new_system_logs_sees_a_log_event(sim, start_trigger):
     process = start_trigger("new_system_logs", {"interval": 1, "filter": 'eventType eq "user.account.lock"'})
     wait_until(lambda: seen(sim, "/api/v1/logs") >= 2)  # the start (server Date) and a first read

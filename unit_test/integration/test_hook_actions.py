@@ -83,6 +83,11 @@ def test_verification_failure_and_lifecycle_of_the_demo_hook(plugin, sim):
     again = plugin("activate_event_hook", {"event_hook": "SIEM forwarder"})
     assert activated.output["event_hook"]["status"] == "ACTIVE" and again.output["success"] is True
 
+    deactivated = plugin("deactivate_event_hook", {"event_hook": org.SIEM_HOOK_ID})
+    assert deactivated.ok and deactivated.output["event_hook"]["status"] == "INACTIVE"
+    assert okta_get(sim, "/api/v1/eventHooks/" + org.SIEM_HOOK_ID)["status"] == "INACTIVE"
+    plugin("activate_event_hook", {"event_hook": org.SIEM_HOOK_ID})
+
     failed = plugin("verify_event_hook", {"event_hook": org.SIEM_HOOK_ID})  # siem.example.com does not answer
     assert failed.ok and failed.output["success"] is False and failed.output["message"]
 
