@@ -147,7 +147,7 @@ class SimApp:
             elif kind == "reset_before":
                 _drop_connection()
                 self._log(req, 0, None, "reset_before")
-                start_response("500 Internal Server Error", [("Content-Length", "0"), ("Connection", "close")])
+                start_response("500 Internal Server Error", [("Content-Length", "0")])
                 return [b""]
             elif kind in ("500", "502", "503", "504", "429"):
                 resp = self._fault_response(int(kind))

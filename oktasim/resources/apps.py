@@ -91,7 +91,7 @@ def get_app(store, aid) -> dict:
 def _app_getter(store):
     def get(a, attr):
         if attr == "user.id":
-            return list(store.app_users.get(a["id"], {}))
+            return list(effective_app_users(store, a))
         if attr == "group.id":
             return list(store.app_groups.get(a["id"], {}))
         if attr == "credentials.signing.kid":
@@ -146,9 +146,22 @@ def app_lifecycle(req, store):
     return ok({})
 
 
+def effective_app_users(store, a: dict) -> dict:
+    """Every user who has the app: directly (scope USER) or through an assigned group (scope GROUP),
+    as Okta lists them. A group-derived entry is made on the fly from the group assignment."""
+    users = dict(store.app_users.get(a["id"], {}))
+    for gid, assignment in store.app_groups.get(a["id"], {}).items():
+        for uid in store.members.get(gid, {}):
+            user = store.users.get(uid)
+            if uid not in users and user is not None and user.status != "DEPROVISIONED":
+                users[uid] = new_app_user(store, a, user, scope="GROUP", created=assignment["lastUpdated"],
+                                          profile=assignment.get("profile"))
+    return users
+
+
 def list_app_users(req, store):
     a = get_app(store, req.params["appId"])
-    assigned = store.app_users.get(a["id"], {})
+    assigned = effective_app_users(store, a)
     rows = [assigned[k] for k in sorted(assigned)]
     q = req.arg("q")
     if q:
@@ -187,7 +200,7 @@ def assign_user(req, store):
 
 
 def _get_app_user(store, a, uid):
-    au = store.app_users.get(a["id"], {}).get(uid)
+    au = effective_app_users(store, a).get(uid)
     if au is None:
         raise not_found(uid, "User")
     return au
@@ -206,6 +219,7 @@ def update_app_user(req, store):
     if u is not None and u.status in ("DEPROVISIONED", "SUSPENDED"):
         raise OktaError("E0000117")
     body = req.json(required=True)
+    store.app_users.setdefault(a["id"], {})[au["id"]] = au  # a group-derived entry keeps its own profile now
     creds = body.get("credentials")
     if isinstance(creds, dict) and creds.get("userName"):
         au["credentials"] = {"userName": creds["userName"]}
@@ -221,6 +235,10 @@ def remove_app_user(req, store):
     a = get_app(store, req.params["appId"])
     au = _get_app_user(store, a, req.params["userId"])
     req.bool_arg("sendEmail", False)
+    if au["scope"] == "GROUP":  # [infer] Okta refuses; the assignment belongs to the group
+        raise OktaError("E0000001", "scope",
+                        causes=["The user is assigned to this application through a group; remove the group "
+                                "assignment or the group membership instead."])
     del store.app_users[a["id"]][au["id"]]
     u = store.users.get(au["id"])
     targets = ([store.user_target(u)] if u else []) + [store.app_target(a)]
@@ -273,8 +291,9 @@ def unassign_group(req, store):
 def user_app_links(req, store):
     u = users_mod.get_user(store, req.params["id"])
     out = []
-    for aid in sorted(store.app_users):
-        if u.id in store.app_users[aid] and aid in store.apps:
+    by_group = {aid for aid, groups in store.app_groups.items() if store.user_groups.get(u.id, set()) & set(groups)}
+    for aid in sorted(set(store.app_users) | by_group):
+        if (u.id in store.app_users.get(aid, {}) or aid in by_group) and aid in store.apps:
             a = store.apps[aid]
             out.append({
                 "id": f"00ub{aid[3:]}"[:20], "label": a["label"],

@@ -267,10 +267,6 @@ def test_a_post_answered_5xx_is_not_retried_and_says_okta_failed(sim, inproc):
     assert status(sim, org.JANE_ID) == "SUSPENDED"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: oktasim/server.py:150 passes the hop-by-hop header 'Connection: close' "
-                                       "to start_response on reset_before; waitress raises AssertionError and logs "
-                                       "'Exception while serving' for every injected reset (the drop still happens "
-                                       "because the socket was already shut down)")
 def test_reset_before_drops_the_connection_without_a_server_exception(sim, inproc, caplog):
     sim.control("POST", "/__sim/faults", json={"spec": "GET /api/v1/groups:seq=reset_before"})
     with caplog.at_level("ERROR", logger="waitress"):

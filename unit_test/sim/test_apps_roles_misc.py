@@ -28,11 +28,20 @@ def test_update_and_remove_app_user(api, demo):
     assert api.get(url).status_code == 404
 
 
-def test_user_apps_via_filter_and_app_links(api, demo):
+def test_user_apps_via_filter_and_app_links_include_apps_assigned_through_groups(api, demo):
     apps = api.get("/api/v1/apps", params={"filter": f'user.id eq "{demo.JANE_ID}"'}).json()
-    assert {a["label"] for a in apps} == {"Salesforce", "GitHub Enterprise", "AWS Console"}
+    # Salesforce directly; GitHub (Engineering), AWS (Privileged Admins) and Slack (Everyone) through groups
+    assert {a["label"] for a in apps} == {"Salesforce", "GitHub Enterprise", "AWS Console", "Slack"}
     links = api.get(f"/api/v1/users/{demo.JANE_ID}/appLinks").json()
-    assert len(links) == 3
+    assert len(links) == 4
+
+
+def test_a_group_assigned_user_is_listed_with_scope_group_and_cannot_be_removed_directly(api, demo):
+    slack = next(a for a in api.get("/api/v1/apps?q=Slack").json())
+    url = f"/api/v1/apps/{slack['id']}/users/{demo.JANE_ID}"
+    assert api.get(url).json()["scope"] == "GROUP"
+    assert demo.JANE_ID in {u["id"] for u in api.get(f"/api/v1/apps/{slack['id']}/users").json()}
+    assert api.delete(url).status_code == 400
 
 
 def test_apps_q_and_unknown_app(api):
