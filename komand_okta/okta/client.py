@@ -86,8 +86,17 @@ class OktaClient:
     # -- building paths --------------------------------------------------------------------
     @staticmethod
     def path(*segments) -> str:
-        """`/api/v1/<seg>/<seg>…` with every segment URL-encoded (logins hold + # / @)."""
-        return API_PREFIX + "".join("/" + quote(str(segment), safe="") for segment in segments)
+        """`/api/v1/<seg>/<seg>…` with every segment URL-encoded (logins hold + # / @).
+
+        A segment that is empty, `.` or `..` is refused: URL libraries resolve dot segments, so
+        `groups/../users/{id}` would silently address another resource (and a DELETE there
+        would delete the user instead of a membership).
+        """
+        texts = [str(segment) for segment in segments]
+        for text in texts:
+            if text.strip() in ("", ".", ".."):
+                raise errors.InvalidIdentifier(text)
+        return API_PREFIX + "".join("/" + quote(text, safe="") for text in texts)
 
     # -- requests ------------------------------------------------------------------------------
     def request(self, method: str, path: str, *, params=None, json=None, idempotent: bool = None,

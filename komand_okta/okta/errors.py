@@ -31,6 +31,14 @@ class OktaError(Exception):
         super().__init__("%s %s" % (cause, assistance))
 
 
+class InvalidIdentifier(OktaError):
+    """A value that cannot name an Okta object in a URL path (empty, `.` or `..`); never sent."""
+
+    def __init__(self, value: str):
+        super().__init__("%r cannot be an Okta ID, login or name." % value,
+                         "Give the object's Okta ID (or its login, email or exact name where the input allows).")
+
+
 class OktaConnectionError(OktaError):
     """The connection settings are unusable before any request is made."""
 

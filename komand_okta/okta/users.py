@@ -25,7 +25,7 @@ def quoted(value: str) -> str:
 def find_user(client, identifier: str):
     """The user object, or None when no user matches."""
     identifier = identifier.strip()
-    if not identifier:  # GET /users/ would list users, not find one
+    if identifier in ("", ".", ".."):  # no user is named so; in a path they would address another resource
         return None
     if "/" not in identifier:  # a login holding "/" cannot be fetched by path, only searched
         response = client.request("GET", client.path("users", identifier), allow=(404,))

@@ -36,24 +36,6 @@ ANY_URL = re.compile(r".*")
 COLLECTIONS = {"users", "groups", "zones", "apps", "factors", "roles", "eventHooks", "logs", "idps", "realms",
                "policies", "user", "appLinks", "sessions"}
 
-# Known bugs (see the report in each reason); strict, so the fix turns them into failures to remove.
-DOT_SEGMENT_BUG = ("BUG: OktaClient.path (komand_okta/okta/client.py, path()) quotes each segment with "
-                   "quote(safe=''), which leaves '.' and '..' as they are; requests/urllib3 then remove dot "
-                   "segments, so an id of '..' moves the call to another resource (remove_user_from_group "
-                   "with group_id='..' sends DELETE /api/v1/users/<id>). Refuse '.'/'..' (and empty) "
-                   "segments in path(), or encode dots as %2E.")
-# Every action that takes a user id/login straight into a path (found by the dot-segment test below).
-_DOT_ACTIONS = {
-    "activate_user", "add_user_to_group", "assign_role", "assign_user_to_app_sso", "clear_user_sessions",
-    "deactivate_user", "delete_user", "expire_password", "get_factors", "get_user", "get_user_groups", "get_users",
-    "list_roles", "list_user_apps", "reactivate_user", "remove_user_from_group", "reset_factors",
-    "reset_password", "send_push", "set_password", "suspend_user", "unassign_role", "unenroll_factor",
-    "unlock_user", "unsuspend_user", "update_user",
-}
-
-
-def _is_dot_segment(value: str) -> bool:
-    return value.strip() in (".", "..")
 
 
 def _cause_names(cause: str, field: str) -> bool:
@@ -169,11 +151,8 @@ def _run_nasty(name, params, mode):
 def test_hostile_strings_end_in_a_clean_error_or_correctly_encoded_paths(name, request):
     if not s._string_targets(s.input_fields("action", name)):
         pytest.skip("%s has no string input" % name)
-    # the dot-segment bug is tested (xfail) on its own below; here the other hostile strings are
-    avoid = _is_dot_segment if name in _DOT_ACTIONS else None
-
     @settings(max_examples=30, **SETTINGS)
-    @given(case=s.nasty_inputs("action", name, avoid), mode=st.sampled_from(["404", "200"]))
+    @given(case=s.nasty_inputs("action", name), mode=st.sampled_from(["404", "200"]))
     def check(case, mode):
         params, chosen = case
         result, spy, urls = _run_nasty(name, params, mode)
@@ -186,10 +165,9 @@ def test_hostile_strings_end_in_a_clean_error_or_correctly_encoded_paths(name, r
 
 
 @pytest.mark.parametrize("name", ACTIONS)
-def test_dot_segment_ids_never_reach_okta_as_dot_segments(name, request):
-    """The precise form of the bug above: each string field set to '.' and '..' in turn."""
-    if name in _DOT_ACTIONS:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=DOT_SEGMENT_BUG))
+def test_dot_segment_ids_never_reach_okta_as_dot_segments(name):
+    """Each string field set to '.' and '..' in turn: URL libraries resolve dot segments, so one
+    reaching a path would address another resource."""
     fields = s.input_fields("action", name)
     for key in s._string_targets(fields):
         if str(fields[key].get("type")) not in ("string", "[]string"):
@@ -202,7 +180,6 @@ def test_dot_segment_ids_never_reach_okta_as_dot_segments(name, request):
                 assert not [p for p in path_problems(spy, urls) if "dot segment" in p], (key, value, mode, urls)
 
 
-@pytest.mark.xfail(strict=True, reason=DOT_SEGMENT_BUG)
 def test_remove_user_from_group_with_group_id_dotdot_never_deletes_the_user():
     """The worst consequence found: '..' as a group id turns 'remove from group' into a user delete."""
     params = {"email": "user@example.com", "group_id": ".."}
