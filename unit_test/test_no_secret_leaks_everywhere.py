@@ -65,7 +65,7 @@ CONNECTIONS = {
     "oauth-fake-pem": {"okta_url": "example.okta.com", "client_id": "0oaCanaryClient",
                        "private_key": {"secretKey": FAKE_PEM}},
 }
-# The access token has its own (xfail) test below: the known bug would otherwise hide every other check.
+# The access token and assertions are made at run time; their own test is below.
 SECRETS = [TOKEN, PASSWORD, ANSWER, HOOK_SECRET, HEADER_VALUE, FAKE_PEM_BODY] + REAL_PEM_LINES
 
 # Every secret-ish input of the spec, with its canary (test_every_secret_input_gets_a_canary keeps
@@ -169,17 +169,6 @@ BEHAVIOURS = ([plausible] + [echoing(status) for status in (400, 401, 403, 429, 
               + [echoing(status, token_endpoint=True) for status in (400, 401, 500)] + [connection_fails])
 
 
-# -- known bugs (strict xfail: the fix makes them fail, then remove the marker) -------------------
-TASK_ERROR_BUG = ("BUG: komand_okta/runtime/plugin.py Plugin._run_task builds body.exception (cause/assistance/"
-                  "data) from the task's result.error without the message's Redactor, and http.App._run skips "
-                  "_masked for tasks; an Okta error quoting the request shows the API token. Fix: pass `redact` "
-                  "to _run_task and wrap each of the three strings in redact(...).")
-DERIVED_SECRETS_BUG = ("BUG: OAuth credentials made at run time are never registered with the step's Redactor: "
-                       "the access token (komand_okta/okta/auth.py OAuthAuth.access_token/headers) and the signed "
-                       "client assertion (sent to /oauth2/v1/token) show in the log, stderr and error envelope "
-                       "when Okta's error quotes the request. Fix: let the Connection take the Redactor (or "
-                       "StepLog expose add_secret) and have OAuthAuth add each token, assertion and DPoP proof "
-                       "as soon as it is made.")
 
 
 # -- running ---------------------------------------------------------------------------------------
@@ -279,9 +268,7 @@ STEPS = [(section, name) for section in ("actions", "triggers", "tasks") for nam
 
 @pytest.mark.parametrize("connection", sorted(CONNECTIONS))
 @pytest.mark.parametrize("section,name", STEPS, ids=["%s:%s" % step for step in STEPS])
-def test_no_canary_leaks_in_cli_mode(section, name, connection, requests_mock, capsys, tmp_path, request):
-    if section == "tasks" and connection == "api-token":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=TASK_ERROR_BUG))
+def test_no_canary_leaks_in_cli_mode(section, name, connection, requests_mock, capsys, tmp_path):
     problems = []
     for behaviour in BEHAVIOURS:
         _register(requests_mock, behaviour)
@@ -295,9 +282,7 @@ def test_no_canary_leaks_in_cli_mode(section, name, connection, requests_mock, c
 
 @pytest.mark.parametrize("connection", sorted(CONNECTIONS))
 @pytest.mark.parametrize("section,name", STEPS, ids=["%s:%s" % step for step in STEPS])
-def test_no_canary_leaks_in_web_mode(section, name, connection, requests_mock, capsys, request):
-    if section == "tasks" and connection == "api-token":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=TASK_ERROR_BUG))
+def test_no_canary_leaks_in_web_mode(section, name, connection, requests_mock, capsys):
     problems = []
     msg = message(section, name, CONNECTIONS[connection])
     # a trigger runs only from the CLI; the web server answers 405 and tests its connection
@@ -365,7 +350,6 @@ def test_the_echoing_okta_really_puts_the_secrets_in_its_errors(requests_mock, t
     assert envelope["body"]["status"] == "error" and "********" in json.dumps(envelope)
 
 
-@pytest.mark.xfail(strict=True, reason=DERIVED_SECRETS_BUG)
 @pytest.mark.parametrize("mode", ["cli", "web"])
 @pytest.mark.parametrize("behaviour", [echoing(400), echoing(400, token_endpoint=True)], ids=lambda b: b.__name__)
 def test_oauth_access_tokens_and_client_assertions_never_show(behaviour, mode, requests_mock, capsys, tmp_path):

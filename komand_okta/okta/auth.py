@@ -12,6 +12,7 @@ challenges. PyJWT and cryptography are imported only when OAuth is configured.
 Secrets handled here -- the private key, assertions, access tokens, DPoP proofs -- are never
 logged nor put in error text.
 """
+import collections
 import re
 from urllib.parse import urlsplit
 
@@ -42,6 +43,10 @@ class ApiTokenAuth:
     def headers(self, method: str, url: str) -> dict:
         return {"Authorization": self._value}
 
+    def secrets(self) -> list:
+        """Secrets made at run time (none: the token comes from the connection, masked already)."""
+        return []
+
     def on_unauthorized(self, response, state: dict) -> bool:
         return False
 
@@ -71,6 +76,7 @@ class OAuthAuth:
             clock = SystemClock()
         self.clock, self.log, self.timeout = clock, log, timeout
         self._token = None
+        self._issued = collections.deque(maxlen=16)  # secrets minted lately, for the steps' redactors
         self._token_type = "Bearer"
         self._expires_at = 0.0
         self.granted_scopes = []
@@ -82,8 +88,8 @@ class OAuthAuth:
         token = self.access_token()
         headers = {"Authorization": "%s %s" % (self._token_type, token)}
         if self._dpop_key is not None:
-            headers["DPoP"] = self._dpop_key.proof(method, url, self.clock.now(), nonce=self._resource_nonce,
-                                                   access_token=token)
+            headers["DPoP"] = self._issue(self._dpop_key.proof(method, url, self.clock.now(),
+                                                               nonce=self._resource_nonce, access_token=token))
         return headers
 
     def on_unauthorized(self, response, state: dict) -> bool:
@@ -128,6 +134,15 @@ class OAuthAuth:
                                     "the service app is active and its scopes and admin roles are granted.")
         return error
 
+    def secrets(self) -> list:
+        """The secrets this auth minted lately (assertions, DPoP proofs, access tokens), so the
+        client can mask them in the current step's log and errors."""
+        return list(self._issued)
+
+    def _issue(self, secret: str) -> str:
+        self._issued.append(secret)
+        return secret
+
     # -- access tokens -----------------------------------------------------------------------
     def access_token(self) -> str:
         if self._token is None or self.clock.now() >= self._expires_at:
@@ -151,7 +166,7 @@ class OAuthAuth:
         now = self.clock.now()
         lifetime = _number(body.get("expires_in"), 3600)
         margin = REFRESH_MARGIN if lifetime > 2 * REFRESH_MARGIN else lifetime / 2
-        self._token = body["access_token"]
+        self._token = self._issue(body["access_token"])
         self._token_type = "DPoP" if str(body.get("token_type", "")).lower() == "dpop" else "Bearer"
         self._expires_at = now + lifetime - margin
         granted = body.get("scope")
@@ -163,10 +178,10 @@ class OAuthAuth:
         now = self.clock.now()
         form = {"grant_type": "client_credentials", "scope": " ".join(self.scopes),
                 "client_assertion_type": self._oauth.CLIENT_ASSERTION_TYPE,
-                "client_assertion": self._signer.assertion(self.client_id, self.token_url, now)}
+                "client_assertion": self._issue(self._signer.assertion(self.client_id, self.token_url, now))}
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
         if self._dpop_key is not None:
-            headers["DPoP"] = self._dpop_key.proof("POST", self.token_url, now, nonce=self._token_nonce)
+            headers["DPoP"] = self._issue(self._dpop_key.proof("POST", self.token_url, now, nonce=self._token_nonce))
         if self.session is None:
             self.session = requests.Session()
         try:

@@ -129,7 +129,10 @@ class OktaClient:
 
     def _attempt(self, method, url, shown, params, json, idempotent, allow, tries, auth_state, extra) -> Response:
         headers = dict(extra or {})
-        headers.update(self.auth.headers(method, url))
+        try:
+            headers.update(self.auth.headers(method, url))
+        finally:
+            self._mask_auth_secrets()
         try:
             raw = self.session.request(method, url, params=params, json=json, headers=headers,
                                        timeout=self.timeout, allow_redirects=False)
@@ -259,6 +262,14 @@ class OktaClient:
 
     def _backoff(self, tries: int) -> float:
         return min(BACKOFF_CAP, 0.5 * 2 ** (tries - 1)) * (1 + 0.5 * self._jitter())
+
+    def _mask_auth_secrets(self) -> None:
+        """Tell this step's log about secrets the auth minted (tokens, assertions, proofs), so they
+        are masked in its lines and in the step's error, whichever request minted them."""
+        add = getattr(self.log, "add_secret", None)
+        if add is not None:
+            for secret in self.auth.secrets():
+                add(secret)
 
     def _log(self, level, message, *args):
         if self.log is not None:

@@ -103,8 +103,7 @@ class App:
                                   % (kind.capitalize(), body.get(kind), name)}
         plugin = CachingPlugin(self.cache, spec=self.spec, debug=self.debug)
         envelope, ok = plugin.handle(message, test=test)
-        if kind != "task" or test:
-            envelope = _masked(envelope, message, self.spec)
+        envelope = _masked(envelope, message, self.spec)
         if ok:
             none_output = envelope["body"].get("output") is None
             return (204 if kind is None and none_output else 200), envelope

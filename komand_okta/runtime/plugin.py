@@ -75,9 +75,9 @@ class Plugin:
             return output, None
         if message.kind == "trigger":
             return (trigger_runner or self._no_trigger_runner)(self, message, step, params, log), None
-        return self._run_task(message, step, params, component.get("output") or {})
+        return self._run_task(message, step, params, component.get("output") or {}, redact)
 
-    def _run_task(self, message, step, params, output_fields):
+    def _run_task(self, message, step, params, output_fields, redact):
         """A task answers a list, its new state, and whether more pages wait (task protocol)."""
         if not isinstance(message.state, dict):
             raise ClientError("The task message needs a 'state' object in its body.",
@@ -90,9 +90,9 @@ class Plugin:
         extra = {"state": result.state, "has_more_pages": bool(result.has_more_pages),
                  "status_code": result.status_code}
         if result.error is not None:
-            extra["exception"] = {"cause": str(getattr(result.error, "cause", result.error)),
-                                  "assistance": str(getattr(result.error, "assistance", "")),
-                                  "data": str(getattr(result.error, "data", "") or "")}
+            extra["exception"] = {"cause": redact(str(getattr(result.error, "cause", result.error))),
+                                  "assistance": redact(str(getattr(result.error, "assistance", ""))),
+                                  "data": redact(str(getattr(result.error, "data", "") or ""))}
         return output, extra
 
     def _check(self, what: str, instance, fields: dict) -> None:

@@ -26,6 +26,12 @@ class StepLog:
         if self._stream:
             print("%s %s %s: %s" % (stamp, level, self._name, text), file=self._stream, flush=True)
 
+    def add_secret(self, value: str) -> None:
+        """A secret made while the step runs (an access token, say): masked from now on."""
+        add = getattr(self._redact, "add", None)
+        if add is not None:
+            add(value)
+
     def debug(self, message, *args):
         self._write("DEBUG", message, args)
 
