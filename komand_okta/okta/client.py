@@ -30,6 +30,7 @@ from .auth import ApiTokenAuth
 API_PREFIX = "/api/v1"
 IDEMPOTENT_METHODS = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
 BACKOFF_CAP = 8.0
+GATEWAY_STATUSES = (502, 504)  # answered by a gateway, possibly after Okta applied the request
 PROGRESS_EVERY = 10.0  # seconds between progress lines of a long list
 
 
@@ -164,6 +165,9 @@ class OktaClient:
             raise _Retry(self._reset_wait(raw, tries), "rate limited (429)", final)
         if status >= 500 and idempotent:
             raise _Retry(self._backoff(tries), "Okta answered %d" % status, final)
+        if status in GATEWAY_STATUSES and not idempotent:  # a gateway gave up; Okta may have gone on
+            final.cause = final.cause.rstrip(".") + ". The request may or may not have been applied."
+            final.assistance = "Check the object's state in Okta before running this action again."
         raise final
 
     def get(self, path, params=None, **kwargs):

@@ -783,3 +783,18 @@ def test_a_single_page_list_logs_no_progress(requests_mock):
     log = Log()
     list(make_client(log=log).pages("/api/v1/users"))
     assert log.text("info") == []
+
+
+@pytest.mark.parametrize("status", [502, 504])
+def test_a_gateway_error_on_a_post_says_it_may_have_been_applied(requests_mock, status):
+    requests_mock.post(API + "/groups", status_code=status, text="<html>gateway</html>")
+    with pytest.raises(OktaError) as raised:
+        make_client().post("/api/v1/groups", json={})
+    assert "may or may not have been applied" in raised.value.cause and len(requests_mock.request_history) == 1
+
+
+def test_a_503_on_a_post_was_not_applied_and_says_nothing_of_the_kind(requests_mock):
+    requests_mock.post(API + "/groups", status_code=503, json={"errorCode": "E0000010"})
+    with pytest.raises(OktaError) as raised:
+        make_client().post("/api/v1/groups", json={})
+    assert "may or may not" not in raised.value.cause
