@@ -10,7 +10,7 @@
 The plugin side runs in its own process (`python -m bench.trigger_scale --child …`: Plugin plus
 TriggerRunner with max_polls=1 per poll, a counting dispatcher in place of the orchestrator, so
 envelopes are still built and checked against the spec), so its RSS is its own
-(`getrusage(RUSAGE_SELF).ru_maxrss`). The simulator is a separate process.
+(VmHWM from /proc/self/status; ru_maxrss would carry the parent's peak across fork+exec). The simulator is a separate process.
 Targets: a poll costs exactly ceil(members/page) requests, and < 150 MB peak RSS.
 """
 import json
@@ -31,6 +31,14 @@ CHANGES = 10
 
 
 def rss_mb() -> float:
+    """Peak RSS of this process in MB: VmHWM (ru_maxrss would include the parent's peak, since Linux
+    keeps it across fork+exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
