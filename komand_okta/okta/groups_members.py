@@ -17,18 +17,19 @@ from .errors import OktaError
 # undocumented larger size. Okta recommends 200, which would be five times the requests.
 MEMBERS_PAGE = 1000
 
-# The user fields the spec's `user` type declares (extra Okta fields would pass validation, but
-# the output should be what the spec documents).
-
 
 def get_group(client, group_id: str) -> dict:
     """The group; an error naming the id when Okta does not know it."""
     response = client.request("GET", client.path("groups", group_id), allow=(404,))
     if response.status == 404:
-        raise OktaError("No Okta group has the ID %s." % group_id,
-                        "Check the group IDs in the trigger's input; a deleted group must be removed from it.",
-                        status=404)
+        raise _unknown_group(group_id)
     return response.body or {}
+
+
+def _unknown_group(group_id: str) -> OktaError:
+    return OktaError("No Okta group has the ID %s." % group_id,
+                     "Check the group IDs in the trigger's input; a deleted group must be removed from it.",
+                     status=404)
 
 
 def group_name(group: dict) -> str:
@@ -41,13 +42,18 @@ def read_members(client, group_id: str, known=None):
     With `known=None` (a first sight) no user objects are kept at all.
     """
     ids, newcomers = set(), {}
-    for user in client.pages(client.path("groups", group_id, "users"), page_size=MEMBERS_PAGE):
-        user_id = user.get("id") if isinstance(user, dict) else None
-        if not user_id or user_id in ids:  # a member shifting pages mid-read can appear twice
-            continue
-        ids.add(user_id)
-        if known is not None and user_id not in known:
-            newcomers[user_id] = user
+    try:
+        for user in client.pages(client.path("groups", group_id, "users"), page_size=MEMBERS_PAGE):
+            user_id = user.get("id") if isinstance(user, dict) else None
+            if not user_id or user_id in ids:  # a member shifting pages mid-read can appear twice
+                continue
+            ids.add(user_id)
+            if known is not None and user_id not in known:
+                newcomers[user_id] = user
+    except OktaError as exc:
+        if exc.status == 404:
+            raise _unknown_group(group_id) from None
+        raise
     return sorted(ids), newcomers
 
 

@@ -8,8 +8,9 @@ The snapshot is replaced only after every request of the poll succeeded (the sta
 the very end, and the runtime persists it only when the poll succeeded), so a failed request
 never turns into phantom additions or removals: the next good poll reports the real change once.
 
-The group's name is fetched every poll: one request per group keeps renames current and turns a
-deleted or mistyped group id into a clear error instead of an empty member list.
+A poll without changes costs exactly ceil(members / page) requests per group: the group's name is
+read at the baseline and again only when an event is about to describe the group (so events
+carry its current name). A deleted or mistyped group id is a clear error from its member list.
 """
 from komand_okta.okta import groups_members as gm
 from komand_okta.okta.users import user_fields
@@ -29,16 +30,18 @@ class Trigger(Base):
         saved = saved or {}
         snapshots, added, removed = {}, [], []
         for group_id in _unique(params.get("group_ids") or []):
-            name = gm.group_name(gm.get_group(client, group_id))
-            previous = saved.get(group_id)
-            known = set(previous.get("members") or []) if isinstance(previous, dict) else None
+            previous = saved.get(group_id) if isinstance(saved.get(group_id), dict) else {}
+            known = set(previous.get("members") or []) if previous else None
             ids, newcomers = gm.read_members(client, group_id, known)
+            gone = sorted(known.difference(ids)) if known is not None else []
+            name = previous.get("name")
+            if known is None or newcomers or gone or not name:
+                name = gm.group_name(gm.get_group(client, group_id))
             snapshots[group_id] = {"name": name, "members": ids}
             if known is None:
                 self.log.info("Group %s (%s): baseline of %d member(s); changes are reported from the next check.",
                               group_id, name, len(ids))
                 continue
-            gone = sorted(known.difference(ids))
             if newcomers:
                 added.append(_user_group(name, group_id, [newcomers[i] for i in sorted(newcomers)]))
             if gone:

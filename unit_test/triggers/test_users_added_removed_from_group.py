@@ -2,7 +2,7 @@
 
 A `FakeGroup` serves one group's name and members from a script of polls: its member list
 for poll N is `polls[N]` (the last one repeats), paged by `after`/`limit` with Link next as Okta
-does. A poll starts when the trigger fetches the group, which it does first each poll.
+does. A poll starts when the trigger reads the first page of members, which it does first each poll.
 """
 import json
 
@@ -35,10 +35,11 @@ class FakeGroup:
         okta.get(self.members_url, json=self._members)
 
     def _group(self, request, context):
-        self.poll += 1
         return factories.group(self.name, self.group_id)
 
     def _members(self, request, context):
+        if "after" not in request.qs:
+            self.poll += 1
         script = self.polls[min(self.poll, len(self.polls) - 1)]
         start, size = int(request.qs.get("after", ["0"])[0]), int(request.qs["limit"][0])
         if script == FAIL_PAGE_2:
@@ -77,7 +78,7 @@ def test_the_first_poll_is_a_baseline_and_sends_nothing(tmp_path, okta):
     assert collector.sent == []
     assert saved_state(tmp_path) == {"version": 1, "groups": {"00gA": {"name": "Staff",
                                                                        "members": ["00uann", "00ubob"]}}}
-    assert [r.url for r in okta.request_history] == [API + "/groups/00gA", API + "/groups/00gA/users?limit=1000"]
+    assert [r.url for r in okta.request_history] == [API + "/groups/00gA/users?limit=1000", API + "/groups/00gA"]
 
 
 def test_a_user_joining_is_sent_with_the_spec_fields_and_an_empty_removed_side(tmp_path, okta):
@@ -135,7 +136,7 @@ def test_no_change_sends_no_event(tmp_path, okta):
 
     assert result.ok, result.error
     assert collector.sent == []
-    assert okta.call_count == 6  # group + one members page, three times; nobody fetched
+    assert okta.call_count == 4  # one members page per poll, plus the name at the baseline; nobody fetched
 
 
 def test_members_beyond_a_thousand_are_all_read_and_diffed(tmp_path, okta):
@@ -197,14 +198,24 @@ def test_a_group_added_to_the_input_later_starts_with_its_own_baseline(tmp_path,
 
 def test_an_unknown_group_fails_the_poll_with_a_clear_error_and_no_event(tmp_path, okta):
     FakeGroup(okta, "00gA", "Staff", [[U["ann"]], [U["bob"]]])
-    okta.get(API + "/groups/00gNOPE", status_code=404, json=factories.error(summary="Not found: Resource not found: 00gNOPE (UserGroup)"))
+    okta.get(API + "/groups/00gNOPE/users", status_code=404,
+             json=factories.error(summary="Not found: Resource not found: 00gNOPE (UserGroup)"))
 
     collector, result = watch(tmp_path, polls=2, group_ids=["00gA", "00gNOPE"])
 
     assert collector.sent == []
     assert "No Okta group has the ID 00gNOPE" in result.stderr
     assert not (tmp_path / "t1.json").exists()
-    assert not any(r.path.endswith("/00gnope/users") for r in okta.request_history)
+
+
+def test_a_poll_without_changes_costs_only_the_member_pages(tmp_path, okta):
+    FakeGroup(okta, "00gA", "Staff", [many(2500)])
+
+    watch(tmp_path, polls=3)
+
+    group_reads = [r for r in okta.request_history if r.path == "/api/v1/groups/00ga"]
+    member_pages = [r for r in okta.request_history if r.path == "/api/v1/groups/00ga/users"]
+    assert len(group_reads) == 1 and len(member_pages) == 3 * 3  # the name once, at the baseline
 
 
 def test_a_repeated_group_id_is_read_and_reported_once(tmp_path, okta):
