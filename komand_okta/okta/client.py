@@ -26,6 +26,7 @@ from komand_okta.clock import SystemClock
 
 from . import errors
 from .auth import ApiTokenAuth
+from .ratelimit import RateWindows
 
 API_PREFIX = "/api/v1"
 IDEMPOTENT_METHODS = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
@@ -76,7 +77,7 @@ class OktaClient:
         self.max_tries = max_tries
         self.max_wait = max_wait
         self._jitter = jitter
-        self._paused_until = {}  # rate-limit bucket -> monotonic time its window resets
+        self.rate = RateWindows(self.clock, jitter)  # shared by bound copies: one view of Okta's limits
 
     def bind(self, log) -> "OktaClient":
         """This client writing to another step's log; session, auth and rate-limit state are shared."""
@@ -233,30 +234,26 @@ class OktaClient:
         return link
 
     def _pace(self, url: str) -> None:
-        """Wait out a window whose last request was spent, instead of spending a 429."""
-        until = self._paused_until.pop(_bucket(url), None)
-        if until is not None:
-            wait = until - self.clock.monotonic()
-            if wait > self.max_wait:
-                raise errors.OktaError("Okta's rate limit for %s is exhausted for another %.0fs." % (_bucket(url), wait),
-                                       errors.ASSISTANCE[429])
-            if wait > 0:
-                self._log("info", "Okta rate limit reached for %s; waiting %.1fs for the window to reset",
-                          _bucket(url), wait)
-                self.clock.sleep(wait)
+        """Wait as Okta's rate-limit headers advise before the next request to this bucket."""
+        bucket = _bucket(url)
+        wait = self.rate.wait_before(bucket)
+        if wait > self.max_wait:
+            raise errors.OktaError("Okta's rate limit for %s is exhausted for another %.0fs." % (bucket, wait),
+                                   errors.ASSISTANCE[429])
+        if wait > 0:
+            self._log("info", "Okta rate limit for %s nearly or fully spent; waiting %.1fs", bucket, wait)
+            self.clock.sleep(wait)
 
     def _remember_limits(self, url: str, raw) -> None:
-        if raw.headers.get("X-Rate-Limit-Remaining") == "0" and raw.status_code != 429:
-            wait = self._until_reset(raw)
-            if wait is not None:
-                self._paused_until[_bucket(url)] = self.clock.monotonic() + wait
+        if raw.status_code != 429:
+            self.rate.observe(_bucket(url), raw.headers)
 
     def _reset_wait(self, raw, tries: int) -> float:
         seconds = self._until_reset(raw)
         return seconds if seconds is not None else self._backoff(tries)
 
     def _until_reset(self, raw):
-        """Seconds until the window resets, by the server's own clock, plus jitter."""
+        """Seconds until the window of this 429 resets, measured by its own Date, plus jitter."""
         reset, date = raw.headers.get("X-Rate-Limit-Reset"), raw.headers.get("Date")
         try:
             now = parsedate_to_datetime(date).timestamp() if date else self.clock.now()

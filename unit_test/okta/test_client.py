@@ -755,7 +755,7 @@ def test_a_bound_client_logs_to_its_own_log_and_shares_rate_limit_state(requests
     bound = client.bind(second)
     bound.get("/api/v1/users")
     assert second.text() and not first.text()
-    assert client._paused_until is bound._paused_until and client._paused_until
+    assert client.rate is bound.rate and client.rate.windows
 
 
 def test_a_long_list_logs_its_progress_at_a_readable_pace(requests_mock):
