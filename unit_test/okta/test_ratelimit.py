@@ -29,10 +29,10 @@ def test_a_spent_window_is_waited_out_until_its_reset():
     assert rate.wait_before("users") == 0.0  # the next answer tells the new window's state
 
 
-def test_the_last_requests_of_a_window_are_spread_until_its_reset():
+def test_a_window_with_one_request_left_does_not_hold_it_back():
     rate = windows()
-    rate.observe("users", headers(remaining=4, reset_in=30, limit=100))  # 4 < 10% of 100
-    assert rate.wait_before("users") == 30.0 / 5
+    rate.observe("users", headers(remaining=1, reset_in=30))
+    assert rate.wait_before("users") == 0.0
 
 
 def test_buckets_are_paced_independently():
