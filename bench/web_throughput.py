@@ -7,10 +7,6 @@ Both rates are measured in the same run with the same client harness (one thread
 `POST /api/v1/actions/get_user` with the v1 envelope, which makes exactly that GET to the same
 simulator. `bench/sim_throughput.run` (separate client processes, raw http.client) is reported
 too, as the simulator's rate with the lightest possible client.
-
-gunicorn is the web server; when the project venv cannot import it, it is installed with pip
-into bench/.work/gunicorn (`--target`, version GUNICORN_VERSION, the one Rapid7's runtime 6.6.0
-pins) and put on the server's PYTHONPATH: requirements.txt needs `gunicorn==25.0.0`.
 """
 import json
 import os
@@ -21,26 +17,11 @@ import time
 import requests
 
 from . import sim_throughput
-from .common import PLUGIN_BIN, PY, ROOT, WORK, Row, action_message, env_with_root, fmt_ratio, free_port, sim, \
+from .common import PLUGIN_BIN, ROOT, Row, action_message, env_with_root, free_port, sim, \
     stop, wait_http
 
-GUNICORN_VERSION = "25.0.0"
-GUNICORN_DIR = WORK / "gunicorn"
 LEVELS = (1, 4, 16)
 ROUNDS = 3
-
-
-def gunicorn_path(log):
-    """([extra PYTHONPATH entries], note) so that the plugin's Python can import gunicorn."""
-    if subprocess.run([PY, "-c", "import gunicorn"], capture_output=True).returncode == 0:
-        return [], None
-    if not (GUNICORN_DIR / "gunicorn").is_dir():
-        log("gunicorn is not importable; pip install --target %s gunicorn==%s" % (GUNICORN_DIR, GUNICORN_VERSION))
-        subprocess.run([PY, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--target",
-                        str(GUNICORN_DIR), "gunicorn==%s" % GUNICORN_VERSION], check=True)
-    return [GUNICORN_DIR], ("gunicorn is not in requirements.txt: the benchmark installed gunicorn==%s into "
-                            "bench/.work/gunicorn; requirements.txt needs `gunicorn==%s`." %
-                            (GUNICORN_VERSION, GUNICORN_VERSION))
 
 
 def drive(clients: int, seconds: float, make_call):
@@ -82,10 +63,7 @@ def run(quick=False, log=print):
     seconds = 2.0 if quick else 5.0
     workers = max(2, os.cpu_count() or 2)
     threads = 8
-    extra_path, note = gunicorn_path(log)
     rows, notes = [], []
-    if note:
-        notes.append(note)
     with sim(org="demo", threads=16) as s:
         users = s.api("GET", "/api/v1/users?limit=200")
         ids = [u["id"] for u in users]
@@ -93,7 +71,7 @@ def run(quick=False, log=print):
         port = free_port()
         server = subprocess.Popen(PLUGIN_BIN + ["http", "--host", "127.0.0.1", "--port", str(port),
                                                 "--workers", str(workers), "--threads", str(threads)],
-                                  cwd=ROOT, env=env_with_root(extra_path), stdout=subprocess.DEVNULL,
+                                  cwd=ROOT, env=env_with_root(), stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         try:
             base = "http://127.0.0.1:%d" % port
