@@ -1,5 +1,4 @@
 """Activate Event Hook: one already ACTIVE is success without a request; not found is success false."""
-from komand_okta.actions.get_event_hook import require_hook_input
 from komand_okta.okta.hooks import hook_fields, lifecycle, locate
 from komand_okta.runtime.components import Action as Base
 
@@ -12,7 +11,7 @@ class Action(Base):
 
     def run(self, params):
         client = self.connection.client
-        hook, message = locate(client, require_hook_input(params), self.log)
+        hook, message = locate(client, params["event_hook"], self.log)
         if hook is None:
             return {"success": False, "message": message}
         if hook.get("status") == self.target:

@@ -1,11 +1,8 @@
 """Activate Network Zone: by ID or exact name; an ACTIVE zone is left alone (no request) and counts as success."""
 from komand_okta.okta.zone_lifecycle import set_status
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        if not params["zone"].strip():
-            raise ClientError("Zone (zone) is blank.", "Give the network zone's ID (nzo…) or exact name.")
         return set_status(self.connection.client, self.log, params["zone"], activate=True)

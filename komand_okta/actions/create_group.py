@@ -9,14 +9,11 @@ group is never created twice.
 from komand_okta.okta.errors import OktaError
 from komand_okta.okta.groups import group_fields, groups_named
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        name = (params.get("name") or "").strip()
-        if not name:
-            raise ClientError("Name (name) is blank.", "Give the new group's name.")
+        name = params["name"].strip()
         description = params.get("description")
         client = self.connection.client
         existing = groups_named(client, name)

@@ -17,10 +17,8 @@ FORMS = ("Give addresses as single IPs (198.51.100.1), CIDRs (198.51.100.0/24) o
 
 class Action(Base):
     def run(self, params):
-        name = (params.get("name") or "").strip()
+        name = params["name"].strip()
         usage = params.get("usage") or "POLICY"
-        if not name:
-            raise ClientError("Name (name) is blank.", "Give the new network zone's name.")
         if usage not in ("POLICY", "BLOCKLIST"):
             raise ClientError("Usage (usage) must be POLICY or BLOCKLIST; got %r." % usage, "")
         gateways = addresses(params.get("gateways"), "gateways")

@@ -2,7 +2,6 @@
 
 Not found (or gone between our lookup and the DELETE) is success false with a message.
 """
-from komand_okta.actions.get_event_hook import require_hook_input
 from komand_okta.okta import hooks
 from komand_okta.runtime.components import Action as Base
 
@@ -10,8 +9,7 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        text = require_hook_input(params)
-        hook, message = hooks.locate(client, text, self.log)
+        hook, message = hooks.locate(client, params["event_hook"], self.log)
         if hook is None:
             return {"success": False, "message": message}
         if hooks.delete(client, hook) is None:

@@ -8,14 +8,11 @@ the matching hooks could be deleted, the first Okta error is raised.
 from komand_okta.okta import hooks
 from komand_okta.okta.errors import OktaError
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        url = (params.get("url") or "").strip()
-        if not url:
-            raise ClientError("URL (url) is blank.", "Give the delivery URL of the event hooks to delete.")
+        url = params["url"].strip()
         wanted = hooks.normalize_url(url)
         client = self.connection.client
         matches = [hook for hook in hooks.list_hooks(client)

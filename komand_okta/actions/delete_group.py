@@ -7,16 +7,12 @@ DELETE, gives success false and a message.
 """
 from komand_okta.okta.groups import group_label, group_or_message
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        text = (params.get("group") or "").strip()
-        if not text:
-            raise ClientError("Group (group) is blank.", "Give the group's Okta ID or exact name.")
         client = self.connection.client
-        group, message = group_or_message(client, text)
+        group, message = group_or_message(client, params["group"])
         if group is None:
             return self._failed(message)
         if group.get("type") == "BUILT_IN":

@@ -5,11 +5,8 @@ uses) gives `success: false` with Okta's reason, and is activated again if we de
 """
 from komand_okta.okta.zone_lifecycle import delete
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        if not params["zone"].strip():
-            raise ClientError("Zone (zone) is blank.", "Give the network zone's ID (nzo…) or exact name.")
         return delete(self.connection.client, self.log, params["zone"])

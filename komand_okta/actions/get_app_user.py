@@ -5,18 +5,12 @@ message. Passwords are never returned.
 """
 from komand_okta.okta.apps import app_and_user, app_user_fields, not_assigned_message
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        app_text, user_text = (params.get("app") or "").strip(), (params.get("user") or "").strip()
-        if not app_text:
-            raise ClientError("Application (app) is blank.", "Give the application's Okta ID (0oa…) or exact label.")
-        if not user_text:
-            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
         client = self.connection.client
-        app, user, message = app_and_user(client, app_text, user_text)
+        app, user, message = app_and_user(client, params["app"], params["user"])
         if message is None:
             response = client.request("GET", client.path("apps", app["id"], "users", user["id"]), allow=(404,))
             if response.status != 404:

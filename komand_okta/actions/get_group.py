@@ -1,13 +1,10 @@
 """Get Group: a group by id or exact name; `found: false` and a message when none (or several) match."""
 from komand_okta.okta.groups import AmbiguousGroup, find_group, group_fields
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        if not params["group"].strip():
-            raise ClientError("Group (group) is blank.", "Give the group's Okta ID or exact name.")
         try:
             group = find_group(self.connection.client, params["group"])
         except AmbiguousGroup as exc:

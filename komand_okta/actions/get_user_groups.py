@@ -7,13 +7,10 @@ error, as in every action that takes one user.
 from komand_okta.okta.groups import group_fields
 from komand_okta.okta.users import find_user
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        if not params["user"].strip():
-            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
         client = self.connection.client
         user = find_user(client, params["user"])
         if user is None:

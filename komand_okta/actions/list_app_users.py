@@ -10,14 +10,12 @@ from komand_okta.runtime.errors import ClientError
 
 class Action(Base):
     def run(self, params):
-        text, limit = (params.get("app") or "").strip(), params.get("limit")
-        if not text:
-            raise ClientError("Application (app) is blank.", "Give the application's Okta ID (0oa…) or exact label.")
+        limit = params.get("limit")
         if limit is not None and limit < 1:
             raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
                               "Leave the limit empty to list every assignment.")
         client = self.connection.client
-        app, message = app_or_message(client, text)
+        app, message = app_or_message(client, params["app"])
         if app is None:
             self.log.info("%s", message)
             return {"found": False, "message": message}

@@ -17,8 +17,6 @@ class Action(Base):
         if limit is not None and limit < 1:
             raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
                               "Leave the limit empty to list every member.")
-        if not params["group"].strip():
-            raise ClientError("Group (group) is blank.", "Give the group's Okta ID or exact name.")
         client = self.connection.client
         try:
             group = find_group(client, params["group"])

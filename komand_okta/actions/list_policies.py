@@ -10,9 +10,7 @@ from komand_okta.runtime.errors import ClientError
 
 class Action(Base):
     def run(self, params):
-        policy_type = (params.get("type") or "").strip()
-        if not policy_type:
-            raise ClientError("Type (type) is required.", "Give the policy type, such as OKTA_SIGN_ON or PASSWORD.")
+        policy_type = params["type"].strip()
         status = params.get("status") or None
         query = (params.get("query") or "").strip() or None
         limit = params.get("limit")

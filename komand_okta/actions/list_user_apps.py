@@ -12,9 +12,7 @@ from komand_okta.runtime.errors import ClientError
 
 class Action(Base):
     def run(self, params):
-        identifier, limit = (params.get("user") or "").strip(), params.get("limit")
-        if not identifier:
-            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
+        identifier, limit = params["user"], params.get("limit")
         if limit is not None and limit < 1:
             raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
                               "Leave the limit empty to list every application.")

@@ -9,18 +9,12 @@ remove, so a playbook can treat it as done. DELETE is idempotent and retried saf
 from komand_okta.okta.apps import app_and_user, app_label, not_assigned_message
 from komand_okta.okta.lifecycle import flag
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        app_text, user_text = (params.get("app") or "").strip(), (params.get("user") or "").strip()
-        if not app_text:
-            raise ClientError("Application (app) is blank.", "Give the application's Okta ID (0oa…) or exact label.")
-        if not user_text:
-            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
         client = self.connection.client
-        app, user, message = app_and_user(client, app_text, user_text)
+        app, user, message = app_and_user(client, params["app"], params["user"])
         if message is None:
             message = self._remove(client, app, user, bool(params.get("send_email")))
         if message is None:

@@ -8,14 +8,10 @@ CUSTOM assignments make "CUSTOM" ambiguous: that is an error listing their IDs.
 from komand_okta.okta import roles
 from komand_okta.okta.users import find_user
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        if not params["role"].strip():
-            raise ClientError("role is blank.", "Give a role assignment ID (from List Roles) or a role type such as "
-                                                "HELP_DESK_ADMIN.")
         client = self.connection.client
         user = find_user(client, params["user"])
         if user is None:

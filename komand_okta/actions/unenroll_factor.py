@@ -5,19 +5,13 @@ does not have (never enrolled, or already unenrolled), gives success false and a
 """
 from komand_okta.okta.lifecycle import flag, user_or_not_found
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        identifier, factor_id = (params.get("user") or "").strip(), (params.get("factor_id") or "").strip()
-        if not identifier:
-            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
-        if not factor_id:
-            raise ClientError("Factor ID (factor_id) is blank.",
-                              "Give the factor's ID; Get Okta User Factors lists a user's factors.")
+        factor_id = params["factor_id"].strip()
         client = self.connection.client
-        user, missing = user_or_not_found(client, identifier, self.log)
+        user, missing = user_or_not_found(client, params["user"], self.log)
         if missing:
             return missing
         response = client.request("DELETE", client.path("users", user["id"], "factors", factor_id),

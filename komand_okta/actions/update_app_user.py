@@ -13,11 +13,6 @@ from komand_okta.runtime.errors import ClientError
 
 class Action(Base):
     def run(self, params):
-        app_text, user_text = (params.get("app") or "").strip(), (params.get("user") or "").strip()
-        if not app_text:
-            raise ClientError("Application (app) is blank.", "Give the application's Okta ID (0oa…) or exact label.")
-        if not user_text:
-            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
         body = {key: params[key] for key in ("profile", "credentials")
                 if isinstance(params.get(key), dict) and params[key]}
         if not body:
@@ -25,7 +20,7 @@ class Action(Base):
                               'Give the application profile attributes to set, such as {"department": "Security"}, '
                               'the credentials, such as {"userName": "user@example.com"}, or both.')
         client = self.connection.client
-        app, user, message = app_and_user(client, app_text, user_text)
+        app, user, message = app_and_user(client, params["app"], params["user"])
         if message is None:
             response = client.request("POST", client.path("apps", app["id"], "users", user["id"]), json=body,
                                       idempotent=True, allow=(404,))

@@ -10,7 +10,6 @@ updated without one (a warning is logged); giving `auth_header` without `secret`
 header the same way. A hook without an authScheme gets one only when `secret` is given.
 """
 from komand_okta.actions.create_event_hook import checked
-from komand_okta.actions.get_event_hook import require_hook_input
 from komand_okta.okta import hooks
 from komand_okta.runtime.components import Action as Base
 
@@ -19,7 +18,6 @@ CHANGING = ("name", "url", "event_types", "auth_header", "secret", "headers", "d
 
 class Action(Base):
     def run(self, params):
-        text = require_hook_input(params)
         given = checked(params, partial=True)
         if "event_types" in given:
             problem = hooks.bad_event_types(given["event_types"])
@@ -27,7 +25,7 @@ class Action(Base):
                 self.log.info("%s", problem)
                 return {"success": False, "message": problem}
         client = self.connection.client
-        hook, message = hooks.locate(client, text, self.log)
+        hook, message = hooks.locate(client, params["event_hook"], self.log)
         if hook is None:
             return {"success": False, "message": message}
         if not any(key in given for key in CHANGING):

@@ -14,16 +14,13 @@ from komand_okta.runtime.errors import ClientError
 
 class Action(Base):
     def run(self, params):
-        text = (params.get("group") or "").strip()
-        if not text:
-            raise ClientError("Group (group) is blank.", "Give the group's Okta ID or exact name.")
         changes = {key: params[key].strip() for key in ("name", "description")
                    if isinstance(params.get(key), str) and params[key].strip()}
         if not changes:
             raise ClientError("Neither a new name (name) nor a new description (description) was given.",
                               "Give the group's new name, its new description, or both.")
         client = self.connection.client
-        group, message = group_or_message(client, text)
+        group, message = group_or_message(client, params["group"])
         if group is None:
             return self._failed(message)
         if group.get("type") != EDITABLE_TYPE:

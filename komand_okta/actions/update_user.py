@@ -21,10 +21,7 @@ REQUIRED_FOR_REPLACE = ("login", "email", "firstName", "lastName")
 
 class Action(Base):
     def run(self, params):
-        identifier = (params.get("user") or "").strip()
         profile, replace = params.get("profile"), bool(params.get("replace"))
-        if not identifier:
-            raise ClientError("User (user) is blank.", "Give the user's Okta ID, login or email.")
         if not isinstance(profile, dict) or not profile:
             raise ClientError("Profile (profile) is empty.",
                               'Give the attributes to set, such as {"department": "Security"}.')
@@ -36,7 +33,7 @@ class Action(Base):
                                   "Give every required attribute (login, email, firstName, lastName), or set "
                                   "replace to false to change only the given attributes.")
         client = self.connection.client
-        user, missing_output = user_or_not_found(client, identifier, self.log)
+        user, missing_output = user_or_not_found(client, params["user"], self.log)
         if missing_output:
             return missing_output
         if user.get("status") == "DEPROVISIONED":

@@ -24,9 +24,6 @@ from komand_okta.runtime.errors import ClientError
 
 class Action(Base):
     def run(self, params):
-        ref = params["zone"].strip()
-        if not ref:
-            raise ClientError("Zone (zone) is blank.", "Give the network zone's ID (nzo…) or exact name.")
         name = params.get("name")
         if name is not None and not name.strip():
             raise ClientError("Name (name) is blank.", "Give the new name, or leave name out to keep it.")
@@ -40,7 +37,7 @@ class Action(Base):
                               "Leave out only the fields to keep as they are.")
 
         client = self.connection.client
-        found = zones.lookup_zone(client, ref)
+        found = zones.lookup_zone(client, params["zone"])
         if found.zone is None:
             self.log.info("%s", found.message)
             return {"success": False, "message": found.message}

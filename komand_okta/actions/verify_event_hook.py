@@ -3,7 +3,6 @@
 The call is always made, even for a hook already VERIFIED: it re-tests the endpoint. A failed
 challenge (Okta answers 400) is success false with Okta's reason and the hook as it now stands.
 """
-from komand_okta.actions.get_event_hook import require_hook_input
 from komand_okta.okta.hooks import hook_fields, locate, verify
 from komand_okta.runtime.components import Action as Base
 
@@ -11,7 +10,7 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        hook, message = locate(client, require_hook_input(params), self.log)
+        hook, message = locate(client, params["event_hook"], self.log)
         if hook is None:
             return {"success": False, "message": message}
         verified, reason = verify(client, hook["id"])
