@@ -3,8 +3,14 @@
 Mirrors how InsightConnect turns a spec section into a schema (custom types become
 `definitions`, credential types become small objects), so a message that the real
 orchestrator accepts is accepted here too. Validation failures name the field and the problem.
+
+`jsonschema` is the authority. It is also slow to import (a large share of an action's start-up)
+and slow per object (about two seconds for 20,000 users), so valid data, the usual case, is
+first confirmed by `fast_valid`, which understands exactly the keywords `section_schema` writes
+and answers "valid" only when sure; anything else (invalid data, an unknown keyword, an enum of
+non-strings) goes to jsonschema, which decides and words the problems. A property test holds the
+fast path to never accepting what jsonschema rejects.
 """
-import jsonschema
 
 BASE_TYPES = {
     "string": {"type": "string"},
@@ -88,9 +94,56 @@ def _definitions(custom: dict) -> dict:
 
 def problems(instance, schema: dict) -> list:
     """Every way `instance` breaks `schema`, each as one plain sentence naming the field."""
+    if fast_valid(instance, schema, schema.get("definitions") or {}):
+        return []
+    import jsonschema
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
     return [_sentence(error) for error in errors]
+
+
+ANNOTATIONS = {"title", "description", "default", "format", "definitions", "displayType"}
+TYPE_CHECKS = {
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),  # 2.0 is left to jsonschema
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+}
+
+
+def fast_valid(instance, schema: dict, definitions: dict) -> bool:
+    """True only when `instance` surely satisfies `schema` (a schema as `section_schema` writes)."""
+    if not isinstance(schema, dict):
+        return False
+    for keyword, value in schema.items():
+        if keyword in ANNOTATIONS:
+            continue
+        if keyword == "$ref":
+            name = value.rsplit("/", 1)[-1] if value.startswith("#/definitions/") else None
+            if name not in definitions or not fast_valid(instance, definitions[name], definitions):
+                return False
+        elif keyword == "type":
+            check = TYPE_CHECKS.get(value) if isinstance(value, str) else None
+            if check is None or not check(instance):
+                return False
+        elif keyword == "properties":
+            if isinstance(instance, dict) and not all(
+                    fast_valid(instance[key], sub, definitions) for key, sub in value.items() if key in instance):
+                return False
+        elif keyword == "required":
+            if isinstance(instance, dict) and not all(key in instance for key in value):
+                return False
+        elif keyword == "items":
+            if isinstance(instance, list) and not all(fast_valid(item, value, definitions) for item in instance):
+                return False
+        elif keyword == "enum":
+            if not all(isinstance(option, str) for option in value) or instance not in value:
+                return False
+        else:  # a keyword this fast path does not know: let jsonschema decide
+            return False
+    return True
 
 
 def empty_required(instance: dict, fields: dict) -> list:
