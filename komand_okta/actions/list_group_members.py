@@ -4,7 +4,7 @@ Pages are 1000 users (Okta's default for this endpoint, the fewest requests); a 
 asks for exactly that many. A group that does not exist, or a name several groups share, gives
 `found: false` and a message.
 """
-from komand_okta.okta.groups import AmbiguousGroup, find_group
+from komand_okta.okta.groups import group_or_message
 from komand_okta.okta.groups_members import MEMBERS_PAGE
 from komand_okta.okta.users import user_fields
 from komand_okta.runtime.components import Action as Base
@@ -18,13 +18,8 @@ class Action(Base):
             raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
                               "Leave the limit empty to list every member.")
         client = self.connection.client
-        try:
-            group = find_group(client, params["group"])
-        except AmbiguousGroup as exc:
-            self.log.info("%s", exc.cause)
-            return {"found": False, "message": "%s %s" % (exc.cause, exc.assistance)}
+        group, message = group_or_message(client, params["group"])
         if group is None:
-            message = "No Okta group has the ID or name %s." % params["group"].strip()
             self.log.info("%s", message)
             return {"found": False, "message": message}
         users = [user_fields(user) for user in

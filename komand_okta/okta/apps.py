@@ -8,6 +8,7 @@ app's Okta name. Several apps in the winning tier are ambiguous, never a guess.
 import re
 
 from .errors import OktaError
+from .lookup import found_or_message
 
 # Okta app ids are "0oa" and 17 more letters or digits.
 APP_ID = re.compile(r"^0oa[0-9A-Za-z]{17}$")
@@ -64,10 +65,6 @@ def find_app(client, id_or_label: str):
     return None
 
 
-def not_found_message(id_or_label: str) -> str:
-    return "No Okta application has the ID or label %s." % (id_or_label or "").strip()
-
-
 def without_secrets(value):
     """A copy of a credentials object with every secret-holding key left out."""
     if isinstance(value, dict):
@@ -100,13 +97,8 @@ def app_link_fields(link: dict) -> dict:
 
 def app_or_message(client, id_or_label: str):
     """(app, None) for an id or exact label; (None, why not) when none, or several, match."""
-    try:
-        app = find_app(client, id_or_label)
-    except AmbiguousApp as exc:
-        return None, "%s %s" % (exc.cause, exc.assistance)
-    if app is None:
-        return None, not_found_message(id_or_label)
-    return app, None
+    return found_or_message(find_app, client, id_or_label, AmbiguousApp,
+                            "No Okta application has the ID or label %s.")
 
 
 def app_label(app: dict) -> str:

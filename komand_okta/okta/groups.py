@@ -8,6 +8,7 @@ own words rather than reported as a crash.
 import re
 
 from .errors import OktaError
+from .lookup import found_or_message
 from .users import quoted
 
 # The group fields the spec's `group` type declares; `name` and `description` come from the profile.
@@ -98,13 +99,8 @@ EDITABLE_TYPE = "OKTA_GROUP"
 
 def group_or_message(client, id_or_name: str):
     """(group, None) for an id or exact name; (None, why not) when none, or several, match."""
-    try:
-        group = find_group(client, id_or_name)
-    except AmbiguousGroup as exc:
-        return None, "%s %s" % (exc.cause, exc.assistance)
-    if group is None:
-        return None, "No Okta group has the ID or name %s." % (id_or_name or "").strip()
-    return group, None
+    return found_or_message(find_group, client, id_or_name, AmbiguousGroup,
+                            "No Okta group has the ID or name %s.")
 
 
 def group_label(group: dict) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import OktaError
+from .lookup import found_or_message
 from .urls import is_loopback
 
 HOOK_ID = re.compile(r"^who[0-9A-Za-z]{17}$")
@@ -58,10 +59,6 @@ def find_hook(client, id_or_name: str):
     if len(candidates) > 1:
         raise AmbiguousHook(text, len(candidates))
     return candidates[0] if candidates else None
-
-
-def not_found_message(text: str) -> str:
-    return "No Okta event hook has the ID or name %s." % (text or "").strip()
 
 
 def hook_fields(hook: dict) -> dict:
@@ -221,15 +218,9 @@ def body(name, url, event_types, headers=(), scheme=None, description=None, even
 
 
 def locate(client, id_or_name: str, log=None):
-    """(hook, None) or (None, why not): no match and a shared name are both 'not found' for actions."""
-    try:
-        hook = find_hook(client, id_or_name)
-    except AmbiguousHook as exc:
-        message = "%s %s" % (exc.cause, exc.assistance)
-    else:
-        if hook is not None:
-            return hook, None
-        message = not_found_message(id_or_name)
-    if log is not None:
+    """(hook, None) or (None, why not, logged): no match and a shared name are both 'not found' for actions."""
+    hook, message = found_or_message(find_hook, client, id_or_name, AmbiguousHook,
+                                     "No Okta event hook has the ID or name %s.")
+    if message is not None and log is not None:
         log.info("%s", message)
-    return None, message
+    return hook, message
