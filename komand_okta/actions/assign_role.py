@@ -7,7 +7,7 @@ set, checked before any request. For a standard type the spec says role ID and r
 ignored, so they are, with a log line saying so. No such user gives `success: false`.
 """
 from komand_okta.okta import roles
-from komand_okta.okta.users import find_user
+from komand_okta.okta.users import user_or_message
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -29,9 +29,8 @@ class Action(Base):
             role_id = resource_set = None
 
         client = self.connection.client
-        user = find_user(client, params["user"])
+        user, message = user_or_message(client, params["user"], then="no role was assigned")
         if user is None:
-            message = "No Okta user matches %s; no role was assigned." % params["user"].strip()
             self.log.info("%s", message)
             return {"success": False, "message": message}
         assignment, new = roles.assign_role(client, user["id"], role_type, role_id, resource_set, self.log)

@@ -5,16 +5,15 @@ a next link, should Okta ever send one, is still followed. An email several user
 error, as in every action that takes one user.
 """
 from komand_okta.okta.groups import group_fields
-from komand_okta.okta.users import find_user
+from komand_okta.okta.users import user_or_message
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        user = find_user(client, params["user"])
+        user, message = user_or_message(client, params["user"])
         if user is None:
-            message = "No Okta user matches %s." % params["user"].strip()
             self.log.info("%s", message)
             return {"found": False, "message": message}
         groups = [group_fields(group) for group in client.pages(client.path("users", user["id"], "groups"))]

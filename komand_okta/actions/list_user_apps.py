@@ -4,22 +4,20 @@ App links cover apps assigned directly and through groups, as on the user's dash
 that does not exist gives found false and a message.
 """
 from komand_okta.okta.apps import app_link_fields
-from komand_okta.okta.lifecycle import not_found
-from komand_okta.okta.users import find_user
+from komand_okta.okta.users import user_or_message
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        identifier, limit = params["user"], params.get("limit")
+        limit = params.get("limit")
         if limit is not None and limit < 1:
             raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
                               "Leave the limit empty to list every application.")
         client = self.connection.client
-        user = find_user(client, identifier)
+        user, message = user_or_message(client, params["user"])
         if user is None:
-            message = not_found(identifier)["message"]
             self.log.info("%s", message)
             return {"found": False, "message": message}
         links = client.get(client.path("users", user["id"], "appLinks")) or []

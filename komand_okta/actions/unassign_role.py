@@ -6,16 +6,16 @@ through a group, gives `success: false` and a message, as does an unknown user. 
 CUSTOM assignments make "CUSTOM" ambiguous: that is an error listing their IDs.
 """
 from komand_okta.okta import roles
-from komand_okta.okta.users import find_user
+from komand_okta.okta.users import user_or_message
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        user = find_user(client, params["user"])
+        user, message = user_or_message(client, params["user"], then="no role was unassigned")
         if user is None:
-            return self._not_done("No Okta user matches %s; no role was unassigned." % params["user"].strip())
+            return self._not_done(message)
         found = roles.resolve(roles.list_roles(client, user["id"]), params["role"], user["id"])
         if not found.targets:
             return self._not_done(found.reason)

@@ -108,14 +108,13 @@ def app_label(app: dict) -> str:
 
 def app_and_user(client, app_text: str, user_text: str):
     """(app, user, None), or (None, None, why not) when the app or the user is not found."""
-    from .lifecycle import not_found
-    from .users import find_user
+    from .users import user_or_message
     app, message = app_or_message(client, app_text)
     if app is None:
         return None, None, message
-    user = find_user(client, user_text)
+    user, message = user_or_message(client, user_text)
     if user is None:
-        return None, None, not_found(user_text)["message"]
+        return None, None, message
     return app, user, None
 
 

@@ -8,7 +8,7 @@ Some outcomes can only be told from Okta's answer (an activation of a user Okta 
 as activated): `ALREADY_CODES` names the error codes that mean the goal holds.
 """
 from .errors import OktaError
-from .users import find_user
+from .users import find_user, no_user_message
 
 # operation -> (statuses in which the goal already holds, what to log)
 ALREADY = {
@@ -37,7 +37,7 @@ def not_found(identifier: str) -> dict:
     identifier = str(identifier or "").strip()
     if not identifier:
         return {"success": False, "message": "The user input is blank, so it names no Okta user."}
-    return {"success": False, "message": "No Okta user matches %s." % identifier}
+    return {"success": False, "message": no_user_message(identifier)}
 
 
 def user_or_not_found(client, identifier: str, log=None):

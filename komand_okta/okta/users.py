@@ -42,11 +42,28 @@ def find_user(client, identifier: str):
     return matches[0] if matches else None
 
 
+def no_user_message(identifier: str, then: str = "") -> str:
+    """`No Okta user matches <input>.`, or `…; <then>.` saying what was therefore not done."""
+    return "No Okta user matches %s%s." % (str(identifier or "").strip(), "; " + then if then else "")
+
+
+def user_or_message(client, identifier: str, then: str = ""):
+    """(user, None) for an id, login or email; (None, no_user_message) when none matches.
+
+    For actions a missing user is a result (found or success false with the message), not an
+    error, so they all share this wording; an email several users share still raises AmbiguousUser.
+    """
+    user = find_user(client, identifier)
+    if user is None:
+        return None, no_user_message(identifier, then)
+    return user, None
+
+
 def require_user(client, identifier: str) -> dict:
     """The user for an id, login or email; an error naming the input when there is none."""
     user = find_user(client, identifier)
     if user is None:
-        raise OktaError("No Okta user matches %s." % identifier.strip(),
+        raise OktaError(no_user_message(identifier),
                         "Check the user ID, login or email, and that the connection points at the right Okta org.",
                         status=404)
     return user
