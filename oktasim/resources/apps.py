@@ -9,6 +9,7 @@ from .. import search
 from ..errors import OktaError, not_found
 from ..paging import link_headers, page_list, parse_limit
 from ..web import no_content, ok
+from .lifecycle import set_active
 from . import users as users_mod
 
 
@@ -138,10 +139,7 @@ def get_app_h(req, store):
 def app_lifecycle(req, store):
     a = get_app(store, req.params["appId"])
     action = req.params["action"]
-    if action not in ("activate", "deactivate"):
-        raise OktaError("E0000008")
-    a["status"] = "ACTIVE" if action == "activate" else "INACTIVE"
-    a["lastUpdated"] = store.now()
+    set_active(store, a, action)
     store.emit(f"application.lifecycle.{action}", [store.app_target(a)], req)
     return ok({})
 

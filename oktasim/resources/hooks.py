@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import OktaError, not_found, validation
 from ..events import target
 from ..web import no_content, ok
+from .lifecycle import set_active
 
 _BUILTIN_ELIGIBLE = {
     "user.lifecycle.create", "user.lifecycle.activate", "user.lifecycle.deactivate",
@@ -159,10 +160,7 @@ def lifecycle(req, store):
         return _verify(req, store)
     with store.lock:
         h = get_hook(store, req.params["eventHookId"])
-        if action not in ("activate", "deactivate"):
-            raise OktaError("E0000008")
-        h["status"] = "ACTIVE" if action == "activate" else "INACTIVE"
-        h["lastUpdated"] = store.now()
+        set_active(store, h, action)
         store.emit(f"event_hook.{action}d", [_t(h)], req)
         return ok(render(h, req.base))
 

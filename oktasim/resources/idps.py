@@ -6,6 +6,7 @@ Why: SOAR peers list IdPs to audit federation; shapes follow the recorded IdPs.
 from ..errors import OktaError, not_found
 from ..paging import link_headers, page_list, parse_limit
 from ..web import ok
+from .lifecycle import set_active
 
 TYPES = ("SAML2", "OIDC", "GOOGLE", "MICROSOFT", "FACEBOOK", "LINKEDIN", "APPLE", "X509",
          "OKTA_INTEGRATION", "AMAZON", "DISCORD", "GITHUB", "GITLAB", "PAYPAL", "SALESFORCE",
@@ -83,10 +84,7 @@ def get_idp_h(req, store):
 def lifecycle(req, store):
     i = get_idp(store, req.params["idpId"])
     action = req.params["action"]
-    if action not in ("activate", "deactivate"):
-        raise OktaError("E0000008")
-    i["status"] = "ACTIVE" if action == "activate" else "INACTIVE"
-    i["lastUpdated"] = store.now()
+    set_active(store, i, action)
     from ..events import target
     store.emit(f"system.idp.lifecycle.{action}", [target(i["id"], "IdentityProvider", i["name"], i["name"])], req)
     return ok(render(i, req.base))

@@ -11,6 +11,7 @@ from ..errors import OktaError, not_found, validation
 from ..events import target
 from ..paging import link_headers, page_list, parse_limit
 from ..web import no_content, ok
+from .lifecycle import set_active
 
 POLICY_TYPES = ("ACCESS_POLICY", "OKTA_SIGN_ON", "PASSWORD", "MFA_ENROLL", "IDP_DISCOVERY",
                 "PROFILE_ENROLLMENT", "POST_AUTH_SESSION", "ENTITY_RISK", "DEVICE_SIGNAL_COLLECTION",
@@ -213,10 +214,7 @@ def get_policy(req, store):
 def policy_lifecycle(req, store):
     p = _get_policy(store, req.params["policyId"])
     action = req.params["action"]
-    if action not in ("activate", "deactivate"):
-        raise OktaError("E0000008")
-    p["status"] = "ACTIVE" if action == "activate" else "INACTIVE"
-    p["lastUpdated"] = store.now()
+    set_active(store, p, action)
     store.emit(f"policy.lifecycle.{action}", [target(p["id"], "Policy", p["name"], p["name"])], req)
     return no_content()
 

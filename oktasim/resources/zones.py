@@ -11,6 +11,7 @@ from .. import search
 from ..errors import OktaError, not_found, validation
 from ..paging import link_headers, page_list, parse_limit
 from ..web import no_content, ok
+from .lifecycle import set_active
 
 TYPES = ("IP", "DYNAMIC", "DYNAMIC_V2")
 USAGES = ("POLICY", "BLOCKLIST")
@@ -168,10 +169,7 @@ def replace_zone(req, store):
 def lifecycle(req, store):
     z = get_zone(store, req.params["zoneId"])
     action = req.params["action"]
-    if action not in ("activate", "deactivate"):
-        raise OktaError("E0000008")
-    z["status"] = "ACTIVE" if action == "activate" else "INACTIVE"
-    z["lastUpdated"] = store.now()
+    set_active(store, z, action)
     store.emit(f"zone.{action}", [_target(z)], req)
     return ok(render(z, req.base))
 
