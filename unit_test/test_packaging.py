@@ -4,6 +4,7 @@ Then the installed `komand_okta` (run from outside the checkout, so nothing is b
 it) prints its info and runs one action against the local Okta, as the container would.
 """
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,13 +17,21 @@ from oktasim.testing import running_sim
 ROOT = Path(__file__).resolve().parents[1]
 
 
+IMAGE_FILES = ("setup.py", "requirements.txt", "plugin.spec.yaml", "bin", "komand_okta")  # what the image copies
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
-    venv = tmp_path_factory.mktemp("image") / "venv"
+    work = tmp_path_factory.mktemp("image")
+    source, venv = work / "workspace", work / "venv"
+    for name in IMAGE_FILES:  # built from a copy, so pip never writes build files into the checkout
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
+        copy(ROOT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
+                                            if (ROOT / name).is_dir() else {}))
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run(pip + ["-r", str(ROOT / "requirements.txt")], check=True, timeout=600)
-    subprocess.run(pip + ["--no-deps", str(ROOT)], check=True, timeout=600, cwd=str(venv.parent))
+    subprocess.run(pip + ["-r", str(source / "requirements.txt")], check=True, timeout=600)
+    subprocess.run(pip + ["--no-deps", str(source)], check=True, timeout=600, cwd=str(work))
     return venv
 
 

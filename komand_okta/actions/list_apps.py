@@ -7,9 +7,9 @@ A limit smaller than a page asks Okta for just that many.
 """
 import re
 
+from komand_okta import inputs
 from komand_okta.okta.apps import APPS_PAGE, app_fields
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 ACTIVE = 'status eq "ACTIVE"'
 NAMES_STATUS = re.compile(r'(^|[\s(])status\s', re.IGNORECASE)
@@ -30,10 +30,7 @@ def _outside_strings(expression: str) -> str:
 
 class Action(Base):
     def run(self, params):
-        limit = params.get("limit")
-        if limit is not None and limit < 1:
-            raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
-                              "Leave the limit empty to list every application.")
+        limit = inputs.limit(params, "application")
         query = (params.get("query") or "").strip()
         user_filter = (params.get("filter") or "").strip()
         query_params = {}

@@ -4,19 +4,16 @@ Pages are 1000 users (Okta's default for this endpoint, the fewest requests); a 
 asks for exactly that many. A group that does not exist, or a name several groups share, gives
 `found: false` and a message.
 """
+from komand_okta import inputs
 from komand_okta.okta.groups import group_or_message
 from komand_okta.okta.groups_members import MEMBERS_PAGE
 from komand_okta.okta.users import user_fields
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        limit = params.get("limit")
-        if limit is not None and limit < 1:
-            raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
-                              "Leave the limit empty to list every member.")
+        limit = inputs.limit(params, "member")
         client = self.connection.client
         group, message = group_or_message(client, params["group"])
         if group is None:

@@ -3,17 +3,15 @@
 Pages are 200 realms; a limit under a page asks for exactly that many. A limit below 1 is
 refused before any request.
 """
+from komand_okta import inputs
 from komand_okta.okta.directory import list_realms
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
         query = (params.get("query") or "").strip() or None
-        limit = params.get("limit")
-        if limit is not None and limit < 1:
-            raise ClientError("Limit (limit) must be 1 or more; got %d." % limit, "Leave the limit empty to list every realm.")
+        limit = inputs.limit(params, "realm")
         realms = list_realms(self.connection.client, query, limit)
         if not realms:
             self.log.info("No Okta realms%s.", " have a name containing %s" % query if query else " exist")

@@ -3,18 +3,15 @@
 App links cover apps assigned directly and through groups, as on the user's dashboard. A user
 that does not exist gives found false and a message.
 """
+from komand_okta import inputs
 from komand_okta.okta.apps import app_link_fields
 from komand_okta.okta.users import user_or_message
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        limit = params.get("limit")
-        if limit is not None and limit < 1:
-            raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
-                              "Leave the limit empty to list every application.")
+        limit = inputs.limit(params, "application")
         client = self.connection.client
         user, message = user_or_message(client, params["user"])
         if user is None:

@@ -9,6 +9,7 @@ Pages are 200 users (Okta's maximum); a limit under 200 asks for exactly that ma
 `q` answers one page only and defaults to 10 users, so a query always asks for up to 200
 (or the limit, if smaller) and says so in the log when there may be more.
 """
+from komand_okta import inputs
 from komand_okta.okta.users import USERS_PAGE, user_fields
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
@@ -18,7 +19,7 @@ class Action(Base):
     def run(self, params):
         query, expression, search = (_text(params, key) for key in ("query", "filter", "search"))
         sort_by = _text(params, "sort_by")
-        limit = params.get("limit")
+        limit = inputs.limit(params, "user")
         given = [name for name, value in (("query", query), ("filter", expression), ("search", search)) if value]
         if len(given) > 1:
             raise ClientError("Only one of query, filter and search may be given; got %s." % " and ".join(given),
@@ -27,9 +28,6 @@ class Action(Base):
         if sort_by and not search:
             raise ClientError("Sort by (sort_by) works only together with search.",
                               "Okta sorts search results only. Give a search expression, or leave sort by empty.")
-        if limit is not None and limit < 1:
-            raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
-                              "Leave the limit empty to list every user.")
 
         params_out = {}
         if query:

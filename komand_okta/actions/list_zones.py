@@ -3,17 +3,14 @@
 Okta answers every zone in one page by default; a limit asks for just that many (one request
 when it is below a page). A limit below 1 is refused before any request.
 """
+from komand_okta import inputs
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
         expression = (params.get("filter") or "").strip()
-        limit = params.get("limit")
-        if limit is not None and limit < 1:
-            raise ClientError("Limit (limit) must be 1 or more; got %d." % limit,
-                              "Leave the limit empty to list every network zone.")
+        limit = inputs.limit(params, "network zone")
         client = self.connection.client
         zones = list(client.pages(client.path("zones"), {"filter": expression} if expression else None, limit=limit))
         if not zones:

@@ -114,7 +114,7 @@ def test_a_limit_below_one_is_refused_naming_it_before_any_request(run_action, o
     result = run_action("list_providers", {"limit": 0})
 
     assert not result.ok
-    assert "limit must be at least 1" in result.exception["cause"]
+    assert "'limit' must be 1 or more" in result.exception["cause"]
     assert okta.call_count == 0
 
 
