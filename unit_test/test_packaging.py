@@ -24,6 +24,7 @@ IMAGE_FILES = ("setup.py", "requirements.txt", "plugin.spec.yaml", "bin", "koman
 def installed(tmp_path_factory):
     work = tmp_path_factory.mktemp("image")
     source, venv = work / "workspace", work / "venv"
+    source.mkdir()
     for name in IMAGE_FILES:  # built from a copy, so pip never writes build files into the checkout
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
         copy(ROOT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
