@@ -10,12 +10,13 @@ from komand_okta.okta.cursors import UserCursor
 from komand_okta.okta.users import user_fields
 from komand_okta.runtime.components import Trigger as Base
 
-FIELD = "created"
 
 
 class Trigger(Base):
+    field = "created"  # the Okta timestamp the cursor follows
+
     def poll(self, params, state):
-        users = UserCursor(self.connection.client, FIELD, self.log).poll(state, params.get("search"))
+        users = UserCursor(self.connection.client, self.field, self.log).poll(state, params.get("search"))
         if users:
-            self.log.info("%d user(s) with %s up to %s.", len(users), FIELD, state.get("cursor"))
+            self.log.info("%d user(s) with %s up to %s.", len(users), self.field, state.get("cursor"))
         return [{"user": user_fields(user)} for user in users]

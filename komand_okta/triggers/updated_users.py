@@ -2,20 +2,10 @@
 
 The cursor logic (baseline, overlap window for Okta's eventually consistent search index, de-dup
 by id and lastUpdated so that each update is one event, bounded state) lives in
-`komand_okta.okta.cursors`. A failed request fails the poll, and the runtime then keeps the previous state, so the next poll reads the same users again: nothing
-is lost and nothing is sent twice. (If delivering one event of a poll fails, the runtime keeps
-the old state too and the events of that poll are sent again: at least once, never lost.)
+`komand_okta.okta.cursors`; the polling is New Users', on another timestamp.
 """
-from komand_okta.okta.cursors import UserCursor
-from komand_okta.okta.users import user_fields
-from komand_okta.runtime.components import Trigger as Base
-
-FIELD = "lastUpdated"
+from komand_okta.triggers.new_users import Trigger as NewUsers
 
 
-class Trigger(Base):
-    def poll(self, params, state):
-        users = UserCursor(self.connection.client, FIELD, self.log).poll(state, params.get("search"))
-        if users:
-            self.log.info("%d user(s) with %s up to %s.", len(users), FIELD, state.get("cursor"))
-        return [{"user": user_fields(user)} for user in users]
+class Trigger(NewUsers):
+    field = "lastUpdated"
