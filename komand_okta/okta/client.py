@@ -193,7 +193,7 @@ class OktaClient:
         if page_size or limit:
             params["limit"] = min(x for x in (page_size, limit) if x)
         url, seen, count = self._url(path), set(), 0
-        progress = _Progress(self, urlsplit(url).path)
+        progress = self.progress(urlsplit(url).path)
         while url:
             response = self.request("GET", url, params=params, headers=headers)
             params = None  # the next link carries its own query
@@ -206,6 +206,10 @@ class OktaClient:
             progress.page(count)
             url = self._next(response, seen, limit - count if limit else None)
         progress.done(count)
+
+    def progress(self, shown: str) -> "Progress":
+        """A reporter for a long read of `shown`: progress lines at a readable pace, then a summary."""
+        return Progress(self, shown)
 
     # -- helpers -----------------------------------------------------------------------------
     def _url(self, path: str) -> str:
@@ -277,7 +281,7 @@ class OktaClient:
             getattr(self.log, level)(message, *args)
 
 
-class _Progress:
+class Progress:
     """Progress of a long list, logged at a readable pace (every PROGRESS_EVERY seconds)."""
 
     def __init__(self, client, shown: str):

@@ -61,23 +61,28 @@ def log_pages(client, params, page_size: int = MAX_PAGE, stop_when_short: bool =
     else:
         target, query = client.path("logs"), dict(params or {})
         query["limit"] = _ask(page_size, remaining)
-    seen = set()
-    while True:
-        asked = int(query["limit"]) if query else _limit_of(target, page_size)
-        response = client.request("GET", target, params=query)
-        events = response.body if isinstance(response.body, list) else []
-        if remaining is not None and len(events) > remaining:
-            events = events[:remaining]
-        link = response.links.get("next")
-        yield LogPage(events, link, asked)
-        if remaining is not None:
-            remaining -= len(events)
-            if remaining <= 0:
+    seen, read, progress = set(), 0, client.progress(client.path("logs"))
+    try:
+        while True:
+            asked = int(query["limit"]) if query else _limit_of(target, page_size)
+            response = client.request("GET", target, params=query)
+            events = response.body if isinstance(response.body, list) else []
+            if remaining is not None and len(events) > remaining:
+                events = events[:remaining]
+            link = response.links.get("next")
+            read += len(events)
+            progress.page(read)
+            yield LogPage(events, link, asked)
+            if remaining is not None:
+                remaining -= len(events)
+                if remaining <= 0:
+                    return
+            if not events or (stop_when_short and len(events) < asked) or not link or link in seen:
                 return
-        if not events or (stop_when_short and len(events) < asked) or not link or link in seen:
-            return
-        seen.add(link)
-        target, query = _with_limit(link, _ask(page_size, remaining)), None
+            seen.add(link)
+            target, query = _with_limit(link, _ask(page_size, remaining)), None
+    finally:
+        progress.done(read)
 
 
 def _ask(page_size: int, remaining) -> int:

@@ -100,3 +100,14 @@ def test_times_parse_as_utc_and_print_in_oktas_form():
     for bad in ("yesterday", "", "2024-13-01T00:00:00Z", "1723507200"):
         with pytest.raises(ValueError):
             parse_time(bad)
+
+
+def test_a_multi_page_read_ends_with_a_progress_summary_in_the_log(requests_mock):
+    from komand_okta.runtime.steplog import StepLog
+    log = StepLog(stream=False)
+    logged = OktaClient(BASE, "SSWS x", clock=FakeClock(), jitter=lambda: 0, log=log)
+    requests_mock.get(LOGS, [page(2, "a"), page(2, "b"), page(1, "c", 2)])
+
+    list(log_pages(logged, {}, page_size=2))
+
+    assert "Read /api/v1/logs: 5 items in 3 pages" in log.text()
