@@ -8,9 +8,11 @@ The snapshot is replaced only after every request of the poll succeeded (the sta
 the very end, and the runtime persists it only when the poll succeeded), so a failed request
 never turns into phantom additions or removals: the next good poll reports the real change once.
 
-A poll without changes costs exactly ceil(members / page) requests per group: the group's name is
-read at the baseline and again only when an event is about to describe the group (so events
-carry its current name). A deleted or mistyped group id is a clear error from its member list.
+A poll without changes, the baseline included, costs exactly ceil(members / page) requests per
+group. Describing a change costs a little more: the group's current name (read only when an
+event is about to name the group) and the users who left, fetched in batches (they are no longer
+in the member list, and keeping every member's profile in the state would not scale). A deleted
+or mistyped group id is a clear error from its member list.
 """
 from komand_okta.okta import groups_members as gm
 from komand_okta.okta.users import user_fields
@@ -35,17 +37,17 @@ class Trigger(Base):
             ids, newcomers = gm.read_members(client, group_id, known)
             gone = sorted(known.difference(ids)) if known is not None else []
             name = previous.get("name")
-            if known is None or newcomers or gone or not name:
+            if newcomers or gone:  # an event will name the group: use its current name
                 name = gm.group_name(gm.get_group(client, group_id))
             snapshots[group_id] = {"name": name, "members": ids}
             if known is None:
-                self.log.info("Group %s (%s): baseline of %d member(s); changes are reported from the next check.",
-                              group_id, name, len(ids))
+                self.log.info("Group %s: baseline of %d member(s); changes are reported from the next check.",
+                              group_id, len(ids))
                 continue
             if newcomers:
                 added.append(_user_group(name, group_id, [newcomers[i] for i in sorted(newcomers)]))
             if gone:
-                removed.append(_user_group(name, group_id, [gm.removed_user(client, i) for i in gone]))
+                removed.append(_user_group(name, group_id, gm.removed_users(client, gone)))
             if newcomers or gone:
                 self.log.info("Group %s (%s): %d added, %d removed.", group_id, name, len(newcomers), len(gone))
         state.clear()
