@@ -163,8 +163,9 @@ def group_rows(quick, log):
     rows.append(Row("Monitor User Groups, plugin peak RSS over the 3 polls", "%.0f MB" % peak,
                     "%.0f MB after imports" % child_proc.ready["rss_mb"], "—", "< %d MB" % RSS_TARGET_MB,
                     verdict(peak < RSS_TARGET_MB)))
-    notes = ["The \"other\" requests: GET /groups/{id} each poll (the group's name); after removals, one "
-             "GET /users/{id} per user who left (removed users are no longer in the member list)."]
+    notes = ["\"Other\" requests come only with a poll that reports a change: the group's current name "
+             "(GET /groups/{id}) and the users who left, one search per 50 of them (they are no longer in the "
+             "member list). Polls without a change, the baseline included, cost exactly the member pages."]
     return rows, notes
 
 
