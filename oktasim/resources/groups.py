@@ -166,24 +166,23 @@ def list_members(req, store):
               headers=link_headers(req, nxt))
 
 
-def add_member(req, store):
+def _change_membership(req, store, change, event: str):
+    """Okta's membership calls are idempotent: the log records only a real change."""
     g = get_group(store, req.params["groupId"])
     u = users_mod.user_by_id(store, req.params["userId"])
     if g["type"] != "OKTA_GROUP":
         raise OktaError("E0000006")
-    if store.add_member(g["id"], u.id):
-        store.emit("group.user_membership.add", [store.user_target(u), store.group_target(g)], req)
+    if change(g["id"], u.id):
+        store.emit(event, [store.user_target(u), store.group_target(g)], req)
     return no_content()
+
+
+def add_member(req, store):
+    return _change_membership(req, store, store.add_member, "group.user_membership.add")
 
 
 def remove_member(req, store):
-    g = get_group(store, req.params["groupId"])
-    u = users_mod.user_by_id(store, req.params["userId"])
-    if g["type"] != "OKTA_GROUP":
-        raise OktaError("E0000006")
-    if store.remove_member(g["id"], u.id):
-        store.emit("group.user_membership.remove", [store.user_target(u), store.group_target(g)], req)
-    return no_content()
+    return _change_membership(req, store, store.remove_member, "group.user_membership.remove")
 
 
 def group_apps(req, store):
