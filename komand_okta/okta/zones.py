@@ -195,7 +195,7 @@ def put_body(zone: dict, gateways: list) -> dict:
 # -- Okta ------------------------------------------------------------------------------------
 def find_zone(client, name: str):
     """The zone with exactly this name (all pages read), or None."""
-    matches = [zone for zone in client.pages(client.path("zones")) if zone.get("name") == name]
+    matches = zones_named(client, name)
     if len(matches) > 1:
         raise OktaError("%d Okta network zones are named %s, so the name does not identify one zone." % (len(matches), name),
                         "Rename the duplicates in the Okta Admin Console (Security > Networks) and try again.")
@@ -203,13 +203,12 @@ def find_zone(client, name: str):
 
 
 def create_blocklist_zone(client, name: str, gateway: dict) -> dict:
-    body = {"type": "IP", "name": name, "status": "ACTIVE", "usage": "BLOCKLIST", "gateways": [gateway]}
-    return client.post(client.path("zones"), json=body)
+    return create_ip_zone(client, name, "BLOCKLIST", [gateway], None)
 
 
 def replace_zone(client, zone: dict, gateways: list) -> dict:
-    """PUT the whole zone back; a full replacement is idempotent, so it may be retried."""
-    return client.put(client.path("zones", zone["id"]), json=put_body(zone, gateways), idempotent=True)
+    """PUT the whole zone back with new gateways."""
+    return put_zone(client, zone, put_body(zone, gateways))
 
 
 # -- zone management (list/get/create/update/lifecycle/delete actions) -----------------------
@@ -296,7 +295,7 @@ def same_addresses(a, b) -> bool:
 def create_ip_zone(client, name: str, usage: str, gateways: list, proxies) -> dict:
     """POST a new ACTIVE IP zone."""
     body = {"type": "IP", "name": name, "status": "ACTIVE", "usage": usage, "gateways": gateways,
-            "proxies": proxies or None}
+            "proxies": proxies or None}  # as Okta shows a zone without proxies
     return client.post(client.path("zones"), json=body)
 
 

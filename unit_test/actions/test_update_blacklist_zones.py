@@ -148,7 +148,7 @@ def test_blocking_with_no_zone_of_that_name_creates_a_blocklist_zone(run_action,
     assert result.output["zone_list"]["id"] == "nzo9"
     assert calls(okta) == [("GET", ZONES), ("POST", ZONES)]
     assert okta.request_history[1].json() == {"type": "IP", "name": NAME, "status": "ACTIVE", "usage": "BLOCKLIST",
-                                              "gateways": [rng("1.1.1.1-1.1.1.1")]}
+                                              "gateways": [rng("1.1.1.1-1.1.1.1")], "proxies": None}
 
 
 def test_the_zone_is_found_on_a_later_page_following_the_next_link(run_action, okta):
