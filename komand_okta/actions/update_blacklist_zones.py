@@ -18,7 +18,7 @@ IP zone with usage BLOCKLIST of that name. Unblocking with no such zone is an er
 no zone to return, and a misspelt name should not look like success. DYNAMIC zones hold
 locations and ASNs, not addresses, and are refused.
 """
-from komand_okta.okta import zones
+from komand_okta.okta import addresses, zones
 from komand_okta.okta.errors import OktaError
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
@@ -28,7 +28,7 @@ class Action(Base):
     def run(self, params):
         name, block = params["name"], params.get("blacklist_state", True) is not False
         try:
-            address = zones.parse_address(params["address"])
+            address = addresses.parse_address(params["address"])
         except ValueError as exc:
             raise ClientError("Invalid address: %s." % exc,
                               "Give 'address' as a single IP (198.51.100.1), a CIDR (198.51.100.0/24) or a "
@@ -68,13 +68,13 @@ class Action(Base):
     def _new_gateways(self, zone, address, block):
         shown, name = address.gateway["value"], zone.get("name")
         if block:
-            gateways = zones.block(zone.get("gateways"), address)
+            gateways = addresses.block(zone.get("gateways"), address)
             if gateways is None:
                 self.log.info("%s is already blocked by the network zone %s; nothing to change.", shown, name)
             return gateways
         try:
-            gateways = zones.unblock(zone.get("gateways"), address)
-        except zones.StillBlocked as exc:
+            gateways = addresses.unblock(zone.get("gateways"), address)
+        except addresses.StillBlocked as exc:
             raise OktaError("%s stays blocked by the network zone %s through the wider or overlapping entries %s."
                             % (shown, name, exc),
                             "Unblock those entries exactly as they are written, or edit the zone in the Okta "

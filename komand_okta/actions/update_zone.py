@@ -16,8 +16,8 @@ DYNAMIC zones hold locations and ASNs: only their name can be changed here. Bloc
 cannot hold proxies, system zones cannot be renamed, and Okta's caps are enforced before the
 PUT. Renaming to the name of another zone gives `success: false` and a message.
 """
-from komand_okta.actions.create_zone import FORMS, check_caps
-from komand_okta.okta import zones
+from komand_okta import inputs
+from komand_okta.okta import addresses, zones
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -31,7 +31,7 @@ class Action(Base):
         mode = params.get("mode") or "APPEND"
         if mode not in ("APPEND", "OVERRIDE"):
             raise ClientError("Mode (mode) must be APPEND or OVERRIDE; got %r." % mode, "")
-        gateways, proxies = _parsed(params, "gateways"), _parsed(params, "proxies")
+        gateways, proxies = inputs.address_list(params, "gateways"), inputs.address_list(params, "proxies")
         if name is None and gateways is None and proxies is None:
             raise ClientError("Nothing to change: give a new name, gateways or proxies.",
                               "Leave out only the fields to keep as they are.")
@@ -51,9 +51,9 @@ class Action(Base):
         new_name = name if name is not None and name != zone.get("name") else None
         new_gateways = self._merge(zone.get("gateways"), gateways, mode)
         new_proxies = self._merge(zone.get("proxies"), proxies, mode)
-        if new_gateways is not None and zones.same_addresses(new_gateways, zone.get("gateways")):
+        if new_gateways is not None and addresses.same_addresses(new_gateways, zone.get("gateways")):
             new_gateways = None
-        if new_proxies is not None and zones.same_addresses(new_proxies, zone.get("proxies")):
+        if new_proxies is not None and addresses.same_addresses(new_proxies, zone.get("proxies")):
             new_proxies = None
         if new_name is None and new_gateways is None and new_proxies is None:
             self.log.info("The network zone %s already has what was asked; nothing to change.", label)
@@ -64,7 +64,7 @@ class Action(Base):
                               "Leave name out.")
         if new_proxies and zone.get("usage") == "BLOCKLIST":
             raise ClientError("Proxies (proxies) are not allowed in the BLOCKLIST zone %s." % label, "Leave proxies out.")
-        check_caps(new_gateways, new_proxies, zone.get("usage") or "POLICY", bool(zone.get("system")))
+        inputs.check_caps(new_gateways, new_proxies, zone.get("usage") or "POLICY", bool(zone.get("system")))
         if new_name is not None and [z for z in zones.zones_named(client, new_name) if z.get("id") != zone.get("id")]:
             message = "Another Okta network zone is already named %s; %s was not changed." % (new_name, label)
             self.log.info("%s", message)
@@ -75,19 +75,10 @@ class Action(Base):
         return {"success": True, "zone": zones.put_zone(client, zone, body)}
 
     @staticmethod
-    def _merge(current, addresses, mode):
+    def _merge(current, given, mode):
         """The new list for one field, or None when the field was not given."""
-        if addresses is None:
+        if given is None:
             return None
         if mode == "OVERRIDE":
-            return zones.distinct_gateways(addresses)
-        return zones.append_addresses(current, addresses)
-
-
-def _parsed(params, field):
-    if params.get(field) is None:
-        return None
-    try:
-        return zones.parse_addresses(params[field], field)
-    except ValueError as exc:
-        raise ClientError("Invalid address in %s." % exc, FORMS) from None
+            return addresses.distinct_gateways(given)
+        return addresses.append_addresses(current, given)

@@ -1,7 +1,7 @@
 """Zone address logic: parsing, equivalent forms, coverage, block/unblock edits, PUT body."""
 import pytest
 
-from komand_okta.okta import zones
+from komand_okta.okta import addresses, zones
 
 
 def gw(value, kind=None):
@@ -22,7 +22,7 @@ def gw(value, kind=None):
     ("2001:db8::1-2001:db8::ff", gw("2001:db8::1-2001:db8::ff")),
 ])
 def test_valid_addresses_become_the_gateway_okta_stores(text, gateway):
-    assert zones.parse_address(text).gateway == gateway
+    assert addresses.parse_address(text).gateway == gateway
 
 
 @pytest.mark.parametrize("text", [
@@ -32,22 +32,22 @@ def test_valid_addresses_become_the_gateway_okta_stores(text, gateway):
 ])
 def test_invalid_addresses_raise_value_error(text):
     with pytest.raises(ValueError):
-        zones.parse_address(text)
+        addresses.parse_address(text)
 
 
 def test_a_single_ip_a_32_cidr_and_a_one_address_range_are_the_same_interval():
     forms = ["1.1.1.1", "1.1.1.1/32", "1.1.1.1-1.1.1.1"]
-    assert len({zones.parse_address(f).interval for f in forms}) == 1
+    assert len({addresses.parse_address(f).interval for f in forms}) == 1
 
 
 def test_ipv6_single_128_cidr_and_range_are_the_same_interval():
     forms = ["2001:db8::1", "2001:db8::1/128", "2001:db8::1-2001:db8::1", "2001:0db8::0001"]
-    assert len({zones.parse_address(f).interval for f in forms}) == 1
+    assert len({addresses.parse_address(f).interval for f in forms}) == 1
 
 
 def test_ipv4_and_ipv6_never_overlap_even_with_equal_integers():
-    v4 = zones.parse_address("0.0.0.1").interval
-    v6 = zones.parse_address("::1").interval
+    v4 = addresses.parse_address("0.0.0.1").interval
+    v6 = addresses.parse_address("::1").interval
     assert not v4.overlaps(v6) and not v4.covers(v6)
 
 
@@ -57,18 +57,18 @@ def test_ipv4_and_ipv6_never_overlap_even_with_equal_integers():
     (gw("10.0.0.1-10.0.0.9"), "10.0.0.1-10.0.0.9"),
 ])
 def test_existing_gateways_are_read_leniently(gateway, expected):
-    assert zones.gateway_interval(gateway) == zones.parse_address(expected).interval
+    assert addresses.gateway_interval(gateway) == addresses.parse_address(expected).interval
 
 
 @pytest.mark.parametrize("gateway", [None, {}, {"type": "CIDR"}, gw("garbage"), {"value": 5}])
 def test_unreadable_gateways_have_no_interval(gateway):
-    assert zones.gateway_interval(gateway) is None
+    assert addresses.gateway_interval(gateway) is None
 
 
 # -- block ---------------------------------------------------------------------------------------
 def test_block_appends_a_new_address_keeping_every_existing_entry():
     existing = [gw("10.0.0.0/24"), gw("garbage")]
-    assert zones.block(existing, zones.parse_address("198.51.100.1")) == existing + [gw("198.51.100.1-198.51.100.1")]
+    assert addresses.block(existing, addresses.parse_address("198.51.100.1")) == existing + [gw("198.51.100.1-198.51.100.1")]
 
 
 @pytest.mark.parametrize("existing, address", [
@@ -83,7 +83,7 @@ def test_block_appends_a_new_address_keeping_every_existing_entry():
     ([gw("2001:db8::1-2001:db8::1")], "2001:db8::1/128"),
 ])
 def test_block_changes_nothing_when_the_address_is_already_covered(existing, address):
-    assert zones.block(existing, zones.parse_address(address)) is None
+    assert addresses.block(existing, addresses.parse_address(address)) is None
 
 
 @pytest.mark.parametrize("existing, address", [
@@ -92,46 +92,46 @@ def test_block_changes_nothing_when_the_address_is_already_covered(existing, add
     ([gw("::1.1.1.1-::1.1.1.1")], "1.1.1.1"),  # same integer, other version
 ])
 def test_block_adds_an_address_only_partly_covered(existing, address):
-    parsed = zones.parse_address(address)
-    assert zones.block(existing, parsed) == existing + [parsed.gateway]
+    parsed = addresses.parse_address(address)
+    assert addresses.block(existing, parsed) == existing + [parsed.gateway]
 
 
 def test_block_of_an_empty_or_missing_gateway_list_adds_the_address():
-    address = zones.parse_address("2001:db8::1")
-    assert zones.block(None, address) == [gw("2001:db8::1-2001:db8::1")]
+    address = addresses.parse_address("2001:db8::1")
+    assert addresses.block(None, address) == [gw("2001:db8::1-2001:db8::1")]
 
 
 # -- unblock -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("stored", ["1.1.1.1-1.1.1.1", "1.1.1.1/32", "1.1.1.1"])
 def test_unblock_removes_the_equivalent_entry_whatever_its_form(stored):
     existing = [gw("10.0.0.0/8"), gw(stored, "RANGE" if "/" not in stored else "CIDR")]
-    assert zones.unblock(existing, zones.parse_address("1.1.1.1")) == [gw("10.0.0.0/8")]
+    assert addresses.unblock(existing, addresses.parse_address("1.1.1.1")) == [gw("10.0.0.0/8")]
 
 
 def test_unblock_of_a_cidr_removes_every_entry_inside_it():
     existing = [gw("1.1.1.7-1.1.1.7"), gw("1.1.1.16/28"), gw("1.1.2.1-1.1.2.1")]
-    assert zones.unblock(existing, zones.parse_address("1.1.1.0/24")) == [gw("1.1.2.1-1.1.2.1")]
+    assert addresses.unblock(existing, addresses.parse_address("1.1.1.0/24")) == [gw("1.1.2.1-1.1.2.1")]
 
 
 def test_unblock_of_an_absent_address_changes_nothing():
-    assert zones.unblock([gw("10.0.0.0/8")], zones.parse_address("1.1.1.1")) is None
-    assert zones.unblock(None, zones.parse_address("1.1.1.1")) is None
+    assert addresses.unblock([gw("10.0.0.0/8")], addresses.parse_address("1.1.1.1")) is None
+    assert addresses.unblock(None, addresses.parse_address("1.1.1.1")) is None
 
 
 def test_unblock_inside_a_wider_entry_names_it_and_changes_nothing():
-    with pytest.raises(zones.StillBlocked) as raised:
-        zones.unblock([gw("1.1.1.1-1.1.1.1"), gw("1.1.1.0/24")], zones.parse_address("1.1.1.1"))
+    with pytest.raises(addresses.StillBlocked) as raised:
+        addresses.unblock([gw("1.1.1.1-1.1.1.1"), gw("1.1.1.0/24")], addresses.parse_address("1.1.1.1"))
     assert raised.value.entries == [gw("1.1.1.0/24")]
 
 
 def test_unblock_with_a_partly_overlapping_range_is_refused():
-    with pytest.raises(zones.StillBlocked):
-        zones.unblock([gw("1.1.1.200-1.1.2.5")], zones.parse_address("1.1.1.0/24"))
+    with pytest.raises(addresses.StillBlocked):
+        addresses.unblock([gw("1.1.1.200-1.1.2.5")], addresses.parse_address("1.1.1.0/24"))
 
 
 def test_unblock_ipv6_removes_the_equivalent_entry():
     existing = [gw("2001:db8::1/128"), gw("2001:db8::2-2001:db8::2")]
-    assert zones.unblock(existing, zones.parse_address("2001:db8::1")) == [gw("2001:db8::2-2001:db8::2")]
+    assert addresses.unblock(existing, addresses.parse_address("2001:db8::1")) == [gw("2001:db8::2-2001:db8::2")]
 
 
 # -- caps and PUT body ---------------------------------------------------------------------------
