@@ -12,7 +12,7 @@ Okta's own refusals (a bad SCIM filter: 400 E0000053) are errors in Okta's words
 """
 import datetime as dt
 
-from komand_okta.okta import logs
+from komand_okta.okta import logs, timestamps
 from komand_okta.okta.errors import OktaError
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
@@ -54,11 +54,11 @@ class Action(Base):
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
             try:
-                times[field] = logs.parse_time(raw)
+                times[field] = timestamps.parse_time(raw)
             except (TypeError, ValueError):
                 raise ClientError("%s is not an ISO 8601 timestamp (it was %r)." % (field, raw),
                                   "Give %s like 2024-08-13T00:00:00.000Z." % field) from None
-            query[field] = logs.okta_time(times[field])
+            query[field] = timestamps.okta_time(times[field])
         now = dt.datetime.fromtimestamp(self.clock.now(), dt.timezone.utc)
         if "since" in times and times["since"] < now - dt.timedelta(days=logs.RETENTION_DAYS):
             raise ClientError("since (%s) is more than %d days ago; Okta's System Log cannot be queried that far back."

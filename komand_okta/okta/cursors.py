@@ -15,9 +15,9 @@ whose users are always kept), so state never grows with the org.
 The first poll is a baseline: the cursor becomes the newest user's timestamp (or the server's
 `Date` when no user matches) and nothing is emitted.
 """
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta
 
+from .timestamps import okta_time, parse_time, server_time
 from .users import quoted
 
 STATE_VERSION = 1
@@ -27,22 +27,6 @@ PAGE = 200              # listUsers with search: at most 200 per page
 MAX_NEW_PER_POLL = 1000  # a backlog is emitted over several polls (sorted ascending, so no gap)
 EPOCH = "1970-01-01T00:00:00.000Z"
 
-
-def parse_time(value: str) -> datetime:
-    """An Okta ISO 8601 timestamp as an aware datetime."""
-    return datetime.fromisoformat(str(value).replace("Z", "+00:00")).astimezone(timezone.utc)
-
-
-def format_time(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (moment.microsecond // 1000)
-
-
-def server_time(response) -> datetime:
-    """The server's clock from a response's Date header."""
-    date = response.headers.get("Date") if response is not None else None
-    if not date:
-        raise ValueError("Okta's response has no Date header")
-    return parsedate_to_datetime(date).astimezone(timezone.utc)
 
 
 def expression(field: str, op: str, value: str, user_search: str = None) -> str:
@@ -68,7 +52,7 @@ class UserCursor:
         start = min(parse_time(state.get("window_start") or state["cursor"]), cursor)
         times = {key: parse_time(moment) for key, moment in (state.get("keys") or {}).items()}
         new = []
-        params = {"search": expression(self.field, "ge", format_time(start), user_search),
+        params = {"search": expression(self.field, "ge", okta_time(start), user_search),
                   "sortBy": self.field, "sortOrder": "asc"}
         for user in self.client.pages(self.client.path("users"), params, page_size=PAGE):
             if not user.get("id") or not user.get(self.field):
@@ -102,9 +86,9 @@ class UserCursor:
             start = inside[MAX_KEYS - 1][0]
             inside = [(moment, key) for moment, key in inside if moment >= start]
         state.clear()
-        state.update({"version": STATE_VERSION, "field": self.field, "cursor": format_time(newest),
-                      "window_start": format_time(start),
-                      "keys": {key: format_time(moment) for moment, key in inside}})
+        state.update({"version": STATE_VERSION, "field": self.field, "cursor": okta_time(newest),
+                      "window_start": okta_time(start),
+                      "keys": {key: okta_time(moment) for moment, key in inside}})
 
     def _baseline(self, state, user_search) -> None:
         params = {"search": expression(self.field, "gt", EPOCH, user_search), "sortBy": self.field,
@@ -121,4 +105,4 @@ class UserCursor:
         self._remember(state, newest, dict((key, moment) for moment, key in seen), oldest)
         if self.log is not None:
             self.log.info("Baseline: users are reported from %s (%s) on; nothing is sent for this first check.",
-                          format_time(newest), self.field)
+                          okta_time(newest), self.field)

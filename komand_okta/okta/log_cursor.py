@@ -12,21 +12,17 @@ the local clock). A stored link that no longer fits (another host, or a changed 
 the stream from the newest published time sent, and the UUID memory removes the overlap.
 """
 import datetime as dt
-from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .logs import MAX_PAGE, okta_time, parse_time
+from .logs import MAX_PAGE
+from .timestamps import okta_time, parse_time, server_time
 
 RECENT_UUIDS = 1000  # bounded memory of recently sent events, besides those at the boundary
 
 
 def server_now(client) -> dt.datetime:
     """The server's time: one cheap /logs request (limit 1), read from its Date header."""
-    response = client.request("GET", client.path("logs"), params={"limit": 1, "sortOrder": "DESCENDING"})
-    date = response.headers.get("Date")
-    if not date:
-        raise ValueError("Okta's answer has no Date header, so the start time cannot be taken from the server.")
-    return parsedate_to_datetime(date).astimezone(dt.timezone.utc)
+    return server_time(client.request("GET", client.path("logs"), params={"limit": 1, "sortOrder": "DESCENDING"}))
 
 
 def start_params(since: dt.datetime, log_filter: str = None) -> dict:

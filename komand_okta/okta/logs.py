@@ -23,7 +23,6 @@ Every page is yielded, the empty or short last one included, so a caller always 
 recent `next_url`. Errors are the client's `OktaError` (400 E0000053 for a bad filter or a
 `since` older than 180 days, 400 E0000001 for a bad date, 429 after retries).
 """
-import datetime as dt
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 MAX_PAGE = 1000          # Okta's maximum `limit` for /logs
@@ -105,20 +104,3 @@ def _limit_of(link: str, default: int) -> int:
     return int(value) if value and value.isdigit() else default
 
 
-# -- checking the time window before asking Okta ------------------------------------------------
-def parse_time(text: str) -> dt.datetime:
-    """An ISO-8601 timestamp as an aware UTC datetime (a naive one is taken as UTC); ValueError if not."""
-    value = (text or "").strip()
-    if not value or "T" not in value.upper() and len(value) != 10:
-        raise ValueError("not an ISO 8601 timestamp")
-    if value[-1:] in ("z", "Z"):
-        value = value[:-1] + "+00:00"
-    parsed = dt.datetime.fromisoformat(value)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc)
-
-
-def okta_time(moment: dt.datetime) -> str:
-    """`2024-08-13T00:00:00.000Z`, the form Okta documents."""
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (moment.microsecond // 1000)

@@ -10,10 +10,10 @@ Waiting is bounded twice: by our own `timeout` (60 s unless the caller says othe
 so an action never outlives a challenge that can no longer be answered. Polling stops at the
 first final result. All waiting goes through the clock, so tests simulate minutes instantly.
 """
-from datetime import datetime
 
 from .errors import OktaError
 from .factors import list_factors
+from .timestamps import parse_time
 
 FINAL_WAITING = "WAITING"
 DEFAULT_TIMEOUT = 60   # the action's default (spec 4.1.0); the caller may wait longer
@@ -118,9 +118,7 @@ def _final(result, body, log) -> str:
 
 def _epoch(text):
     """Seconds since the epoch for Okta's `2024-01-02T03:04:05.000Z`, or None."""
-    if not isinstance(text, str) or not text:
-        return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+        return parse_time(text).timestamp() if isinstance(text, str) else None
     except ValueError:
         return None

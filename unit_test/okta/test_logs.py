@@ -6,7 +6,8 @@ import pytest
 from komand_okta.clock import FakeClock
 from komand_okta.okta import errors
 from komand_okta.okta.client import OktaClient
-from komand_okta.okta.logs import log_pages, okta_time, parse_time
+from komand_okta.okta.logs import log_pages
+from komand_okta.okta.timestamps import okta_time, parse_time
 
 BASE = "https://example.okta.com"
 LOGS = BASE + "/api/v1/logs"

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from datetime import datetime, timezone
 
 from komand_okta.clock import FakeClock
-from komand_okta.okta import cursors
+from komand_okta.okta import cursors, timestamps
 from komand_okta.runtime.triggers import TriggerRunner
 from unit_test.conftest import API, run_step
 
@@ -54,10 +54,10 @@ class FakeOrg:
         search = qs["search"][0]
         self.searches.append(search)
         field, op, value = CONDITION.search(search).groups()
-        moment = cursors.parse_time(value)
+        moment = timestamps.parse_time(value)
         rows = [u for u in self.users if u["id"] not in self.hidden and
-                (cursors.parse_time(u[field]) >= moment if op == "ge" else cursors.parse_time(u[field]) > moment)]
-        rows.sort(key=lambda u: cursors.parse_time(u[field]), reverse=qs.get("sortOrder") == ["desc"])
+                (timestamps.parse_time(u[field]) >= moment if op == "ge" else timestamps.parse_time(u[field]) > moment)]
+        rows.sort(key=lambda u: timestamps.parse_time(u[field]), reverse=qs.get("sortOrder") == ["desc"])
         start, size = int(qs.get("after", ["0"])[0]), min(int(qs["limit"][0]), self.page)
         if start + size < len(rows):
             query = urlencode(dict({k: v[0] for k, v in qs.items()}, after=start + size, limit=size))
