@@ -24,7 +24,7 @@ class Action(Base):
             body["credentials"] = credentials
         if params.get("groupIds"):
             body["groupIds"] = params["groupIds"]
-        query = {"activate": _flag(params.get("activate")), "provider": _flag(params.get("provider"))}
+        query = {"activate": bool(params.get("activate")), "provider": bool(params.get("provider"))}
         if params.get("nextLogin"):
             query["nextLogin"] = "changePassword"
         client = self.connection.client
@@ -62,6 +62,3 @@ class Action(Base):
             raise ClientError("Invalid input: provider is true but credentials.provider has no type and name.",
                               "Give credentials.provider with both type and name, or set provider to false.")
 
-
-def _flag(value) -> str:
-    return "true" if value else "false"

@@ -18,7 +18,7 @@ class Action(Base):
             return {"success": False}
         permanent = user.get("status") == "DEPROVISIONED"
         response = client.request("DELETE", client.path("users", user["id"]), idempotent=False, allow=(404,),
-                                  params={"sendEmail": "true" if params.get("send_admin_email") else "false"})
+                                  params={"sendEmail": bool(params.get("send_admin_email"))})
         if response.status == 404:
             self.log.info("User %s disappeared before it could be deleted.", user["id"])
             return {"success": False}

@@ -7,7 +7,7 @@ expire_password_with_temp_password, where Okta clears sessions itself (`revokeSe
 the temporary password goes only to the `temp_password` output, never to the log.
 """
 from komand_okta.okta.errors import OktaError
-from komand_okta.okta.lifecycle import change, flag, user_or_not_found
+from komand_okta.okta.lifecycle import change, user_or_not_found
 from komand_okta.okta.sessions import revoke_after
 from komand_okta.runtime.components import Action as Base
 
@@ -26,7 +26,7 @@ class Action(Base):
                 revoke_after(client, user, "The password of user %s was expired" % user["id"], self.log)
             return {"success": True}
         answer = change(client, user, "expire_password_with_temp_password", self.log,
-                        params={"revokeSessions": flag(revoke)})
+                        params={"revokeSessions": bool(revoke)})
         temp = (answer or {}).get("tempPassword")
         if not temp:
             raise OktaError("Okta expired the password of user %s but returned no temporary password." % user["id"],

@@ -7,7 +7,6 @@ one already removed), gives success false and a message: the message says there 
 remove, so a playbook can treat it as done. DELETE is idempotent and retried safely.
 """
 from komand_okta.okta.apps import app_and_user, app_label, not_assigned_message
-from komand_okta.okta.lifecycle import flag
 from komand_okta.runtime.components import Action as Base
 
 
@@ -33,7 +32,7 @@ class Action(Base):
         if isinstance(current.body, dict) and current.body.get("scope") == "GROUP":
             return ("User %s is assigned to application %s only through a group; remove the user from that group "
                     "(or the group from the application) instead." % (user["id"], app_label(app)))
-        response = client.request("DELETE", path, params={"sendEmail": flag(send_email)}, allow=(404,))
+        response = client.request("DELETE", path, params={"sendEmail": bool(send_email)}, allow=(404,))
         if response.status == 404:
             return not_assigned_message(app, user) + " There is nothing to remove."
         return None

@@ -5,7 +5,7 @@ goes only to the `reset_password_url` output, never to the log. Okta clears the 
 when `revokeSessions` is true.
 """
 from komand_okta.okta.errors import OktaError
-from komand_okta.okta.lifecycle import change, flag, user_or_not_found
+from komand_okta.okta.lifecycle import change, user_or_not_found
 from komand_okta.runtime.components import Action as Base
 
 
@@ -17,7 +17,7 @@ class Action(Base):
             return missing
         send_email = params.get("send_email", True)
         answer = change(client, user, "reset_password", self.log,
-                        params={"sendEmail": flag(send_email), "revokeSessions": flag(params.get("revoke_sessions"))})
+                        params={"sendEmail": bool(send_email), "revokeSessions": bool(params.get("revoke_sessions"))})
         output = {"success": True}
         if not send_email:
             url = (answer or {}).get("resetPasswordUrl")

@@ -3,7 +3,7 @@
 DELETE is idempotent, so it is retried safely. A user that does not exist, or a factor the user
 does not have (never enrolled, or already unenrolled), gives success false and a message.
 """
-from komand_okta.okta.lifecycle import flag, user_or_not_found
+from komand_okta.okta.lifecycle import user_or_not_found
 from komand_okta.runtime.components import Action as Base
 
 
@@ -15,7 +15,7 @@ class Action(Base):
         if missing:
             return missing
         response = client.request("DELETE", client.path("users", user["id"], "factors", factor_id),
-                                  params={"removeRecoveryEnrollment": flag(params.get("remove_recovery_enrollment"))},
+                                  params={"removeRecoveryEnrollment": bool(params.get("remove_recovery_enrollment"))},
                                   allow=(404,))
         if response.status == 404:
             message = "User %s has no enrolled factor with the ID %s (already unenrolled, or never enrolled)." % (

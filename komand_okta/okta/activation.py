@@ -7,7 +7,7 @@ PROVISIONED or RECOVERY users; Okta's 403 E0000038 for any other status is an er
 so and names what to run instead.
 """
 from .errors import OktaError
-from .lifecycle import already, already_by_answer, flag
+from .lifecycle import already, already_by_answer
 
 WRONG_STATUS = "E0000038"
 REACTIVATE_ASSISTANCE = ("Reactivate User works only for users who are PROVISIONED or RECOVERY; user %s is %s. "
@@ -21,7 +21,7 @@ def activate(client, user: dict, operation: str, send_email: bool, log=None) -> 
         return {"success": True}
     try:
         answer = client.post(client.path("users", user["id"], "lifecycle", operation),
-                             params={"sendEmail": flag(send_email)})
+                             params={"sendEmail": bool(send_email)})
     except OktaError as exc:
         if already_by_answer(user, operation, exc, log):
             return {"success": True}

@@ -106,9 +106,13 @@ class OktaClient:
         """Send one logical request (with retries). Statuses in `allow` are returned, not raised.
 
         `headers` are added to this request only; the client's own (authentication) always win.
+        Booleans in `params` are sent as Okta spells them (`true`/`false`).
         An error raised for an Okta answer carries that answer as `error.response`.
         """
         method = method.upper()
+        if params:
+            params = {key: ("true" if value else "false") if isinstance(value, bool) else value
+                      for key, value in params.items()}
         idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         url = self._url(path)
         shown = urlsplit(url).path

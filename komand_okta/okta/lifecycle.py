@@ -27,10 +27,6 @@ ALREADY_CODES = {
 }
 
 
-def flag(value) -> str:
-    """A boolean query parameter as Okta spells it."""
-    return "true" if value else "false"
-
 
 def not_found(identifier: str) -> dict:
     """The output of an action whose user does not exist: not an error, a result."""

@@ -5,15 +5,14 @@ optional flags are sent only when given: `forgetDevices` left out means Okta's o
 (true on Identity Engine, false on Classic Engine), which this plugin must not override.
 """
 from .errors import OktaError
-from .lifecycle import flag
 
 
 def revoke(client, user: dict, log=None, oauth_tokens=None, forget_devices=None) -> None:
     params = {}
     if oauth_tokens is not None:
-        params["oauthTokens"] = flag(oauth_tokens)
+        params["oauthTokens"] = bool(oauth_tokens)
     if forget_devices is not None:
-        params["forgetDevices"] = flag(forget_devices)
+        params["forgetDevices"] = bool(forget_devices)
     client.delete(client.path("users", user["id"], "sessions"), params=params or None)
     if log is not None:
         log.info("Cleared the sessions of user %s%s.", user["id"],

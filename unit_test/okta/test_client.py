@@ -798,3 +798,9 @@ def test_a_503_on_a_post_was_not_applied_and_says_nothing_of_the_kind(requests_m
     with pytest.raises(OktaError) as raised:
         make_client().post("/api/v1/groups", json={})
     assert "may or may not" not in raised.value.cause
+
+
+def test_boolean_query_parameters_are_sent_as_okta_spells_them(requests_mock):
+    requests_mock.post(API + "/users", json={})
+    make_client().post("/api/v1/users", json={}, params={"activate": True, "provider": False})
+    assert requests_mock.request_history[0].qs == {"activate": ["true"], "provider": ["false"]}
