@@ -7,9 +7,12 @@ before anything reaches the user's device. Without a factor ID the user's active
 (default 60); more than 300, Okta's own transaction life, or less than 1 is refused before any
 request. The result (SUCCESS, REJECTED, TIMEOUT, …) and the factor pushed to are the output; a
 rejection is an answer, not a failure. The 3.x input (user_id and factor_id only) still works.
+
+A user that does not exist is the not-found output the seed's user actions answer (`success:
+false` and a message saying no push was sent), checked before the factor so nothing is pushed.
 """
 from komand_okta.okta import push
-from komand_okta.okta.users import require_user
+from komand_okta.okta.users import user_or_message
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -24,7 +27,10 @@ class Action(Base):
                               "%d, or leave it out to wait %d seconds." % (push.MAX_TIMEOUT, push.DEFAULT_TIMEOUT))
         factor_type = (params.get("factor_type") or "").strip() or "push"
         client = self.connection.client
-        user = require_user(client, params["user_id"])
+        user, message = user_or_message(client, params["user_id"], "no push was sent")
+        if user is None:
+            self.log.info("%s", message)
+            return {"success": False, "message": message}
         factor_id = (params.get("factor_id") or "").strip()
         if factor_id:
             factor = push.get_factor(client, user["id"], factor_id)

@@ -1,4 +1,4 @@
-"""Get Okta User Factors: resolve the user, list the factors, and fail loudly on an unknown user."""
+"""Get Okta User Factors: resolve the user, list the factors; an unknown user is found false, never an empty list."""
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -45,26 +45,34 @@ def test_null_fields_of_a_factor_are_left_out(run_action, okta):
     assert result.output == {"factors": [{"id": "sms1", "factorType": "sms", "status": "ACTIVE"}]}
 
 
-def test_an_unknown_user_is_an_error_naming_the_input_not_an_empty_list(run_action, okta):
+def test_an_unknown_user_is_found_false_naming_the_input_not_an_empty_list(run_action, okta):
     okta.get(API + "/users/00uNOPE", status_code=404, json=factories.error())
 
     result = run_action("get_factors", {"user_id": "00uNOPE"})
 
-    assert not result.ok
-    assert "No Okta user matches 00uNOPE" in result.exception["cause"]
-    assert result.output is None
+    assert result.ok, result.error
+    assert result.output == {"found": False, "message": "No Okta user matches 00uNOPE."}
     assert [r.url for r in okta.request_history] == [API + "/users/00uNOPE"]
 
 
-def test_an_unknown_email_is_searched_once_then_reported(run_action, okta):
+def test_an_unknown_email_is_searched_once_then_reported_not_found(run_action, okta):
     okta.get(API + "/users/x%40example.com", status_code=404, json=factories.error())
     okta.get(API + "/users", json=[])
 
     result = run_action("get_factors", {"user_id": "x@example.com"})
 
-    assert not result.ok
-    assert "No Okta user matches x@example.com" in result.exception["cause"]
+    assert result.output == {"found": False, "message": "No Okta user matches x@example.com."}
     assert okta.request_history[-1].qs["search"] == ['profile.email eq "x@example.com"']
+
+
+def test_an_email_several_users_share_is_an_error_not_a_guess(run_action, okta):
+    okta.get(API + "/users/x%40example.com", status_code=404, json=factories.error())
+    okta.get(API + "/users", json=[factories.user(user_id="00u1"), factories.user(user_id="00u2")])
+
+    result = run_action("get_factors", {"user_id": "x@example.com"})
+
+    assert not result.ok
+    assert "2 Okta users have the email x@example.com" in result.exception["cause"]
 
 
 def test_okta_refusing_the_factor_list_reports_its_summary(run_action, okta):

@@ -249,14 +249,14 @@ def test_an_unknown_factor_is_an_error_naming_it(run_action, okta):
     assert okta.call_count == 2
 
 
-def test_an_unknown_user_is_an_error_before_any_factor_request(run_action, okta):
+def test_an_unknown_user_is_success_false_and_nothing_is_pushed(run_action, okta):
     okta.get(API + "/users/" + USER, status_code=404, json=factories.error())
 
     result = run(run_action)
 
-    assert not result.ok
-    assert "No Okta user matches 00uA" in result.exception["cause"]
-    assert okta.call_count == 1
+    assert result.ok, result.error
+    assert result.output == {"success": False, "message": "No Okta user matches 00uA; no push was sent."}
+    assert methods(okta) == [("GET", API + "/users/" + USER)]
 
 
 def test_a_poll_link_to_another_host_is_refused(run_action, okta):
