@@ -20,6 +20,9 @@ PRIVILEGED_GROUP_ID = "00gdemoPrivAdmins1d7"
 BLOCKLIST_ZONE_NAME = "SOAR Blocklist"
 BLOCKLIST_ZONE_ID = "nzodemoSoarBlock01d7"
 ATTACKER_IP = "203.0.113.66"
+# An enhanced dynamic (DYNAMIC_V2) zone: anonymizers, and traffic from outside North America.
+ANONYMIZER_ZONE_NAME = "Anonymizers and foreign traffic"
+ANONYMIZER_ZONE_ID = "nzodemoAnonymize01d7"
 # A second user whose push is approved after two polls.
 JOHN_LOGIN = "john.smith@example.com"
 JOHN_ID = "00udemoJohnSmith01d7"
@@ -172,8 +175,11 @@ def org_dict() -> dict:
              "proxies": [{"type": "CIDR", "value": "172.16.0.1/32"}]},
             {"type": "DYNAMIC", "name": "Sanctioned Countries", "usage": "BLOCKLIST",
              "locations": [{"country": "KP", "region": None}], "proxyType": None},
-            {"type": "DYNAMIC", "name": "Tor Exit Nodes", "usage": "POLICY", "proxyType": "Tor",
+            {"type": "DYNAMIC", "name": "Tor Exit Nodes", "usage": "POLICY", "proxyType": "TorAnonymizer",
              "status": "INACTIVE"},
+            {"id": ANONYMIZER_ZONE_ID, "type": "DYNAMIC_V2", "name": ANONYMIZER_ZONE_NAME, "usage": "POLICY",
+             "ipServiceCategories": {"include": ["ALL_ANONYMIZERS"], "exclude": []},
+             "locations": {"exclude": [{"country": "US"}, {"country": "CA"}]}},
         ],
         "idps": [
             {"name": "Corporate Azure AD", "type": "MICROSOFT"},

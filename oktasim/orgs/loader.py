@@ -24,6 +24,7 @@ from ..resources.idps import new_idp
 from ..resources.misc import new_policy, new_realm, new_user_type
 from ..resources.roles import new_role
 from ..resources.users import _norm_profile, hash_password
+from ..resources.zone_bodies import checked as checked_zone
 from ..resources.zones import new_zone
 from ..store import User
 
@@ -71,7 +72,7 @@ def _load(store, org: dict) -> None:
         store.add_group(everyone)
         for zd in [{"type": "IP", "name": "LegacyIpZone", "usage": "POLICY", "gateways": [], "proxies": []},
                    {"type": "IP", "name": "BlockedIpZone", "usage": "BLOCKLIST", "gateways": []}]:
-            z = new_zone(store, zd, system=True, created=born)
+            z = new_zone(store, checked_zone(zd), system=True, created=born)
             store.zones[z["id"]] = z
         p = new_policy(store, "Default Policy", "PASSWORD", priority=1, system=True,
                        description="The default policy applies in all situations if no other policy applies.",
@@ -124,7 +125,7 @@ def _load(store, org: dict) -> None:
             ut["createdBy"] = ut["lastUpdatedBy"] = store.admin_id
         # zones, idps, hooks
         for zd in org.get("zones") or []:
-            z = new_zone(store, zd, zid=zd.get("id"), created=_ts(store, zd.get("created_days_ago", 100)))
+            z = new_zone(store, checked_zone(zd), zid=zd.get("id"), created=_ts(store, zd.get("created_days_ago", 100)))
             store.zones[z["id"]] = z
         for idd in org.get("idps") or []:
             i = new_idp(store, idd["name"], idd.get("type") or "OIDC", idd.get("status") or "ACTIVE",

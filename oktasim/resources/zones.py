@@ -1,24 +1,21 @@
-"""Network zones: IP (gateways/proxies, POLICY or BLOCKLIST) and DYNAMIC zones.
+"""Network zones: IP (gateways/proxies, POLICY or BLOCKLIST), DYNAMIC and DYNAMIC_V2 zones.
 
 Why: "block an IP" means read-modify-write of a blocklist zone.  PUT replaces
-the whole object and may not change ``type``; delete needs the zone INACTIVE
-first (Identity Engine); gateway lists are capped (api_facts §1.5).
+the whole object (its ``status`` too, when given, as the recorded PUTs show) and may
+not change ``type``; delete needs the zone INACTIVE first (Identity Engine).  What
+each type stores, and how, is in ``zone_bodies``.
 """
-
-import ipaddress
 
 from .. import search
 from ..errors import OktaError, not_found, validation
 from ..paging import link_headers, page_list, parse_limit
 from ..web import no_content, ok
 from .lifecycle import set_active
-
-TYPES = ("IP", "DYNAMIC", "DYNAMIC_V2")
-USAGES = ("POLICY", "BLOCKLIST")
-SYSTEM_NAMES = ("LegacyIpZone", "BlockedIpZone", "DefaultEnhancedDynamicZone", "DefaultExemptIpZone")
+from .zone_bodies import TYPE_FIELDS, checked
 
 
 def new_zone(store, body: dict, system: bool = False, zid=None, created=None) -> dict:
+    """A zone from a body already passed through ``checked``."""
     now = created or store.now()
     z = {"type": body["type"], "id": zid or store.ids.new("zone"), "name": body["name"],
          "status": body.get("status") or "ACTIVE", "usage": body.get("usage") or "POLICY",
@@ -28,20 +25,12 @@ def new_zone(store, body: dict, system: bool = False, zid=None, created=None) ->
 
 
 def _copy_type_fields(z: dict, body: dict) -> None:
-    for k in ("gateways", "proxies", "locations", "proxyType", "asns", "ipServiceCategories",
-              "useAsExemptList"):
-        z.pop(k, None)
-    if z["type"] == "IP":
-        z["gateways"] = [dict(g) for g in body.get("gateways") or []]
-        z["proxies"] = [dict(p) for p in body.get("proxies") or []] or None
-        if z["name"] == "DefaultExemptIpZone":
-            z["useAsExemptList"] = bool(body.get("useAsExemptList", True))
-    else:
-        z["proxyType"] = body.get("proxyType")
-        z["locations"] = [dict(x) for x in body.get("locations") or []]
-        z["asns"] = list(body.get("asns") or [])
-        if z["type"] == "DYNAMIC_V2" and body.get("ipServiceCategories") is not None:
-            z["ipServiceCategories"] = body["ipServiceCategories"]
+    for fields in TYPE_FIELDS.values():
+        for k in fields:
+            z.pop(k, None)
+    for k in TYPE_FIELDS[z["type"]]:
+        if k in body:
+            z[k] = body[k]
 
 
 def render(z: dict, base: str) -> dict:
@@ -54,65 +43,6 @@ def render(z: dict, base: str) -> dict:
         links["activate"] = {"href": f"{href}/lifecycle/activate", "hints": {"allow": ["POST"]}}
     d["_links"] = links
     return d
-
-
-def _check_address(entry, field: str) -> None:
-    if not isinstance(entry, dict) or entry.get("type") not in ("CIDR", "RANGE") or not isinstance(entry.get("value"), str):
-        raise validation(field, f"{field}: Invalid address; type must be CIDR or RANGE with a value")
-    value = entry["value"].strip()
-    try:
-        if entry["type"] == "CIDR":
-            ipaddress.ip_network(value, strict=False)
-            if "/" not in value:
-                raise ValueError
-        else:
-            lo, hi = value.split("-", 1)
-            a, b = ipaddress.ip_address(lo.strip()), ipaddress.ip_address(hi.strip())
-            if a.version != b.version or int(a) > int(b):
-                raise ValueError
-    except ValueError:
-        raise validation(field, f"{field}: Invalid IP address or range: {value}") from None
-
-
-def cap_for(usage: str, system: bool) -> int:
-    if system:
-        return 5000
-    return 1000 if usage == "BLOCKLIST" else 150
-
-
-def validate(body, existing: dict | None = None) -> dict:
-    if not isinstance(body, dict):
-        raise OktaError("E0000003")
-    ztype = body.get("type")
-    if ztype not in TYPES:
-        raise validation("type", "type: The field must be one of IP, DYNAMIC, DYNAMIC_V2")
-    if existing is not None and ztype != existing["type"]:
-        raise validation("type", "type: Network zone type cannot be changed")
-    if not body.get("name") or not isinstance(body["name"], str) or len(body["name"]) > 128:
-        raise validation("name", "name: The field cannot be left blank")
-    usage = body.get("usage") or (existing or {}).get("usage") or "POLICY"
-    if usage not in USAGES:
-        raise validation("usage", "usage: The field must be POLICY or BLOCKLIST")
-    system = bool((existing or {}).get("system"))
-    if ztype == "IP":
-        cap = cap_for(usage, system)
-        for field in ("gateways", "proxies"):
-            entries = body.get(field)
-            if entries is None:
-                continue
-            if not isinstance(entries, list):
-                raise OktaError("E0000003")
-            if len(entries) > cap:
-                raise validation(field, f"{field}: The number of entries must not exceed {cap}")
-            for e in entries:
-                _check_address(e, field)
-        if usage == "BLOCKLIST" and body.get("proxies"):
-            raise validation("proxies", "proxies: Proxies are not allowed in a blocklist zone")
-    else:
-        for loc in body.get("locations") or []:
-            if not isinstance(loc, dict) or not loc.get("country"):
-                raise validation("locations", "locations: Each location needs a country")
-    return body
 
 
 def get_zone(store, zid) -> dict:
@@ -142,7 +72,7 @@ def list_zones(req, store):
 
 
 def create_zone(req, store):
-    body = validate(req.json(required=True))
+    body = checked(req.json(required=True))
     z = new_zone(store, body)
     store.zones[z["id"]] = z
     store.emit("zone.create", [_target(z)], req)
@@ -155,11 +85,12 @@ def get_zone_h(req, store):
 
 def replace_zone(req, store):
     z = get_zone(store, req.params["zoneId"])
-    body = validate(req.json(required=True), existing=z)
+    body = checked(req.json(required=True), existing=z)
     if z["system"] and body["name"] != z["name"]:
         raise validation("name", "name: The name of a system zone cannot be changed")
     z["name"] = body["name"]
-    z["usage"] = body.get("usage") or z["usage"]
+    z["usage"] = body["usage"]
+    z["status"] = body["status"] or z["status"]
     _copy_type_fields(z, body)
     z["lastUpdated"] = store.now()
     store.emit("zone.update", [_target(z)], req)

@@ -1,5 +1,9 @@
 """Network zones: blocklist read-modify-write, PUT rules, lifecycle, delete rules, caps."""
 
+import pytest
+
+from . import vcr
+
 
 def zone(api, demo):
     return api.get(f"/api/v1/zones/{demo.BLOCKLIST_ZONE_ID}").json()
@@ -79,3 +83,68 @@ def test_zone_update_is_logged(api, sim, demo):
 def test_malformed_zone_body_is_e0000003(api):
     r = api.s.post(api.url("/api/v1/zones"), data="[")
     assert r.json()["errorCode"] == "E0000003"
+
+
+# ---- where the recordings (../shared/okta-vcr) show what real Okta does --------------------
+def _zone_write(d):
+    return d["resource"] == "zones" and d["status"] == 200 and d["path_template"] in ("/api/v1/zones", "/api/v1/zones/{zoneId}")
+
+
+def _recorded_put_of_a_custom_zone(d):
+    return _zone_write(d) and d["method"] == "PUT" and not d["response_body"]["system"]
+
+
+def _new_zone_of_type(api, ztype):
+    body = {"type": ztype, "name": "replay target"}
+    if ztype == "IP":
+        body["gateways"] = [{"type": "CIDR", "value": "10.0.0.0/24"}]
+    return api.post("/api/v1/zones", json=body).json()["id"]
+
+
+def test_a_bare_range_address_is_kept_as_a_one_address_range_as_recorded(api):
+    rec = vcr.one(lambda d: _recorded_put_of_a_custom_zone(d) and any(
+        g["type"] == "RANGE" and "-" not in g["value"] for g in d["request_body"].get("gateways") or []))
+    zid = _new_zone_of_type(api, "IP")
+    r = api.put(f"/api/v1/zones/{zid}", json=rec["request_body"])
+    assert r.status_code == 200 and r.json()["gateways"] == rec["response_body"]["gateways"]
+    assert api.get(f"/api/v1/zones/{zid}").json()["gateways"] == [{"type": "RANGE", "value": "192.168.1.2-192.168.1.2"}]
+
+
+def test_dynamic_zone_without_locations_or_asns_shows_null_locations_and_no_asns_as_recorded(api):
+    rec = vcr.one(lambda d: _zone_write(d) and d["method"] == "POST" and d["request_body"]["type"] == "DYNAMIC"
+                  and "locations" not in d["request_body"])
+    z = api.post("/api/v1/zones", json=rec["request_body"]).json()
+    assert z["locations"] is None and "asns" not in z
+    assert vcr.stable(z) == vcr.stable(rec["response_body"])
+
+
+def test_dynamic_v2_zone_is_created_with_include_exclude_lists_as_recorded(api):
+    rec = vcr.one(lambda d: _zone_write(d) and d["method"] == "POST" and d["request_body"]["type"] == "DYNAMIC_V2")
+    z = api.post("/api/v1/zones", json=rec["request_body"]).json()
+    assert z["asns"] == {"include": [], "exclude": []} and z["locations"]["exclude"] == []
+    assert vcr.stable(z) == vcr.stable(rec["response_body"])
+
+
+def test_dynamic_v2_zone_is_read_and_listed_as_created(api, demo):
+    z = api.get(f"/api/v1/zones/{demo.ANONYMIZER_ZONE_ID}").json()
+    assert z["type"] == "DYNAMIC_V2" and z["ipServiceCategories"] == {"include": ["ALL_ANONYMIZERS"], "exclude": []}
+    assert z in api.get("/api/v1/zones").json()
+
+
+def test_dynamic_v2_zone_refuses_a_plain_list_of_locations(api):
+    r = api.post("/api/v1/zones", json={"type": "DYNAMIC_V2", "name": "v2", "locations": [{"country": "US"}]})
+    assert (r.status_code, r.json()["errorCauses"][0]["errorSummary"]) == (
+        400, "locations: The field must be an object with include and exclude lists")
+
+
+@pytest.mark.parametrize("rec", vcr.params(lambda d: _zone_write(d) and d["method"] == "POST"))
+def test_recorded_zone_creation_gets_the_recorded_answer(api, rec):
+    r = api.post("/api/v1/zones", json=rec["request_body"])
+    assert r.status_code == 200 and vcr.stable(r.json()) == vcr.stable(rec["response_body"])
+
+
+@pytest.mark.parametrize("rec", vcr.params(_recorded_put_of_a_custom_zone))
+def test_recorded_zone_replacement_gets_the_recorded_answer(api, rec):
+    zid = _new_zone_of_type(api, rec["request_body"]["type"])
+    r = api.put(f"/api/v1/zones/{zid}", json=rec["request_body"])
+    assert r.status_code == 200 and vcr.stable(r.json()) == vcr.stable(rec["response_body"])
