@@ -11,7 +11,9 @@ PyJWT and cryptography are imported only for OAuth (`komand_okta.okta.oauth`, la
 """
 import copy
 import re
+from urllib.parse import urlsplit
 
+from komand_okta.okta import destination
 from komand_okta.okta.auth import API_TOKEN, OAUTH, ApiTokenAuth, OAuthAuth
 from komand_okta.okta.client import OktaClient
 from komand_okta.okta.errors import OktaConnectionError, OktaError
@@ -34,6 +36,9 @@ class Connection:
     def __init__(self, params: dict, log=None, clock=None, session=None):
         self.log = log
         self.base_url = normalize_base_url(params.get("okta_url"))
+        parts = urlsplit(self.base_url)
+        destination.check_host(parts.hostname, parts.scheme)
+        self.private_allowed = destination.allow_private()
         self.method = auth_method(params)
         if self.method == API_TOKEN:
             auth = ApiTokenAuth(normalize_token(_secret(params.get("okta_key"))))
@@ -49,18 +54,25 @@ class Connection:
             import urllib3
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # we warn once per step instead
             self.client.session.verify = False
-        self._warn_if_unverified()
+        self._warn_of_risks()
 
-    def _warn_if_unverified(self) -> None:
-        if not self.verify_ssl and self.log is not None:
+    def _warn_of_risks(self) -> None:
+        """Every step's log says when the connection runs with a protection turned off."""
+        if self.log is None:
+            return
+        if not self.verify_ssl:
             self.log.warning("TLS certificate verification is OFF (verify_ssl is false): the connection to %s "
                              "can be intercepted. Turn verify_ssl back on once diagnosis is done.", self.base_url)
+        if self.private_allowed:
+            self.log.warning("%s is set: the connection may send its credentials to private network addresses, "
+                             "not only to public Okta (cloud metadata and link-local addresses stay refused). "
+                             "Unset it unless Okta is reached through an internal gateway.", destination.ALLOW_ENV)
 
     def bind(self, log) -> "Connection":
         """This connection for another step (web-server mode): same client, that step's log."""
         bound = copy.copy(self)
         bound.log, bound.client = log, self.client.bind(log)
-        bound._warn_if_unverified()
+        bound._warn_of_risks()
         return bound
 
     def test(self) -> dict:

@@ -43,6 +43,14 @@ class OktaConnectionError(OktaError):
     """The connection settings are unusable before any request is made."""
 
 
+class DestinationRefused(OktaConnectionError):
+    """The Okta host is, or resolved to, an address credentials must not be sent to (see `destination`).
+
+    Raised from inside the transport when a connection is about to be opened; it is not an
+    OSError, so urllib3 and requests let it through unchanged and nothing retries it.
+    """
+
+
 def from_response(status: int, body, method: str, path: str, tries: int = 1) -> OktaError:
     """The explained error for an Okta error response."""
     body = body if isinstance(body, dict) else {}
@@ -69,11 +77,12 @@ def _causes(raw) -> list:
     return [item.get("errorSummary", "") for item in raw or [] if isinstance(item, dict) and item.get("errorSummary")]
 
 
-def unreachable(method: str, path: str, reason: str, maybe_applied: bool) -> OktaError:
+def unreachable(method: str, path: str, reason: str, maybe_applied: bool, assistance: str = None) -> OktaError:
+    """The error for a request that got no complete answer; `assistance` when the cause has a specific fix."""
     cause = "Could not complete %s %s: %s." % (method, path, reason)
     if maybe_applied:
         cause += " The request may or may not have been applied by Okta"
         assistance = "Check the object's state in Okta before running this action again."
-    else:
+    elif assistance is None:
         assistance = "Check the Okta domain in the connection and the network path to Okta, then try again."
     return OktaError(cause.rstrip(".") + ".", assistance)
