@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from . import errors
+from . import errors, failures
 
 API_TOKEN = "api_token"
 OAUTH = "oauth2_private_key_jwt"
@@ -187,10 +187,9 @@ class OAuthAuth:
         try:
             response = self.session.request("POST", self.token_url, data=form, headers=headers,
                                             timeout=self.timeout, allow_redirects=False)
-        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-            reason = "the request timed out" if isinstance(exc, requests.exceptions.Timeout) else \
-                "the connection failed or was dropped"
-            raise errors.unreachable("POST", TOKEN_PATH, reason, maybe_applied=False) from None
+        except failures.TRANSPORT_ERRORS as exc:  # a token request changes nothing in Okta: never "applied"
+            failure = failures.classify(exc, self.token_url)
+            raise errors.unreachable("POST", TOKEN_PATH, failure.reason, False, failure.assistance) from None
         self._log("debug", "POST %s -> %d", TOKEN_PATH, response.status_code)
         return response
 

@@ -9,10 +9,16 @@ the token request to the authorization server, on the same session).
 
 Retry rules: a 429 is waited out (until `X-Rate-Limit-Reset`, measured against the response's
 `Date`, plus jitter) and retried for any method, since Okta did not apply it. 5xx answers,
-timeouts and dropped connections are retried with capped exponential backoff only for
-idempotent calls; a non-idempotent call is retried only when it provably never reached Okta
-(the connection could not be opened). A 401 is sent again only when the auth object asks for it
-(OAuth: a DPoP nonce challenge, or one token refresh); Okta did not apply the refused request.
+timeouts, dropped connections and answers cut short are retried with capped exponential backoff
+only for idempotent calls; a non-idempotent call is retried only when it provably never reached
+Okta (the connection could not be opened), and otherwise says it may or may not have been
+applied. A TLS failure or a refused connection is not retried: it names the host, port and the
+fix at once (`failures`). A 401 is sent again only when the auth object asks for it (OAuth: a
+DPoP nonce challenge, or one token refresh); Okta did not apply the refused request.
+
+Where a 2xx body must have a shape, the caller says so (`expect=dict` or `expect=list`; `pages`
+always expects a list): another shape is an OktaError naming the request, not a crash later.
+Every connection is checked against the destination policy when it is opened (`transport`).
 """
 import copy
 import random
@@ -20,16 +26,17 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import requests
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from komand_okta.clock import SystemClock
 
-from . import errors
+from . import errors, failures
 from .auth import ApiTokenAuth
 from .ratelimit import RateWindows
+from .transport import check_destinations
 
 API_PREFIX = "/api/v1"
 IDEMPOTENT_METHODS = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"}
+READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 BACKOFF_CAP = 8.0
 GATEWAY_STATUSES = (502, 504)  # answered by a gateway, possibly after Okta applied the request
 PROGRESS_EVERY = 10.0  # seconds between progress lines of a long list
@@ -66,7 +73,7 @@ class OktaClient:
                  jitter=random.random):
         self.base_url = base_url.rstrip("/")
         self.auth = ApiTokenAuth.from_header(auth) if isinstance(auth, str) else auth
-        self.session = session or requests.Session()
+        self.session = check_destinations(session or requests.Session())
         self.session.headers.update({"Accept": "application/json", "Content-Type": "application/json",
                                      "User-Agent": user_agent})
         if getattr(self.auth, "session", False) is None:  # OAuth's token requests share the session
@@ -102,11 +109,12 @@ class OktaClient:
 
     # -- requests ------------------------------------------------------------------------------
     def request(self, method: str, path: str, *, params=None, json=None, idempotent: bool = None,
-                allow=(), headers=None) -> Response:
+                allow=(), headers=None, expect=None) -> Response:
         """Send one logical request (with retries). Statuses in `allow` are returned, not raised.
 
         `headers` are added to this request only; the client's own (authentication) always win.
         Booleans in `params` are sent as Okta spells them (`true`/`false`).
+        `expect` (`dict` or `list`) is the shape a 2xx body other than 204 must have.
         An error raised for an Okta answer carries that answer as `error.response`.
         """
         method = method.upper()
@@ -121,8 +129,9 @@ class OktaClient:
             tries += 1
             self._pace(url)
             try:
-                return self._attempt(method, url, shown, params, json, idempotent, allow, tries, auth_state,
-                                     headers)
+                response = self._attempt(method, url, shown, params, json, idempotent, allow, tries, auth_state,
+                                         headers)
+                return _shaped(response, expect, method, shown)
             except _AuthRetry:
                 tries -= 1  # the auth object bounds these (one refresh, a nonce or two)
             except _Retry as retry:
@@ -142,12 +151,8 @@ class OktaClient:
         try:
             raw = self.session.request(method, url, params=params, json=json, headers=headers,
                                        timeout=self.timeout, allow_redirects=False)
-        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-            never_sent = _never_reached(exc)
-            final = errors.unreachable(method, shown, _reason(exc), maybe_applied=not never_sent)
-            if never_sent or idempotent:
-                raise _Retry(self._backoff(tries), _reason(exc), final) from None
-            raise final from None
+        except failures.TRANSPORT_ERRORS as exc:
+            raise self._failed(failures.classify(exc, url), method, shown, idempotent, tries) from None
         self._remember_limits(url, raw)
         body, parsed = _body(raw)
         status = raw.status_code
@@ -156,10 +161,7 @@ class OktaClient:
         if status in allow or (200 <= status < 300 and parsed):
             return response
         if 200 <= status < 300:  # a cut-off body: the request happened, the answer was lost
-            final = errors.unreachable(method, shown, "Okta's answer was incomplete", maybe_applied=True)
-            if idempotent:
-                raise _Retry(self._backoff(tries), "incomplete response body", final)
-            raise final
+            raise self._failed(failures.truncated(), method, shown, idempotent, tries)
         if status == 401 and self.auth.on_unauthorized(raw, auth_state):
             raise _AuthRetry()
         final = errors.from_response(status, body, method, shown, tries)
@@ -174,6 +176,14 @@ class OktaClient:
             final.cause = final.cause.rstrip(".") + ". The request may or may not have been applied."
             final.assistance = "Check the object's state in Okta before running this action again."
         raise final
+
+    def _failed(self, failure, method, shown, idempotent, tries) -> Exception:
+        """The retry (or the final error) for a request that got no complete answer."""
+        maybe_applied = failure.sent and method not in READ_METHODS
+        final = errors.unreachable(method, shown, failure.reason, maybe_applied, failure.assistance)
+        if failure.retryable and (idempotent or not failure.sent):
+            return _Retry(self._backoff(tries), failure.reason, final)
+        return final
 
     def get(self, path, params=None, **kwargs):
         return self.request("GET", path, params=params, **kwargs).body
@@ -199,9 +209,9 @@ class OktaClient:
         url, seen, count = self._url(path), set(), 0
         progress = self.progress(urlsplit(url).path)
         while url:
-            response = self.request("GET", url, params=params, headers=headers)
+            response = self.request("GET", url, params=params, headers=headers, expect=list)
             params = None  # the next link carries its own query
-            for item in response.body or []:
+            for item in response.body:
                 yield item
                 count += 1
                 if limit and count >= limit:
@@ -330,23 +340,14 @@ def _bucket(url: str) -> str:
     return "/".join(segments[:1] + (["*"] if len(segments) > 1 else []))
 
 
-def _never_reached(exc) -> bool:
-    """True when the connection could not even be opened, so Okta cannot have seen the request."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    seen, current = set(), exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, (NewConnectionError, ConnectTimeoutError)):
-            return True
-        current = getattr(current, "reason", None) or (current.args[0] if current.args and
-                                                       isinstance(current.args[0], BaseException) else None)
-    return False
-
-
-def _reason(exc) -> str:
-    if isinstance(exc, requests.exceptions.Timeout):
-        return "the request timed out"
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        return "the connection failed or was dropped"
-    return type(exc).__name__
+def _shaped(response, expect, method: str, shown: str):
+    """`response`, or an OktaError when its 2xx body is not of the `expect`ed shape."""
+    if expect is None or not 200 <= response.status < 300 or response.status == 204 or \
+            isinstance(response.body, expect):
+        return response
+    found = {dict: "an object", list: "a list", type(None): "an empty body"}.get(type(response.body), "a single value")
+    wanted = {dict: "an object", list: "a list"}.get(expect, getattr(expect, "__name__", str(expect)))
+    raise errors.OktaError(
+        "Okta answered %s %s with %s where %s was expected." % (method, shown, found, wanted),
+        "This is not how Okta answers this request: check that okta_url is the Okta org's own domain (not a proxy, "
+        "gateway or other service), then try again.", status=response.status)
