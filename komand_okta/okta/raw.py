@@ -11,9 +11,12 @@ Everything an analyst gives is checked before any request, and anything doubtful
   Each segment is percent-decoded once and then encoded by the client exactly as every other
   action's path, so `users/jane%40example.com` and `users/jane@example.com` are the same
   request, and `+`, `@` and `/` in a login stay inside their segment.
-- `headers` are strings; Authorization, Proxy-Authorization, Host, Cookie, DPoP and the
-  framing headers (Content-Length, Transfer-Encoding, Connection) cannot be set, so the
-  connection's credentials and target cannot be replaced; CR/LF in names or values is refused.
+- `headers` are strings. Authorization, Host, Cookie and DPoP cannot be set, so the
+  connection's credentials and target cannot be replaced; nor can the framing and hop-by-hop
+  headers (Content-Length, Transfer-Encoding, Connection, Keep-Alive, Expect, Upgrade, TE,
+  Trailer, any Proxy-*), which belong to the HTTP connection the plugin manages (an
+  `Expect: 100-continue` would make every attempt wait for an answer that never comes). CR/LF
+  in names or values is refused, and so is a value that is not Latin-1 (HTTP cannot carry it).
 - `query` values are strings, numbers, booleans or lists of those.
 
 The request goes through the one HTTP path (`OktaClient.request` / `pages`): its base URL,
@@ -31,8 +34,9 @@ from .client import API_PREFIX
 from .errors import OktaError
 
 METHODS = ("GET", "POST", "PUT", "DELETE")
-FORBIDDEN_HEADERS = {"authorization", "proxy-authorization", "host", "cookie", "dpop", "content-length",
-                     "transfer-encoding", "connection"}
+CONNECTION_OWN_HEADERS = {"authorization", "host", "cookie", "dpop"}
+HOP_BY_HOP_HEADERS = {"connection", "keep-alive", "expect", "upgrade", "te", "trailer", "trailers",
+                      "transfer-encoding", "content-length", "http2-settings"}
 DROPPED_RESPONSE_HEADERS = {"set-cookie", "set-cookie2"}
 FIRST_PAGE_MAX = 200  # a limit asks for at most this many on the first page (the common Okta maximum)
 _TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
@@ -105,14 +109,29 @@ def check_headers(headers) -> dict:
     for name, value in headers.items():
         if not isinstance(name, str) or not _TOKEN.match(name):
             raise RawRequestRefused("headers", "%r is not a valid header name" % (name,))
-        if name.lower() in FORBIDDEN_HEADERS:
+        lowered = name.lower()
+        if lowered in CONNECTION_OWN_HEADERS:
             raise RawRequestRefused("headers", "the %s header cannot be set; the connection provides it" % name)
+        if lowered in HOP_BY_HOP_HEADERS or lowered.startswith("proxy-"):
+            raise RawRequestRefused("headers", "the %s header cannot be set; it governs the HTTP connection "
+                                               "(hop-by-hop or framing), which the plugin manages" % name)
         if not isinstance(value, str):
             raise RawRequestRefused("headers", "the value of %s must be a string" % name)
         if _CONTROL.search(value.replace("\t", "")):
             raise RawRequestRefused("headers", "the value of %s contains control characters" % name)
+        if not _latin1(value):
+            raise RawRequestRefused("headers", "the value of %s is not Latin-1 text, which an HTTP header cannot "
+                                               "carry; remove or percent-encode the other characters" % name)
         checked[name] = value
     return checked
+
+
+def _latin1(value: str) -> bool:
+    try:
+        value.encode("latin-1")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def check_query(query) -> dict:
