@@ -1,52 +1,30 @@
 """Running a trigger: poll, send each event, remember, wait, until told to stop.
 
-State lives in one JSON file per `meta.triggerId` and is written (atomically) only after every
-event of a poll has been delivered, so a crash or a failed delivery makes the next poll find
-the same change again instead of losing it.
+State lives in one JSON file per `meta.triggerId` (`state.py` names it safely) and is written
+(atomically) only after every event of a poll has been delivered, so a crash or a failed delivery
+makes the next poll find the same change again instead of losing it.
+
+An event that cannot be emitted (it breaks the output spec) is quarantined (`quarantine.py`):
+logged with its id and the reason and written to `<trigger>.deadletter.jsonl` beside the state;
+the other events of the poll are sent and the state moves on, so one bad event never stalls the
+trigger. Each poll that found events logs how many were sent and how many were quarantined.
+
+A trigger that keeps files of its own beside its state (the event hook's journal) finds the
+store in its `state_files` attribute, set before the first poll.
 """
 import copy
 import json
-import os
 import signal
 import urllib.request
 from pathlib import Path
 
-from . import schemas
+from . import quarantine, schemas, state as state_files
 from .errors import ClientError
 from .messages import event_envelope
 
-STATE_DIR_ENV = "KOMAND_OKTA_STATE_DIR"
 TERMINATE_FLAG = Path("/workspace/tmp/terminate_trigger.flag")
 DELIVERY_TRIES = 3
-
-
-def default_state_dir() -> Path:
-    if os.environ.get(STATE_DIR_ENV):
-        return Path(os.environ[STATE_DIR_ENV])
-    workspace = Path("/workspace/cache")
-    return workspace if workspace.is_dir() else Path(".state")
-
-
-class StateStore:
-    """A trigger's saved state; in memory only when the message has no trigger id."""
-
-    def __init__(self, directory: Path, trigger_id):
-        self.path = Path(directory) / ("%s.json" % trigger_id) if trigger_id else None
-
-    def load(self) -> dict:
-        if self.path and self.path.is_file():
-            with open(self.path, encoding="utf-8") as handle:
-                return json.load(handle)
-        return {}
-
-    def save(self, state: dict) -> None:
-        if not self.path:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(state, handle)
-        os.replace(temporary, self.path)
+DEAD_LETTER_SUFFIX = ".deadletter.jsonl"
 
 
 class StdoutDispatcher:
@@ -96,15 +74,21 @@ class TriggerRunner:
 
     def __init__(self, dispatcher, state_dir: Path = None, should_stop=None, max_polls: int = None):
         self.dispatcher = dispatcher
-        self.state_dir = state_dir or default_state_dir()
+        self.state_dir = state_dir or state_files.default_state_dir()
         self.should_stop = should_stop or (lambda: False)
         self.max_polls = max_polls
+        self.dead_letter = None
 
     def __call__(self, plugin, message, step, params, log):
         dispatcher = self.dispatcher or self._http_dispatcher(message)
-        store = StateStore(self.state_dir, message.meta.get("triggerId") if isinstance(message.meta, dict) else None)
-        if not store.path:
+        store = state_files.StateStore(self.state_dir, message.meta.get("triggerId")
+                                       if isinstance(message.meta, dict) else None)
+        if store.path:
+            state_files.prepare(self.state_dir)
+        else:
             log.info("No trigger ID found in meta; the trigger's state will not survive a restart.")
+        step.state_files = store
+        self.dead_letter = quarantine.DeadLetter(store.beside(DEAD_LETTER_SUFFIX), step.clock)
         output_schema = schemas.section_schema(plugin.fields("trigger", message.name, "output"),
                                               plugin.spec.get("types"))
         state, polls = store.load(), 0
@@ -112,8 +96,9 @@ class TriggerRunner:
             while not self.should_stop():
                 working = copy.deepcopy(state)
                 if self._poll_once(step, params, working, output_schema, dispatcher, message.meta, log):
+                    if working != state:
+                        self._save(store, working, log)
                     state = working
-                    store.save(state)
                 polls += 1
                 if self.max_polls and polls >= self.max_polls:
                     break
@@ -123,19 +108,30 @@ class TriggerRunner:
         return None
 
     def _poll_once(self, step, params, state, output_schema, dispatcher, meta, log) -> bool:
+        """One poll; True when its events were all sent or quarantined, so its state may be kept."""
         try:
-            events = step.poll(params, state)
+            events = list(step.poll(params, state) or [])
         except Exception as exc:  # a failed poll keeps the previous state and tries again later
             log.error("Poll failed; nothing was sent and the previous state is kept: %s", exc)
             return False
-        for event in map(schemas.without_nulls, events):
-            found = schemas.problems(event, output_schema)
-            if found:
-                log.error("Event dropped, it does not match the spec: %s", "; ".join(found))
-                return False
+        fit = self.dead_letter.screen(events, lambda event: quarantine.checked(event, output_schema), log)
+        for event in fit:
             if not self._deliver(dispatcher, event_envelope(meta, event, log.take()), step.clock, log):
                 return False
+        self.dead_letter.keep(log)
+        if events:
+            log.info("Poll: %d event(s) sent, %d quarantined.", len(fit), len(events) - len(fit))
         return True
+
+    @staticmethod
+    def _save(store, state, log) -> None:
+        """A state that cannot be written is kept in memory: the trigger goes on, and after a
+        restart it repeats what it sent since (at least once), rather than stopping now."""
+        try:
+            store.save(state)
+        except OSError as exc:
+            log.error("The trigger state could not be saved to %s: %s; a restart will send the events "
+                      "since the last save again.", store.path, exc.strerror or exc)
 
     @staticmethod
     def _deliver(dispatcher, envelope, clock, log) -> bool:
