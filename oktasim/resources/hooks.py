@@ -3,7 +3,8 @@
 Why: the plugin's event-hook trigger registers a receiver and verifies it;
 only ACTIVE+VERIFIED hooks get events, only hook-eligible event types may be
 subscribed, the secret never comes back in responses, and a hook must be
-INACTIVE before it can be deleted (spec deleteEventHook).
+INACTIVE before it can be deleted (spec deleteEventHook).  Links and the PUT's
+``status`` follow the recorded hooks.
 """
 
 import json
@@ -56,6 +57,8 @@ def validate(body) -> dict:
     ch = body.get("channel")
     if not isinstance(ch, dict) or ch.get("type") != "HTTP" or not isinstance(ch.get("config"), dict):
         raise validation("channel", "channel: The channel must be of type HTTP with a config")
+    if body.get("status") not in (None, "ACTIVE", "INACTIVE"):
+        raise validation("status", "status: The field must be ACTIVE or INACTIVE")
     if ch.get("version") != "1.0.0":
         raise validation("channel.version", "channel.version: Must be 1.0.0")
     uri = ch["config"].get("uri")
@@ -94,11 +97,16 @@ def new_hook(store, body: dict, hid=None, created=None, status="ACTIVE", verifie
 def render(h: dict, base: str) -> dict:
     d = {k: v for k, v in h.items() if not k.startswith("_")}
     href = f"{base}/api/v1/eventHooks/{h['id']}"
-    links = {"self": {"href": href}}
-    if h["verificationStatus"] != "VERIFIED" and h["status"] == "ACTIVE":
-        links["verify"] = {"href": f"{href}/lifecycle/verify", "hints": {"allow": ["POST"]}}
-    action = "deactivate" if h["status"] == "ACTIVE" else "activate"
-    links[action] = {"href": f"{href}/lifecycle/{action}", "hints": {"allow": ["POST"]}}
+    # As recorded: an ACTIVE hook offers verify (verified or not) and deactivate; an INACTIVE
+    # one offers activate and delete.
+    if h["status"] == "ACTIVE":
+        links = {"self": {"href": href},
+                 "verify": {"href": f"{href}/lifecycle/verify", "hints": {"allow": ["POST"]}},
+                 "deactivate": {"href": f"{href}/lifecycle/deactivate", "hints": {"allow": ["POST"]}}}
+    else:
+        links = {"activate": {"href": f"{href}/lifecycle/activate", "hints": {"allow": ["POST"]}},
+                 "self": {"href": href},
+                 "delete": {"href": href, "hints": {"allow": ["DELETE"]}}}
     d["_links"] = links
     return d
 
@@ -138,6 +146,7 @@ def replace_hook(req, store):
     body = validate(req.json(required=True))
     old_uri = h["channel"]["config"]["uri"]
     _apply(h, body)
+    h["status"] = body.get("status") or h["status"]  # the recorded PUTs apply a given status
     if h["channel"]["config"]["uri"] != old_uri:
         h["verificationStatus"] = "UNVERIFIED"
     h["lastUpdated"] = store.now()

@@ -57,8 +57,8 @@ def render(store, u: User, base: str, full: bool = True) -> dict:
                 links["delete"] = {"href": self_href, "method": "DELETE"}
             else:
                 links[name] = {"href": f"{self_href}/{_LINK_PATHS[name]}", "method": "POST"}
-        if store.factors.get(u.id):
-            links["resetFactors"] = {"href": f"{self_href}/lifecycle/reset_factors", "method": "POST"}
+        # Recorded users of every status carry resetFactors, enrolled factors or not.
+        links["resetFactors"] = {"href": f"{self_href}/lifecycle/reset_factors", "method": "POST"}
         tid = u.type_id or ""
         links["schema"] = {"href": f"{base}/api/v1/meta/schemas/user/osc{tid[3:]}"}
         links["self"] = {"href": self_href}
@@ -350,7 +350,9 @@ def _update(req, store, replace: bool):
     body = req.json(required=True)
     now = store.now()
     changed_profile = False
-    if "profile" in body or replace:
+    # A PUT of credentials alone keeps the profile (recorded: 200, profile and lastUpdated unchanged).
+    credentials_only = set(body) == {"credentials"}
+    if "profile" in body or (replace and not credentials_only):
         prof = body.get("profile")
         if replace:
             _validate_profile(store, prof, current_id=u.id)
@@ -376,7 +378,8 @@ def _update(req, store, replace: bool):
     if body.get("realmId"):
         u.realm_id = body["realmId"]
     pw_changed = _apply_credentials(store, u, body.get("credentials"), now)
-    u.last_updated = now
+    if not credentials_only:
+        u.last_updated = now
     if changed_profile or not pw_changed:
         store.emit("user.account.update_profile", [store.user_target(u)], req)
     if pw_changed:

@@ -1,5 +1,6 @@
 """Event hooks: CRUD, verification GET challenge, batched delivery to ACTIVE+VERIFIED hooks."""
 
+from . import vcr
 from .receiver import Receiver
 
 
@@ -107,3 +108,34 @@ def test_replace_hook_with_new_uri_needs_new_verification(api):
 
 def test_list_hooks(api, demo):
     assert demo.SIEM_HOOK_ID in [h["id"] for h in api.get("/api/v1/eventHooks").json()]
+
+
+# ---- where the recordings (../shared/okta-vcr) show what real Okta does --------------------
+def _recorded_hook_answer(path_end, predicate=None):
+    return vcr.one(lambda d: d["resource"] == "eventHooks" and d["status"] == 200 and d["path"].endswith(path_end)
+                   and (predicate is None or predicate(d)))
+
+
+def test_inactive_hook_offers_activate_and_delete_as_recorded(api):
+    real = _recorded_hook_answer("/lifecycle/deactivate")["response_body"]
+    hid = api.post("/api/v1/eventHooks", json=hook_body("https://example.com/h")).json()["id"]
+    links = api.post(f"/api/v1/eventHooks/{hid}/lifecycle/deactivate").json()["_links"]
+    assert sorted(links) == sorted(real["_links"]) == ["activate", "delete", "self"]
+    assert links["delete"] == {"href": links["self"]["href"], "hints": {"allow": ["DELETE"]}}
+
+
+def test_verified_active_hook_still_offers_verify_as_recorded(api):
+    real = _recorded_hook_answer("/lifecycle/verify")["response_body"]
+    with Receiver() as rx:
+        hid = api.post("/api/v1/eventHooks", json=hook_body(rx.url)).json()["id"]
+        ours = api.post(f"/api/v1/eventHooks/{hid}/lifecycle/verify").json()
+    assert ours["verificationStatus"] == real["verificationStatus"] == "VERIFIED"
+    assert sorted(ours["_links"]) == sorted(real["_links"])
+
+
+def test_replace_applies_the_given_status_as_recorded(api):
+    rec = vcr.one(lambda d: d["resource"] == "eventHooks" and d["method"] == "PUT" and d["status"] == 200
+                  and d["request_body"].get("status") == "INACTIVE")
+    hid = api.post("/api/v1/eventHooks", json=hook_body("https://example.com/h")).json()["id"]
+    r = api.put(f"/api/v1/eventHooks/{hid}", json=rec["request_body"])
+    assert r.status_code == 200 and vcr.stable(r.json()) == vcr.stable(rec["response_body"])

@@ -2,6 +2,10 @@
 
 from urllib.parse import quote
 
+import pytest
+
+from . import vcr
+
 
 def new_user(api, login="new.person@example.com", activate=None, password=None, **q):
     body = {"profile": {"firstName": "New", "lastName": "Person", "email": login, "login": login}}
@@ -252,3 +256,41 @@ def test_mutations_write_log_events(api, sim, demo):
     api.post(f"/api/v1/users/{demo.JANE_ID}/lifecycle/suspend")
     ev = sim.store.logs[-1]
     assert ev["eventType"] == "user.lifecycle.suspend" and ev["target"][0]["id"] == demo.JANE_ID
+
+
+# ---- where the recordings (../shared/okta-vcr) show what real Okta does --------------------
+def _recorded_user(d):
+    return (d["resource"] == "users" and d["status"] == 200 and d["path_template"] == "/api/v1/users/{userId}"
+            and d["method"] in ("GET", "PUT") and len(d["response_body"]["_links"]) > 1)
+
+
+def _newest_recorded_user(status):
+    recs = vcr.interactions(lambda d: _recorded_user(d) and d["response_body"]["status"] == status)
+    return max(recs, key=lambda d: d["response_body"]["lastUpdated"])["response_body"]
+
+
+@pytest.mark.parametrize("status", ["STAGED", "PROVISIONED", "ACTIVE", "DEPROVISIONED"])
+def test_user_links_are_the_newest_recorded_ones_for_the_status(api, status):
+    real = _newest_recorded_user(status)
+    [listed] = api.get("/api/v1/users", params={"filter": f'status eq "{status}"', "limit": 1}).json()
+    ours = api.get(f"/api/v1/users/{listed['id']}").json()
+    assert set(ours["_links"]) == set(real["_links"])
+    assert ours["_links"]["resetFactors"] == {"href": ours["_links"]["self"]["href"] + "/lifecycle/reset_factors",
+                                              "method": "POST"}
+
+
+def test_credentials_only_replace_sets_the_password_and_keeps_the_profile_as_recorded(api, demo):
+    rec = vcr.one(lambda d: d["resource"] == "users" and d["method"] == "PUT" and d["status"] == 200
+                  and set(d["request_body"]) == {"credentials"})
+    assert rec["response_body"]["passwordChanged"] > rec["response_body"]["lastUpdated"]  # the recorded answer
+    before = api.get(f"/api/v1/users/{demo.JANE_ID}").json()
+    r = api.put(f"/api/v1/users/{demo.JANE_ID}", json=rec["request_body"])
+    assert r.status_code == 200
+    after = r.json()
+    assert after["profile"] == before["profile"] and after["lastUpdated"] == before["lastUpdated"]
+    assert after["passwordChanged"] > before["passwordChanged"]
+
+
+def test_replace_with_neither_profile_nor_credentials_is_refused(api, demo):
+    r = api.put(f"/api/v1/users/{demo.JANE_ID}", json={"realmId": "guo0000000000000000"})
+    assert err(r) == (400, "E0000001")
