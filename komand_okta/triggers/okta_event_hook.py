@@ -2,18 +2,23 @@
 
 The listener (`komand_okta.okta.hook_listener`) starts on the first poll, on LISTEN_HOST (all
 interfaces by default, so Okta's POSTs reach the container; `KOMAND_OKTA_HOOK_HOST` overrides it)
-and the `port` and `path` inputs. It checks the shared secret, bounds the body and queues each new
-event in memory; it answers Okta at once.
+and the `port` and `path` inputs. It checks the shared secret, bounds the body and hands the
+events over; Okta gets 200 only once they are durable.
 
-Delivery goes through the runtime's normal poll cycle, every POLL_SECONDS: `poll` returns the
-queued events and adds their UUIDs to `state["seen"]` (bounded). The runtime persists that state
-only after every event was delivered, and each poll first drops from the queue the events whose
-UUIDs the persisted state holds. So a failed delivery leaves the events queued and they are sent
-again next poll; an event Okta delivers twice (at least once delivery) is sent once, also across a
-restart, as long as its UUID is among the last SEEN_CAP.
+Durable: the new events of a delivery are appended to a journal beside the trigger's state
+(`<trigger>.hook-journal.jsonl`, `komand_okta.runtime.journal`) and fsynced before the answer,
+because Okta does not redeliver after a 2xx. When the journal cannot take them (more than
+journal.MAX_RECORDS events waiting, a file over journal.MAX_BYTES, a full or failing disk) Okta
+gets 503 and retries once. Without a trigger id the journal is in memory only, as the state is.
 
-Limit: an event Okta delivered is held in memory until the next poll (≤ POLL_SECONDS) delivers it;
-if the process dies in between, it is lost (Okta does not redeliver after a 200).
+Delivery goes through the runtime's normal poll cycle, every POLL_SECONDS: `poll` returns up to
+MAX_BATCH journalled events, oldest first, and records in the state the journal position they
+reach (`journal_seq`) and their keys (`seen`, the last SEEN_CAP). The runtime saves that state only
+after every event was delivered or quarantined; the next poll acknowledges the saved position and
+the journal drops (compacts) those events. So after a restart or a failed delivery each accepted
+event is emitted again until one poll delivers it: exactly once unless the process dies between
+a delivery and the state save. An event Okta delivers twice is journalled once: its uuid is
+looked up among the waiting events and the `seen` ones, also across a restart.
 
 With `register`, the first poll creates the hook (name, public URL, event types, auth header and
 secret), has Okta verify it (Okta GETs the public URL, which must reach this listener), activates
@@ -24,77 +29,99 @@ reuses it.
 """
 import os
 import threading
-from collections import OrderedDict
 
 from komand_okta.okta.errors import OktaError
 from komand_okta.okta.hook_listener import HookListener
 from komand_okta.runtime.components import Trigger as Base
 from komand_okta.runtime.errors import ClientError
+from komand_okta.runtime.journal import Journal
 
 LISTEN_HOST = os.environ.get("KOMAND_OKTA_HOOK_HOST", "0.0.0.0")
 POLL_SECONDS = 1.0
-SEEN_CAP = 5000      # UUIDs remembered as delivered (state)
-MAX_PENDING = 10000  # events queued and not yet delivered; beyond it Okta gets 503 (and retries once)
-MAX_BATCH = 500      # events sent per poll
+SEEN_CAP = 5000   # keys remembered as delivered (state)
+MAX_BATCH = 500   # events sent per poll
+JOURNAL_SUFFIX = ".hook-journal.jsonl"
 
 _LIVE = []  # triggers with a running listener (for tests that drive polls without the runner)
 
 
 class Trigger(Base):
+    state_files = None  # the runtime's StateStore, set before the first poll (None: memory only)
+
     def __init__(self, connection, log, clock):
         super().__init__(connection, log, clock)
-        self.listener, self.hook_id, self.registered = None, None, False
-        self._lock = threading.Lock()
-        self._pending = OrderedDict()  # uuid -> event, in arrival order
+        self.listener, self.journal, self.hook_id, self.registered = None, None, None, False
+        self._lock = threading.Lock()  # the listener's threads and the poll share the journal
         self._delivered = set()
 
     def interval(self, params):
         return POLL_SECONDS
 
     def poll(self, params, state):
-        seen = [uuid for uuid in state.get("seen") or [] if isinstance(uuid, str)]
-        with self._lock:
-            self._delivered = set(seen)
-            for uuid in seen:
-                self._pending.pop(uuid, None)
+        seen = [key for key in state.get("seen") or [] if isinstance(key, str)]
+        acknowledged = state.get("journal_seq")
+        acknowledged = acknowledged if isinstance(acknowledged, int) and not isinstance(acknowledged, bool) else 0
         if self.listener is None:
-            self._listen(params)
+            self._listen(params, acknowledged)
+        with self._lock:
+            self._delivered = set(seen)  # first: a redelivery between the two lines is still known
+            self.journal.acknowledge(acknowledged)
         if params.get("register") and not self.registered:
             self._register(params, state)
-        counts = self.listener.take_counts()
-        if counts["rejected"]:
-            self.log.warning("%d request(s) refused: missing or wrong secret in the %s header.",
-                             counts["rejected"], self.listener.auth_header)
-        if counts["verified"]:
-            self.log.info("Answered Okta's verification challenge.")
+        self._report(self.listener.take_counts())
         with self._lock:
-            batch = list(self._pending.values())[:MAX_BATCH]
-        state["seen"] = (seen + [event["uuid"] for event in batch])[-SEEN_CAP:]
+            batch = self.journal.pending(MAX_BATCH)
+        state["seen"] = (seen + [key for _, key, _ in batch if key is not None])[-SEEN_CAP:]
+        state["journal_seq"] = batch[-1][0] if batch else acknowledged
         if self.hook_id:
             state["hook_id"] = self.hook_id
-        return [{"event": event} for event in batch]
+        return [{"event": event} for _, _, event in batch]
 
     # -- the listener ------------------------------------------------------------------------
-    def _listen(self, params):
+    def _listen(self, params, acknowledged):
         secret = params.get("secret")
         if not secret:
             raise ClientError("The secret is empty.", "Set the shared secret that Okta sends in the auth header.")
+        if self.journal is None:
+            self._open_journal(acknowledged)
         self.listener = HookListener(LISTEN_HOST, params.get("port", 8080), params.get("path") or "/okta/events",
                                      params.get("auth_header") or "Authorization", secret, self._accept).start()
         _LIVE.append(self)
         self.log.info("Listening for Okta event hook deliveries on %s:%d%s.", LISTEN_HOST, self.listener.port,
                       self.listener.path)
 
-    def _accept(self, events) -> bool:
-        """Listener thread: queue the events not seen before. False when the queue is full."""
+    def _open_journal(self, acknowledged):
+        path = self.state_files.beside(JOURNAL_SUFFIX) if self.state_files is not None else None
+        self.journal = Journal(path).open(acknowledged)
+        if path is None:
+            self.log.warning("No trigger ID: accepted deliveries are kept in memory only and a restart loses them.")
+        elif len(self.journal):
+            self.log.info("%d event(s) accepted before the restart are sent now.", len(self.journal))
+
+    def _accept(self, items) -> bool:
+        """Listener thread: journal the events not seen before. False when they cannot be kept."""
         with self._lock:
-            if len(self._pending) + len(events) > MAX_PENDING:
-                return False
-            for event in events:
-                uuid = event["uuid"]
-                if uuid not in self._delivered and uuid not in self._pending:
-                    self._pending[uuid] = event
-        return True
+            new, keys = [], set()
+            for key, event in items:
+                if key is None or (key not in self._delivered and key not in self.journal and key not in keys):
+                    new.append((key, event))
+                    keys.add(key)
+            return self.journal.append(new) if new else True
+
+    def _report(self, counts) -> None:
+        if counts["rejected"]:
+            self.log.warning("%d request(s) refused: missing or wrong secret in the %s header.",
+                             counts["rejected"], self.listener.auth_header)
+        if counts["refused"]:
+            self.log.warning("%d request(s) refused: the body was not an Okta event hook delivery.",
+                             counts["refused"])
+        if counts["unstored"]:
+            self.log.error("%d delivery(ies) answered 503 for Okta to retry: the journal %s could not store them "
+                           "(full or disk error).", counts["unstored"], self.journal.path or "in memory")
+        if counts["failed"]:
+            self.log.warning("%d request(s) failed inside the listener (answered 500 or cut off).", counts["failed"])
+        if counts["verified"]:
+            self.log.info("Answered Okta's verification challenge.")
 
     # -- registering the hook ------------------------------------------------------------------
     def _register(self, params, state):
@@ -164,6 +191,9 @@ class Trigger(Base):
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
         if self in _LIVE:
             _LIVE.remove(self)
 

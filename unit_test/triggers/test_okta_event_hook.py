@@ -1,6 +1,8 @@
 """Okta Event Hook: a real listener on 127.0.0.1 (port 0), driven by http.client (requests_mock
 only stands in for Okta's API): verification, secret, body bound, de-dup by uuid, redelivery
-after a failed dispatch, restart, and register/unregister."""
+after a failed dispatch, restart, and register/unregister; deliveries are journalled before the
+200, odd bodies get 400, and a poison event is quarantined."""
+import errno
 import http.client
 import io
 import json
@@ -9,6 +11,7 @@ import pytest
 
 from komand_okta.clock import FakeClock
 from komand_okta.connection import Connection
+from komand_okta.runtime import journal
 from komand_okta.runtime.redact import Redactor
 from komand_okta.runtime.steplog import StepLog
 from komand_okta.runtime.triggers import TriggerRunner
@@ -162,3 +165,129 @@ def test_register_without_a_public_url_fails_clearly():
     trigger = make_trigger()
     with pytest.raises(Exception, match="public URL"):
         trigger.poll(dict(PARAMS, register=True), {})
+
+
+def run_until_stopped(tmp_path, deliveries, collector, stop_after=None):
+    """The runner with a FakeClock; deliveries[n] are POSTed during the n-th wait; after
+    `stop_after` deliveries the trigger stops before its next poll (as a killed process would)."""
+    clock, script, done = FakeClock(), iter(deliveries), []
+    original, answers = clock.sleep, []
+
+    def sleep(seconds):
+        original(seconds)
+        batch = next(script, None)
+        if batch:
+            answers.append(send(okta_event_hook._LIVE[-1].listener.port, body=batch)[0])
+            done.append(True)
+    clock.sleep = sleep
+    polls = 1 + len(deliveries) if stop_after is None else None
+    runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=polls,
+                           should_stop=lambda: stop_after is not None and len(done) >= stop_after)
+    result = run_step("trigger", "okta_event_hook", {"secret": SECRET, "port": 0}, clock=clock,
+                      trigger_runner=runner, meta={"triggerId": "h1"})
+    assert result.ok, result.error
+    okta_event_hook.close_all()
+    return answers
+
+
+def test_events_accepted_before_a_restart_are_emitted_exactly_once_after_it(tmp_path):
+    collector = Collector()
+    answers = run_until_stopped(tmp_path, [delivery("a", "b"), delivery("c", "d")], collector, stop_after=2)
+    assert answers == [200, 200] and collector.sent == ["a", "b"]  # c, d accepted, then the process stops
+
+    run_until_stopped(tmp_path, [delivery("d", "e")], collector)  # Okta redelivers d after the restart
+    assert collector.sent == ["a", "b", "c", "d", "e"]
+
+
+def event(uuid, **fields):
+    return dict({"uuid": uuid, "published": "2024-08-13T12:00:00.000Z", "eventType": "user.account.lock"}, **fields)
+
+
+def body_of(*events):
+    return {"eventType": "com.okta.event_hook", "data": {"events": list(events)}}
+
+
+@pytest.mark.parametrize("poison", [event("p1", published=12345), event(12345)], ids=["published", "uuid"])
+def test_a_poison_event_is_quarantined_and_every_later_delivery_is_emitted(tmp_path, poison):
+    collector = Collector()
+    later = [body_of(event("g%d" % n)) for n in range(20)]
+    run_until_stopped(tmp_path, [body_of(poison, event("g-first"))] + later, collector)
+    assert collector.sent == ["g-first"] + ["g%d" % n for n in range(20)]
+    [letter] = [json.loads(line) for line in (tmp_path / "h1.deadletter.jsonl").read_text().splitlines()]
+    assert letter["event"] == {"event": poison}
+
+
+def test_the_journal_is_compacted_once_the_emitted_events_are_acknowledged(tmp_path):
+    run_until_stopped(tmp_path, [delivery("a", "b"), delivery("c"), None], Collector())  # a last quiet poll
+    assert (tmp_path / "h1.hook-journal.jsonl").read_bytes() == b""
+
+
+def test_a_full_journal_answers_503_so_that_okta_retries(monkeypatch):
+    monkeypatch.setattr(journal, "MAX_RECORDS", 2)
+    trigger, state, port = started()
+    assert send(port, body=delivery("a", "b"))[0] == 200
+    assert send(port, body=delivery("c"))[0] == 503
+    assert [e["event"]["uuid"] for e in trigger.poll(PARAMS, state)] == ["a", "b"]
+    trigger.poll(PARAMS, state)  # the saved state acknowledges a and b: room again
+    assert send(port, body=delivery("c"))[0] == 200
+
+
+def test_a_disk_error_answers_503_and_keeps_nothing_of_that_delivery(tmp_path, monkeypatch):
+    collector, failing = Collector(), []
+
+    def write(fd, data):
+        if failing:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+    real_write = journal.os.write
+    monkeypatch.setattr(journal.os, "write", write)
+    failing.append(True)
+    answers = run_until_stopped(tmp_path, [delivery("a")], collector)
+    failing.clear()
+    answers += run_until_stopped(tmp_path, [delivery("a")], collector)  # Okta's retry
+    assert answers == [503, 200] and collector.sent == ["a"]
+
+
+def deep(depth):
+    body = {}
+    for _ in range(depth):
+        body = {"x": body}
+    return body
+
+
+@pytest.mark.parametrize("raw", [b"[" * 100000 + b"]" * 100000, json.dumps(deep(200)).encode(),
+                                 json.dumps({"data": {"events": [deep(100)]}}).encode()],
+                         ids=["too deep to parse", "deep", "deep event"])
+def test_deeply_nested_json_is_refused_with_400(raw):
+    trigger, state, port = started()
+    assert send(port, raw=raw)[0] == 400
+    assert send(port, body=delivery("a"))[0] == 200  # the listener still answers
+    assert [e["event"]["uuid"] for e in trigger.poll(PARAMS, state)] == ["a"]
+
+
+@pytest.mark.parametrize("uuid", [["a"], {"a": 1}], ids=["list", "object"])
+def test_an_unhashable_uuid_is_refused_with_400(uuid):
+    trigger, state, port = started()
+    assert send(port, body=body_of(event(uuid)))[0] == 400
+    assert trigger.poll(PARAMS, state) == []
+
+
+def test_a_non_ascii_verification_challenge_is_echoed_as_utf8():
+    _, _, port = started()
+    challenge = "défi-挑戦"
+    status, body = send(port, "GET", headers={"x-okta-verification-challenge": challenge.encode("utf-8")})
+    assert (status, json.loads(body.decode("utf-8"))) == (200, {"verification": challenge})
+    assert challenge.encode("utf-8") in body
+
+
+def test_a_challenge_that_is_not_utf8_is_refused_with_400():
+    _, _, port = started()
+    assert send(port, "GET", headers={"x-okta-verification-challenge": b"\xff\xfe"})[0] == 400
+
+
+def test_a_non_ascii_secret_is_compared_as_the_utf8_bytes_okta_sends():
+    trigger, state = make_trigger(), {}
+    trigger.poll(dict(PARAMS, secret="sécret"), state)
+    port = trigger.listener.port
+    assert send(port, body=delivery("a"), secret=None, headers={"Authorization": "sécret".encode("utf-8")})[0] == 200
+    assert send(port, body=delivery("b"), secret=None, headers={"Authorization": "secret".encode("utf-8")})[0] == 401
