@@ -83,13 +83,13 @@ class Connection:
         """
         try:
             if self.method == API_TOKEN:
-                self.client.get(self.client.path("users"), params={"limit": 1})
+                self.client.get(self.client.path("users"), params={"limit": 1}, expect=list)
                 return {"success": True, "auth_method": API_TOKEN}
             self.auth.access_token()
             granted = list(self.auth.granted_scopes)
             for scope, collection in TEST_READS:
                 if scope in granted:
-                    self.client.get(self.client.path(collection), params={"limit": 1})
+                    self.client.get(self.client.path(collection), params={"limit": 1}, expect=list)
                     break
         except OktaError as exc:
             raise ConnectionTestError(exc.cause, exc.assistance, exc.data) from None

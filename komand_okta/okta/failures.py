@@ -47,6 +47,10 @@ def classify(exc: BaseException, url: str) -> Failure:
     if any(isinstance(e, ConnectionRefusedError) for e in chain):
         return Failure("the connection to %s%s was refused" % ("the proxy " if via_proxy else "", where), sent=False,
                        retryable=False, assistance=_refused_fix(via_proxy))
+    if via_proxy:
+        tunnel = next((str(e) for e in chain if str(e).startswith("Tunnel connection failed")), "")
+        return Failure("the proxy could not open a connection to %s%s" % (where, " (%s)" % tunnel if tunnel else ""),
+                       sent=False, assistance=_refused_fix(via_proxy=True))
     if any(isinstance(e, NameResolutionError) for e in chain):
         return Failure("the name %s could not be resolved" % where.rsplit(":", 1)[0], sent=False)
     if isinstance(exc, requests.exceptions.ConnectTimeout) or any(isinstance(e, ConnectTimeoutError) for e in chain):
@@ -80,8 +84,8 @@ def _tls(error, where: str) -> Failure:
                        assistance=PORT_FIX)
     detail = code or (str(error) if error is not None else "TLS error")
     return Failure("the TLS connection to %s failed (%s)" % (where, detail), sent=False, retryable=False,
-                   assistance="Check that okta_url is Okta's https endpoint and that no proxy or firewall interferes "
-                              "with TLS (HTTPS_PROXY, NO_PROXY). " + CA_FIX)
+                   assistance="Check that okta_url names Okta's https endpoint and port (443) and that no proxy or "
+                              "firewall interferes with TLS (HTTPS_PROXY, NO_PROXY). " + CA_FIX)
 
 
 def _refused_fix(via_proxy: bool) -> str:

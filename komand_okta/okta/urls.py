@@ -2,7 +2,9 @@
 
 Admins paste `example.okta.com`, `https://example.okta.com/`, the admin console URL, or a URL
 ending in `/api/v1/...`; all of these mean the same org. Plain http is allowed only to a
-loopback host (the local simulator and tests); anything else must be https.
+loopback host (the local simulator and tests); anything else must be https. Whether the host
+is a destination credentials may go to (not a private or metadata address) is `destination`'s
+decision, made by the connection.
 """
 import ipaddress
 import re
@@ -35,7 +37,7 @@ def normalize_base_url(raw) -> str:
                                   URL_HELP)
     if scheme not in ("http", "https"):
         raise OktaConnectionError("The Okta domain must be an https URL, not %s." % scheme, URL_HELP)
-    if not (is_loopback(host) or _valid_hostname(host)):
+    if not (_is_address(host) or is_loopback(host) or _valid_hostname(host)):
         raise OktaConnectionError("The Okta domain (okta_url) has an invalid host name.", URL_HELP)
     host = _without_admin_suffix(host.lower())
     netloc = ("[%s]" % host if ":" in host else host) + (":%d" % port if port else "")
@@ -59,6 +61,14 @@ def is_loopback(host: str) -> bool:
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
     except ValueError:
         return False
 
