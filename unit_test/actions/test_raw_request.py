@@ -107,6 +107,11 @@ REFUSED_INPUTS = [{"path": path} for path in REFUSED_PATHS if path.strip()] + [
     {"path": "/users", "headers": {"DPoP": "x"}},
     {"path": "/users", "headers": {"X-A": "1\r\nAuthorization: x"}},
     {"path": "/users", "headers": {"X-A": 1}},
+    {"path": "/users", "method": "POST", "body": {}, "headers": {"Expect": "100-continue"}},
+    {"path": "/users", "headers": {"Connection": "Upgrade", "Upgrade": "websocket"}},
+    {"path": "/users", "headers": {"TE": "trailers"}},
+    {"path": "/users", "headers": {"Proxy-Connection": "keep-alive"}},
+    {"path": "/users", "headers": {"X-A": "\u2603"}},
     {"path": "/users", "body": {"a": 1}},
     {"path": "/users", "method": "POST", "paginate": True},
     {"path": "/users", "paginate": True, "limit": 0},
@@ -118,3 +123,10 @@ REFUSED_INPUTS = [{"path": path} for path in REFUSED_PATHS if path.strip()] + [
 def test_refused_input_reaches_no_endpoint(run_action, okta, params):
     result = run_action("raw_request", params)
     assert not result.ok and "Refused" in result.error and not okta.request_history
+
+
+@pytest.mark.parametrize("headers, named", [({"Expect": "100-continue"}, "Expect"), ({"X-Note": "\u2603"}, "X-Note")])
+def test_a_refused_header_is_named_in_a_clean_error(run_action, okta, headers, named):
+    result = run_action("raw_request", {"method": "POST", "path": "/users", "body": {}, "headers": headers})
+    assert not result.ok and named in result.error and "Traceback" not in result.stderr + result.error
+    assert not okta.request_history

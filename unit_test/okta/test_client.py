@@ -804,3 +804,37 @@ def test_boolean_query_parameters_are_sent_as_okta_spells_them(requests_mock):
     requests_mock.post(API + "/users", json={})
     make_client().post("/api/v1/users", json={}, params={"activate": True, "provider": False})
     assert requests_mock.request_history[0].qs == {"activate": ["true"], "provider": ["false"]}
+
+
+# -- the shape of a 2xx body -------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expect, found", [([{"id": "00u1"}], dict, "a list where an object"),
+                                                 ({"id": "00u1"}, list, "an object where a list"),
+                                                 ("00u1", dict, "a single value where an object")])
+def test_a_2xx_body_of_another_shape_than_expected_is_an_error_naming_the_request(requests_mock, body, expect, found):
+    requests_mock.get(API + "/users/00u1", json=body)
+    with pytest.raises(OktaError) as info:
+        make_client().get("/api/v1/users/00u1", expect=expect)
+    assert "GET /api/v1/users/00u1" in info.value.cause and found in info.value.cause
+    assert requests_mock.call_count == 1
+
+
+def test_a_body_of_the_expected_shape_is_returned(requests_mock):
+    requests_mock.get(API + "/users/00u1", json={"id": "00u1"})
+    assert make_client().get("/api/v1/users/00u1", expect=dict) == {"id": "00u1"}
+
+
+def test_a_204_or_an_allowed_status_is_not_held_to_the_expected_shape(requests_mock):
+    requests_mock.post(API + "/users/00u1/lifecycle/suspend", status_code=204)
+    requests_mock.get(API + "/users/00u1", status_code=404, json={"errorCode": "E0000007"})
+    client = make_client()
+    assert client.post("/api/v1/users/00u1/lifecycle/suspend", expect=dict) is None
+    assert client.request("GET", "/api/v1/users/00u1", allow=(404,), expect=dict).status == 404
+
+
+@pytest.mark.parametrize("answer", [{"json": {"id": "00u1", "status": "ACTIVE"}}, {"text": ""}], ids=["object", "empty"])
+def test_pages_refuse_a_page_that_is_not_a_list(requests_mock, answer):
+    requests_mock.get(API + "/users", **answer)
+    with pytest.raises(OktaError) as info:
+        list(make_client().pages("/api/v1/users"))
+    assert "GET /api/v1/users" in info.value.cause and "where a list was expected" in info.value.cause

@@ -59,6 +59,28 @@ def test_refused_headers(headers):
     assert caught.value.field == "headers"
 
 
+HOP_BY_HOP = ["Expect", "Connection", "Upgrade", "TE", "Trailer", "Keep-Alive", "Proxy-Connection",
+              "Proxy-Authenticate", "proxy-authorization", "Transfer-Encoding", "Content-Length", "expect"]
+
+
+@pytest.mark.parametrize("name", HOP_BY_HOP)
+def test_hop_by_hop_and_framing_headers_are_refused_by_name(name):
+    with pytest.raises(raw.RawRequestRefused) as caught:
+        raw.check_headers({name: "100-continue"})
+    assert caught.value.field == "headers" and name in caught.value.reason
+
+
+@pytest.mark.parametrize("value", ["\u2603 snow", "\ud800", "caf\u00e9 \U0001F600"])
+def test_a_header_value_that_is_not_latin1_is_refused_naming_the_header(value):
+    with pytest.raises(raw.RawRequestRefused) as caught:
+        raw.check_headers({"X-Note": value})
+    assert "X-Note" in caught.value.reason and "Latin-1" in caught.value.reason
+
+
+def test_a_latin1_header_value_is_accepted():
+    assert raw.check_headers({"X-Note": "caf\u00e9"}) == {"X-Note": "caf\u00e9"}
+
+
 def test_accepted_headers_and_query():
     assert raw.check_headers({"Accept-Language": "en", "X-Okta-User-Agent-Extended": "soar\tx"}) == \
         {"Accept-Language": "en", "X-Okta-User-Agent-Extended": "soar\tx"}
