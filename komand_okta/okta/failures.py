@@ -13,8 +13,15 @@ import ssl
 from urllib.parse import urlsplit
 
 import requests
-from urllib3.exceptions import (ConnectTimeoutError, IncompleteRead, NameResolutionError, NewConnectionError,
-                                ProtocolError, ProxyError, ReadTimeoutError)
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    IncompleteRead,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ProxyError,
+    ReadTimeoutError,
+)
 
 # what requests raises when no complete answer arrived (the client catches exactly these)
 TRANSPORT_ERRORS = (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
@@ -33,7 +40,7 @@ class Failure:
     """One transport failure: `reason` (for logs and errors), whether the request may have reached
     Okta (`sent`), whether retrying can help (`retryable`), and an `assistance` when it is specific."""
 
-    def __init__(self, reason: str, sent: bool, retryable: bool = True, assistance: str = None):
+    def __init__(self, reason: str, sent: bool, retryable: bool = True, assistance: str | None = None):
         self.reason, self.sent, self.retryable, self.assistance = reason, sent, retryable, assistance
 
 

@@ -125,7 +125,8 @@ def test_refused_input_reaches_no_endpoint(run_action, okta, params):
     assert not result.ok and "Refused" in result.error and not okta.request_history
 
 
-@pytest.mark.parametrize("headers, named", [({"Expect": "100-continue"}, "Expect"), ({"X-Note": "\u2603"}, "X-Note")])
+@pytest.mark.parametrize("headers, named", [({"Expect": "100-continue"}, "Expect"),
+                                            ({"X-Note": "\u2603"}, "X-Note")])
 def test_a_refused_header_is_named_in_a_clean_error(run_action, okta, headers, named):
     result = run_action("raw_request", {"method": "POST", "path": "/users", "body": {}, "headers": headers})
     assert not result.ok and named in result.error and "Traceback" not in result.stderr + result.error

@@ -273,3 +273,30 @@ def test_reset_before_drops_the_connection_without_a_server_exception(sim, inpro
         assert inproc.action("list_groups", {}).ok
     assert [r["fault"] for r in sim.requests()][:1] == ["reset_before"]
     assert not [r for r in caplog.records if r.name.startswith("waitress")]
+
+
+# -- answers cut short (issue 9 §4) ------------------------------------------------------------------
+CUT_SHORT = "GET *:truncate@0.2"  # a fifth of every read's answers arrive with half their body
+
+
+def test_every_read_action_survives_answers_cut_short_with_the_fault_free_answer(sim, inproc):
+    expected = [comparable(inproc.action(name, params).output) for name, params in READS]
+    set_faults(sim, CUT_SHORT)
+    failures = []
+    for run in range(10):
+        for (name, params), want in zip(READS, expected, strict=True):
+            got = inproc.action(name, params)
+            if not got.ok or comparable(got.output) != want:
+                failures.append((run, name, got.text[:300] if not got.ok else "output differs"))
+    assert not failures, failures[:5]
+    assert len([r for r in sim.requests() if r["fault"] == "truncate"]) > 10
+
+
+def test_a_write_whose_answer_is_cut_short_says_it_may_have_been_applied_and_a_rerun_converges(sim, inproc):
+    sim.control("POST", "/__sim/faults", json={"spec": "POST /api/v1/groups:seq=truncate"})
+    failed = inproc.action("create_group", {"name": "Incident cut short"})
+    assert not failed.ok and AMBIGUOUS in failed.text and "cut short" in failed.text
+    assert "Traceback" not in failed.stderr and "Unexpected error" not in failed.text
+    assert len(groups_named(sim, "Incident cut short")) == 1  # applied once, not retried blindly
+    again = inproc.action("create_group", {"name": "Incident cut short"})
+    assert again.ok and len(groups_named(sim, "Incident cut short")) == 1

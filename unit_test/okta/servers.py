@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 
-def reply(status: str = "200 OK", body: bytes = b"{}", length: int = None, headers=()) -> bytes:
+def reply(status: str = "200 OK", body: bytes = b"{}", length: int | None = None, headers=()) -> bytes:
     """An HTTP/1.1 answer; `length` larger than the body makes it a truncated one."""
     lines = ["HTTP/1.1 " + status, "Content-Type: application/json", "Connection: close",
              "Content-Length: %d" % (len(body) if length is None else length), *headers]
@@ -45,10 +45,8 @@ class Server:
         return self
 
     def __exit__(self, *exc):
-        try:
+        with contextlib.suppress(OSError):
             self._listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
-        except OSError:
-            pass
         self._listener.close()
         self._thread.join(5)
 
@@ -107,7 +105,7 @@ def tls_server(replies, directory):
     (server, path of the certificate as a CA bundle)."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "okta-test")])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
             .not_valid_after(now + datetime.timedelta(days=1))
