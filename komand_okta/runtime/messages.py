@@ -1,4 +1,13 @@
-"""The InsightConnect v1 message envelopes: checking what comes in, building what goes out."""
+"""The InsightConnect v1 message envelopes: checking what comes in, building what goes out.
+
+What comes in is refused, naming the field, before any step sees it when it could not be
+handled safely later: text that is not valid Unicode (a JSON `\\ud800` escape decodes to a lone
+surrogate, which no UTF-8 encoder accepts, so it would fail deep inside a request or a log
+line) and nesting deeper than any real message needs (which would exhaust Python's recursion
+wherever the message is walked). What goes out never echoes such values back.
+"""
+import json
+
 from .errors import ClientError, error_message, is_explained
 
 OUTPUT_TYPES = {
@@ -8,6 +17,20 @@ OUTPUT_TYPES = {
     "connection_test": "connection_test",
 }
 STEP_KEYS = {"action_start": "action", "trigger_start": "trigger", "task_start": "task"}
+MAX_DEPTH = 64  # levels of objects and arrays in a message body; real ones use fewer than 15
+SECTIONS = {"input": "input", "connection": "connection"}  # body parts named as the fields they hold
+
+
+def parse(text):
+    """The message in `text` (JSON); a ClientError when it is not JSON or too deeply nested to read."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ClientError("The message is nested too deeply to read (more than %d levels of objects and "
+                          "arrays are allowed)." % MAX_DEPTH, "Send one InsightConnect v1 start message.") from None
+    except ValueError as exc:
+        raise ClientError("The input is not valid JSON: %s." % exc,
+                          "Send one InsightConnect v1 start message on stdin.") from None
 
 
 class StartMessage:
@@ -27,6 +50,7 @@ class StartMessage:
         body = message["body"]
         if not isinstance(body, dict):
             raise ClientError("The message 'body' must be an object.", "Send an InsightConnect v1 start message.")
+        check_readable(body)
         self.body = body
         self.kind = STEP_KEYS.get(self.type)
         self.name = body.get(self.kind) if self.kind else None
@@ -44,6 +68,56 @@ class StartMessage:
         return OUTPUT_TYPES[self.type]
 
 
+def check_readable(body: dict) -> None:
+    """Refuse a body holding text that is not valid Unicode, or nested deeper than MAX_DEPTH."""
+    problem = unreadable(body)
+    if problem is None:
+        return
+    path, reason, assistance = problem
+    section = SECTIONS.get(path[0]) if len(path) > 1 else None
+    field = _printable(".".join(str(part) for part in (path[1:] if section else path)))
+    raise ClientError("Invalid %s: '%s' %s." % (section or "message", field, reason), assistance)
+
+
+TEXT_HELP = "Send text as valid UTF-8: a surrogate escape (\\ud800-\\udfff) is valid only as half of a pair."
+DEPTH_HELP = "Nest objects and arrays at most %d levels deep." % MAX_DEPTH
+
+
+def unreadable(value):
+    """(path, reason, assistance) for the first member that is not valid text or is nested too
+    deeply, else None. Walks with its own stack, so depth itself cannot exhaust Python's recursion."""
+    stack = [((), value)]
+    while stack:
+        path, item = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return path[:MAX_DEPTH], "is nested more than %d levels deep" % MAX_DEPTH, DEPTH_HELP
+        if isinstance(item, str):
+            if not _valid_text(item):
+                return path, "is not valid text: it holds an unpaired surrogate", TEXT_HELP
+        elif isinstance(item, dict):
+            for key, member in item.items():
+                if isinstance(key, str) and not _valid_text(key):
+                    return path + (key,), "is a key that is not valid text: it holds an unpaired surrogate", TEXT_HELP
+                stack.append((path + (key,), member))
+        elif isinstance(item, list):
+            stack.extend((path + (index,), member) for index, member in enumerate(item))
+    return None
+
+
+def _valid_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _printable(text: str) -> str:
+    """Text safe to print anywhere: an unpaired surrogate becomes its escape, and it is kept short."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def output_type_of(message) -> str:
     """The envelope type to answer with, even for a message that fails its checks."""
     if isinstance(message, dict):
@@ -52,8 +126,10 @@ def output_type_of(message) -> str:
 
 
 def meta_of(message) -> dict:
+    """The body's meta to echo back; none when it cannot be echoed safely."""
     if isinstance(message, dict) and isinstance(message.get("body"), dict):
-        return message["body"].get("meta", {})
+        meta = message["body"].get("meta", {})
+        return meta if unreadable(meta) is None else {}
     return {}
 
 
@@ -65,14 +141,14 @@ def ok_envelope(out_type, meta, output, log="", extra=None) -> dict:
 
 
 def error_envelope(out_type, meta, exc: BaseException, log="", redact=None) -> dict:
-    redact = redact or (lambda text: text)
-    body = {"log": log, "status": "error", "meta": meta, "error": redact(error_message(exc))}
+    scrub = redact or (lambda text: text)
+
+    def text(value) -> str:
+        return scrub(str(value)).encode("utf-8", "backslashreplace").decode("utf-8")
+
+    body = {"log": log, "status": "error", "meta": meta, "error": text(error_message(exc))}
     if is_explained(exc):
-        body["exception"] = {
-            "cause": redact(str(exc.cause)),
-            "assistance": redact(str(exc.assistance)),
-            "data": redact(str(exc.data or "")),
-        }
+        body["exception"] = {"cause": text(exc.cause), "assistance": text(exc.assistance), "data": text(exc.data or "")}
     return {"body": body, "version": "v1", "type": out_type}
 
 

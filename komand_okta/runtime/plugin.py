@@ -1,16 +1,21 @@
 """From a start message to one result envelope.
 
 This is the path every message takes, in the CLI and in web-server mode alike: check the
-envelope, find the step in the spec, validate the connection and the input against schemas
-generated from the spec, build the connection, run the step, validate the output, answer.
-Bad input stops here, before any request is made.
+envelope, find the step in the spec, accept the connection and the input as the spec declares
+them, build the connection, run the step, shape and validate the output, answer. Bad input
+stops here, before any request is made.
+
+The spec decides both ends. Going in: an empty optional string is absent (its default applies),
+a blank required one is refused, an unknown key is logged as ignored, or refused when it is a
+typo of a field not given (see unknown_keys). Coming out: the output keeps exactly the members
+its spec types declare, so no step keeps its own list of fields.
 """
 import importlib
 import traceback
 
 from komand_okta.clock import SystemClock
 
-from . import schemas, spec as spec_module
+from . import schemas, spec as spec_module, unknown_keys
 from .errors import ClientError, PluginError, is_explained
 from .messages import StartMessage, error_envelope, meta_of, ok_envelope, output_type_of
 from .redact import Redactor
@@ -59,20 +64,18 @@ class Plugin:
                                   "Use one of: %s." % ", ".join(self.spec.get(STEP_PACKAGES[message.kind]) or {}))
         connection_fields = self.spec.get("connection") or {}
         redact.add_message(message.connection, connection_fields, message.input)
-        self._check("Connection", message.connection, connection_fields)
-        connection = self._connect(message.connection, log)
+        connection_params = self._accepted("Connection", message.connection, connection_fields,
+                                           "a connection field", log)
+        connection = self._connect(connection_params, log)
 
         if test or message.kind is None:
             return connection.test(), None
 
-        fields = component.get("input") or {}
-        params = with_defaults(message.input, fields)
-        self._check("Input", params, fields)
+        params = self._accepted("Input", message.input, component.get("input") or {},
+                                "an input of %s" % message.name, log, defaults=True)
         step = self._step_class(message.kind, message.name)(connection, log, self.clock)
         if message.kind == "action":
-            output = schemas.without_nulls(step.run(params))
-            self._check_output(message.name, output, component.get("output") or {})
-            return output, None
+            return self._output(message.name, step.run(params), component.get("output") or {}), None
         if message.kind == "trigger":
             return (trigger_runner or self._no_trigger_runner)(self, message, step, params, log), None
         return self._run_task(message, step, params, component.get("output") or {}, redact)
@@ -84,9 +87,9 @@ class Plugin:
                               "Send the state returned by the previous run, or {} for the first run.")
         custom = message.body.get("custom_config") or {}
         result = step.run(params, message.state, custom if isinstance(custom, dict) else {})
-        output = schemas.without_nulls(result.output or [])
+        output = result.output or []
         for key in output_fields:  # the task's one output field is an array; the output is its items
-            self._check_output(message.name, {key: output}, {key: output_fields[key]})
+            output = self._output(message.name, {key: output}, {key: output_fields[key]})[key]
         extra = {"state": result.state, "has_more_pages": bool(result.has_more_pages),
                  "status_code": result.status_code}
         if result.error is not None:
@@ -95,20 +98,32 @@ class Plugin:
                                   "data": redact(str(getattr(result.error, "data", "") or ""))}
         return output, extra
 
-    def _check(self, what: str, instance, fields: dict) -> None:
-        if not isinstance(instance, dict):
+    def _accepted(self, what: str, given, fields: dict, noun: str, log, defaults: bool = False) -> dict:
+        """The section as the step sees it (unknown keys and empty optional strings gone, defaults
+        filled in), or a ClientError naming every problem: schema breaks, blank required fields,
+        typo'd keys."""
+        if not isinstance(given, dict):
             raise ClientError("%s must be a JSON object." % what, "Correct the %s and try again." % what.lower())
-        found = schemas.problems(instance, schemas.section_schema(fields, self.spec.get("types")))
-        found += schemas.empty_required(instance, fields) if not found else []
-        if found:
-            raise ClientError("Invalid %s: %s." % (what.lower(), "; ".join(found)),
+        custom = self.spec.get("types")
+        typos = unknown_keys.review(given, fields, noun, log)
+        params = schemas.without_empty({key: value for key, value in given.items() if key in fields}, fields, custom)
+        params = with_defaults(params, fields) if defaults else params
+        found = schemas.problems(params, schemas.section_schema(fields, custom))
+        found += schemas.empty_required(params, fields) if not found else []
+        if found or typos:
+            raise ClientError("Invalid %s: %s." % (what.lower(), "; ".join(found + typos)),
                               "Correct the %s and try again." % what.lower())
+        return params
 
-    def _check_output(self, name: str, output, fields: dict) -> None:
-        found = schemas.problems(output, schemas.section_schema(fields, self.spec.get("types")))
+    def _output(self, name: str, output, fields: dict):
+        """The output as the spec declares it (undeclared members and nulls left out), checked."""
+        schema = schemas.section_schema(fields, self.spec.get("types"))
+        output = schemas.conformed(output, schema, schema["definitions"])
+        found = schemas.problems(output, schema)
         if found:
             raise PluginError("The output of %s did not match the plugin spec: %s." % (name, "; ".join(found)),
                               "This is a plugin defect; please report it with the log.")
+        return output
 
     def _connect(self, params: dict, log):
         module = importlib.import_module(self.package + ".connection")

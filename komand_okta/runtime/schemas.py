@@ -10,6 +10,11 @@ first confirmed by `fast_valid`, which understands exactly the keywords `section
 and answers "valid" only when sure; anything else (invalid data, an unknown keyword, an enum of
 non-strings) goes to jsonschema, which decides and words the problems. A property test holds the
 fast path to never accepting what jsonschema rejects.
+
+The spec also decides what an output holds: `conformed` keeps exactly the members the schema
+declares (at every depth, custom types included; a field typed `object` is kept whole), so no
+step keeps its own list of fields. And it decides what a blank input means: an empty optional
+string is absent (`without_empty`), a blank required one is refused (`empty_required`).
 """
 
 BASE_TYPES = {
@@ -60,18 +65,24 @@ def type_schema(type_name: str, custom: dict) -> dict:
     return {}
 
 
+# What a field may say about its values besides its type. `additionalProperties: true` on a
+# field of a custom type keeps members the type does not declare (an open-ended object whose
+# well-known members are still documented and checked).
+CHECKS = ("enum", "minimum", "maximum", "additionalProperties")
+
+
+def field_schema(field: dict, custom: dict, extras=("title", "description", "default") + CHECKS) -> dict:
+    """The schema of one field: its type, and the `extras` the field gives."""
+    schema = type_schema(str(field.get("type", "")), custom)
+    schema.update((extra, field[extra]) for extra in extras if extra in field)
+    return schema
+
+
 def section_schema(fields: dict, custom: dict) -> dict:
     """The object schema for a section of the spec: an input, an output or the connection."""
     fields = fields or {}
-    properties = {}
-    for key in sorted(fields):
-        field = fields[key]
-        prop = type_schema(str(field.get("type", "")), custom)
-        for extra in ("title", "description", "default", "enum"):
-            if extra in field:
-                prop[extra] = field[extra]
-        properties[key] = prop
-    schema = {"type": "object", "properties": properties, "definitions": _definitions(custom)}
+    schema = {"type": "object", "properties": {key: field_schema(fields[key], custom) for key in sorted(fields)},
+              "definitions": _definitions(custom)}
     required = sorted(key for key, field in fields.items() if field.get("required"))
     if required:
         schema["required"] = required
@@ -81,12 +92,13 @@ def section_schema(fields: dict, custom: dict) -> dict:
 def _definitions(custom: dict) -> dict:
     definitions = dict(BUILTIN_DEFINITIONS)
     for name, fields in (custom or {}).items():
-        inner = section_schema(fields, {})
+        fields = fields or {}
         # nested references resolve against the top-level definitions
-        inner["properties"] = {
-            key: type_schema(str(field.get("type", "")), custom) for key, field in (fields or {}).items()
-        }
-        inner.pop("definitions")
+        inner = {"type": "object", "properties": {key: field_schema(field, custom, CHECKS)
+                                                  for key, field in fields.items()}}
+        required = sorted(key for key, field in fields.items() if field.get("required"))
+        if required:
+            inner["required"] = required
         inner["title"] = name
         definitions[name] = inner
     return definitions
@@ -103,6 +115,7 @@ def problems(instance, schema: dict) -> list:
 
 
 ANNOTATIONS = {"title", "description", "default", "format", "definitions", "displayType"}
+BOUNDS = {"minimum": lambda value, bound: value >= bound, "maximum": lambda value, bound: value <= bound}
 TYPE_CHECKS = {
     "string": lambda v: isinstance(v, str),
     "boolean": lambda v: isinstance(v, bool),
@@ -141,9 +154,39 @@ def fast_valid(instance, schema: dict, definitions: dict) -> bool:
         elif keyword == "enum":
             if not all(isinstance(option, str) for option in value) or instance not in value:
                 return False
+        elif keyword == "additionalProperties":
+            if value is not True:
+                return False
+        elif keyword in BOUNDS:  # like jsonschema: a bound applies to numbers only
+            if not TYPE_CHECKS["number"](value):
+                return False
+            if TYPE_CHECKS["number"](instance) and not BOUNDS[keyword](instance, value):
+                return False
         else:  # a keyword this fast path does not know: let jsonschema decide
             return False
     return True
+
+
+def without_empty(instance: dict, fields: dict, custom: dict) -> dict:
+    """The input without empty optional strings: "" means "not given".
+
+    Forms and orchestrators send "" for a field left empty, so an empty optional string counts
+    as absent (its default then applies) and no step has to tell "" from missing. A value of
+    only whitespace was typed, so it stays for the step to judge (a list query of spaces lists
+    everything; a secret of spaces is refused). A blank required input is refused by
+    `empty_required`.
+    """
+    return {key: value for key, value in instance.items()
+            if not (value == "" and key in fields and not fields[key].get("required")
+                    and _is_text(fields[key], custom))}
+
+
+def _is_text(field: dict, custom: dict) -> bool:
+    schema = type_schema(str(field.get("type", "")), custom)
+    name = schema.get("$ref", "").rsplit("/", 1)[-1]
+    if name:
+        schema = {} if name in (custom or {}) else BUILTIN_DEFINITIONS.get(name, {})
+    return schema.get("type") == "string"
 
 
 def empty_required(instance: dict, fields: dict) -> list:
@@ -175,9 +218,14 @@ def _sentence(error) -> str:
         return "%s must be of type %s, not %s" % (where, expected, JSON_TYPES.get(type(error.instance), "a value"))
     if error.validator == "enum":
         return "%s must be one of %s" % (where, ", ".join(map(repr, error.validator_value)))
+    if error.validator in BOUNDS:
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        if low is not None and high is not None:
+            return "%s must be between %s and %s; got %s" % (where, low, high, error.instance)
+        if low is not None:
+            return "%s must be %s or more; got %s" % (where, low, error.instance)
+        return "%s must be %s or less; got %s" % (where, high, error.instance)
     return "%s is invalid: %s" % (where, error.message)
-
-
 
 def without_nulls(value):
     """The value with null members of objects removed, at every depth.
@@ -190,3 +238,31 @@ def without_nulls(value):
     if isinstance(value, list):
         return [without_nulls(item) for item in value]
     return value
+
+
+def conformed(value, schema: dict, definitions: dict):
+    """The value as `schema` declares it: undeclared members of objects and nulls left out.
+
+    Okta answers with more than a step promises (a user's `type` and `realmId`, links added in
+    a new release); the spec's output types say what a playbook may rely on, so the rest is
+    dropped here, at every depth. An object the spec types only as `object`, or marks with
+    `additionalProperties: true`, is kept whole (less its nulls); a value of the wrong kind is
+    left as it is for validation to name.
+    """
+    if schema.get("additionalProperties") is True:
+        return without_nulls(value)
+    while "$ref" in schema:
+        schema = definitions.get(schema["$ref"].rsplit("/", 1)[-1]) or {}
+    if isinstance(value, dict):
+        declared = schema.get("properties")
+        if declared is None or schema.get("type") != "object":
+            return without_nulls(value)
+        return {key: conformed(item, declared[key], definitions)
+                for key, item in value.items() if key in declared and item is not None}
+    if isinstance(value, list):
+        items = schema.get("items") if schema.get("type") == "array" else None
+        if items is None:
+            return without_nulls(value)
+        return [conformed(item, items, definitions) for item in value]
+    return value
+

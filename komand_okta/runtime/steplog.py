@@ -2,6 +2,8 @@
 
 A small object instead of the `logging` module's global configuration, so concurrent steps in
 web-server mode never mix their logs, and every line passes through the secret redactor.
+A line is always printable: text that is not valid Unicode (an unpaired surrogate from a
+message or an answer) is written as its escape instead of failing the write, and the step.
 """
 import sys
 import time
@@ -21,6 +23,7 @@ class StepLog:
         if LEVELS[level] < self._threshold:
             return
         text = self._redact(message % args if args else str(message))
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
         self._lines.append(text)
         stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         if self._stream:

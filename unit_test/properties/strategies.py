@@ -6,14 +6,18 @@ so a new action or a new field is covered without touching this file:
 - `valid_input(kind, name)`: the spec's examples (or a placeholder) for every field, which the
   runtime accepts; the starting point that each strategy changes in one way.
 - `invalid_inputs(kind, name)`: (input, field) pairs that break the schema at `field` (a wrong
-  JSON type, a value outside an enum, a required field missing / null / "" / whitespace-only, a
+  JSON type, a value outside an enum (never "" for an optional field: that is "not given"), a
+  number outside its minimum/maximum, a required field missing / null / "" / whitespace-only, a
   custom type or array whose inner shape is wrong). The runtime must refuse each before any
   request, naming `field`.
+- `from_schema(schema, definitions)`: values shaped by a generated schema (mostly valid, with
+  undeclared members and random JSON mixed in), for properties of validation and output shaping.
 - `nasty_inputs(kind, name)`: inputs of the right types whose strings are hostile (`/`, `..`,
   `?`, `#`, `%`, CR/LF, NUL, RTL marks, emoji, combining marks, 10k characters). The runtime may
   refuse them or send requests, but the requests' paths must be correctly encoded.
 """
 import copy
+import math
 
 from hypothesis import strategies as st
 
@@ -82,8 +86,14 @@ def _wrong_value(field: dict):
                for other in KIND_VALUES if other not in ACCEPTS[kind] | {"null"}]
     choices.append(st.tuples(st.just("null"), st.none()))
     if "enum" in field and kind == "string":
-        allowed = set(field["enum"])
+        # "" for an optional field means "not given" (its default applies), so it is not wrong
+        allowed = set(field["enum"]) | (set() if field.get("required") else {""})
         choices.append(st.tuples(st.just("enum"), st.text(max_size=12).filter(lambda s: s not in allowed)))
+    if kind in ("integer", "number"):
+        if "minimum" in field:
+            choices.append(st.tuples(st.just("below minimum"), st.integers(max_value=math.ceil(field["minimum"]) - 1)))
+        if "maximum" in field:
+            choices.append(st.tuples(st.just("above maximum"), st.integers(min_value=math.floor(field["maximum"]) + 1)))
     if kind == "array":
         inner_kind = field_kind(type_name[2:])
         if inner_kind:
@@ -193,3 +203,37 @@ def nasty_inputs(kind: str, name: str):
                 params[key] = draw(nasty_strings())
         return params, chosen
     return build()
+
+
+# -- values shaped by a generated schema ---------------------------------------------------------
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5))
+json_values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                           st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+                           max_leaves=12)
+
+
+def from_schema(schema, definitions, depth=0):
+    """Values shaped by the schema (mostly valid), with undeclared members and random JSON mixed in
+    at every level, and numbers around their bounds."""
+    if "$ref" in schema:
+        return from_schema(definitions[schema["$ref"].rsplit("/", 1)[-1]], definitions, depth)
+    kind = schema.get("type")
+    if "enum" in schema:
+        shaped = st.sampled_from(schema["enum"])
+    elif kind == "object" and schema.get("properties") and depth < 4:
+        props = schema["properties"]
+        declared = st.fixed_dictionaries({}, optional={k: from_schema(v, definitions, depth + 1) for k, v in props.items()})
+        shaped = st.builds(lambda extra, value: dict(extra, **value),
+                           st.dictionaries(st.text(max_size=3), scalars, max_size=2), declared)
+    elif kind == "array":
+        shaped = st.lists(from_schema(schema.get("items") or {}, definitions, depth + 1), max_size=3)
+    elif kind in ("integer", "number") and ("minimum" in schema or "maximum" in schema):
+        bounds = [schema[key] for key in ("minimum", "maximum") if key in schema]
+        edges = sorted({edge for bound in bounds for edge in (bound, math.floor(bound) - 1, math.ceil(bound) + 1)})
+        shaped = st.one_of(st.sampled_from(edges), st.integers(math.floor(min(bounds)) - 2, math.ceil(max(bounds)) + 2))
+    else:
+        shaped = {"string": st.text(max_size=5), "boolean": st.booleans(), "integer": st.integers(),
+                  "number": st.one_of(st.integers(), st.floats(allow_nan=False)),
+                  "object": st.dictionaries(st.text(max_size=3), scalars, max_size=2)}.get(kind, json_values)
+    return st.one_of(shaped, shaped, json_values) if depth else shaped
+

@@ -52,11 +52,18 @@ def test_a_given_input_is_never_replaced_by_the_default():
     assert with_defaults({"flag": False}, {"flag": {"type": "boolean", "default": True}}) == {"flag": False}
 
 
-def test_unknown_input_keys_are_accepted_like_the_real_orchestrator_does(okta):
+def test_unknown_input_keys_are_accepted_like_the_real_orchestrator_does_and_logged_as_ignored(okta):
     okta.get("https://example.okta.com/api/v1/users/user%40example.com", status_code=404, json={})
     okta.get("https://example.okta.com/api/v1/users", json=[])
     result = run_step("action", "get_user", {"email": "user@example.com", "extra": 1})
     assert result.ok and result.output == {"found": False}
+    assert "'extra' is not an input of get_user; it is ignored." in result.body["log"]
+
+
+def test_a_typo_of_an_input_is_refused_with_did_you_mean_before_any_request(okta):
+    result = run_step("action", "get_user", {"emial": "user@example.com"})
+    assert not result.ok and "did you mean 'email'?" in result.exception["cause"]
+    assert not okta.called
 
 
 def test_a_required_input_of_only_whitespace_is_refused(okta):
