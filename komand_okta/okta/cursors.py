@@ -91,18 +91,36 @@ class UserCursor:
                       "keys": {key: okta_time(moment) for moment, key in inside}})
 
     def _baseline(self, state, user_search) -> None:
+        """Remember the users inside the overlap window below the newest one, following `next`.
+
+        The window is read newest first until a user older than the window (or the end of the
+        list): a server may answer a short page with a `next` link, so a page's size says nothing
+        about whether the window was covered, and a user it left out would look new next poll.
+        More than MAX_KEYS users in the window: reading stops past the MAX_KEYS-th newest
+        timestamp (all users sharing it are read), which is where `_remember` starts the window.
+        """
         params = {"search": expression(self.field, "gt", EPOCH, user_search), "sortBy": self.field,
                   "sortOrder": "desc", "limit": PAGE}
-        response = self.client.request("GET", self.client.path("users"), params=params)
-        users = [u for u in response.body or [] if u.get("id") and u.get(self.field)]
-        if users:
-            newest = max(parse_time(u[self.field]) for u in users)
-            seen = [(parse_time(u[self.field]), self.key(u)) for u in users]
-        else:
-            newest, seen = server_time(response), []
-        # a full page may not reach back OVERLAP seconds: the window then starts at its oldest user
-        oldest = min(moment for moment, _ in seen) if len(users) >= PAGE else None
-        self._remember(state, newest, dict((key, moment) for moment, key in seen), oldest)
+        first = self.client.request("GET", self.client.path("users"), params=params)
+        newest, seen = None, []
+        for user in self._descending(first):
+            if not isinstance(user, dict) or not user.get("id") or not user.get(self.field):
+                continue
+            moment = parse_time(user[self.field])
+            newest = max(newest or moment, moment)
+            if moment < newest - timedelta(seconds=OVERLAP):
+                break
+            if len(seen) >= MAX_KEYS and moment < seen[MAX_KEYS - 1][0]:
+                break
+            seen.append((moment, self.key(user)))
+        newest = newest or server_time(first)
+        self._remember(state, newest, {key: moment for moment, key in seen})
         if self.log is not None:
             self.log.info("Baseline: users are reported from %s (%s) on; nothing is sent for this first check.",
                           okta_time(newest), self.field)
+
+    def _descending(self, first):
+        """The users of the first page, then those of the pages its `next` link leads to (lazily)."""
+        yield from first.body or []
+        if first.links.get("next"):
+            yield from self.client.pages(first.links["next"])

@@ -9,6 +9,8 @@ import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 from datetime import datetime, timezone
 
+import pytest
+
 from komand_okta.clock import FakeClock
 from komand_okta.okta import cursors, timestamps
 from komand_okta.runtime.triggers import TriggerRunner
@@ -215,3 +217,27 @@ def test_sent_users_carry_the_spec_fields(tmp_path, okta):
     assert collector.sent[0]["body"]["output"]["user"]["id"] == "00ub"
     assert "type" not in collector.sent[0]["body"]["output"]["user"]
     assert datetime.fromisoformat("2024-08-13T12:00:01+00:00") > datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("name", ["new_users", "updated_users"])
+def test_a_short_baseline_page_with_a_next_link_does_not_make_old_users_look_new(tmp_path, okta, name):
+    org = FakeOrg(okta, [user("00u%d" % i, at(10 + i)) for i in range(5)], page=2)  # 2 per page, asked 200
+    sent, _ = run(tmp_path, 3, name=name, between=script(org, [lambda: org.users.append(user("00unew", at(20)))]))
+    assert sent == ["00unew"]
+
+
+def test_the_baseline_reads_no_further_than_the_overlap_window(tmp_path, okta):
+    org = FakeOrg(okta, [user("00uold%d" % i, at(i)) for i in range(4)] +
+                  [user("00ua", at(100)), user("00ub", at(101))], page=2)
+    run(tmp_path, 1)
+    assert len(org.searches) == 2  # 101 and 100, then 3 and 2: past the window, so no third page
+    assert set(state(tmp_path)["keys"]) == {"00ua", "00ub"}
+
+
+def test_a_crowded_baseline_window_keeps_every_user_sharing_the_last_remembered_time(tmp_path, okta, monkeypatch):
+    monkeypatch.setattr(cursors, "MAX_KEYS", 3)
+    org = FakeOrg(okta, [user("00u%d" % i, at(10 + i)) for i in range(3)] +
+                  [user("00ut1", at(11)), user("00ut2", at(11))], page=2)
+    sent, _ = run(tmp_path, 2)
+    assert sent == [] and set(state(tmp_path)["keys"]) == {"00u1", "00u2", "00ut1", "00ut2"}
+    assert state(tmp_path)["window_start"] == at(11) and org.searches[-1].endswith('"%s"' % at(11))
