@@ -194,8 +194,10 @@ def org_dict() -> dict:
         "user_types": [{"name": "contractor", "displayName": "Contractor", "description": "External staff"}],
         "realms": [{"name": "Partners"}],
         "policies": [
-            {"name": "Admins MFA", "type": "MFA_ENROLL", "priority": 1, "rules": ["Require push"]},
-            {"name": "Block blocklisted zones", "type": "ACCESS_POLICY", "priority": 2, "rules": ["Deny blocklist"]},
+            {"name": "Admins MFA", "type": "MFA_ENROLL", "priority": 1, "groups": [PRIVILEGED_GROUP_NAME],
+             "description": "Admins enroll Okta Verify", "rules": ["Require push"]},
+            {"name": "Block blocklisted zones", "type": "ACCESS_POLICY", "priority": 2,
+             "description": "Deny sign-in from the SOAR blocklist", "rules": ["Deny blocklist"]},
         ],
         "logs": _logs(),
     }

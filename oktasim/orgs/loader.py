@@ -9,10 +9,13 @@ Why: the demo org and user-supplied org files share one readable format:
     groups: [{name, description?, type?, roles?: [TYPE]}]
     apps:   [{name, label, signOnMode?, status?, groups?: [names]}]
     zones:  [{type, name, usage?, status?, gateways?, proxies?, locations?, ...}]
-    idps, hooks, user_types, realms, policies, custom_attributes, push_default,
+    policies: [{name, type, priority?, status?, description?, groups?: [names] (default Everyone),
+                conditions?, settings?, rules?: [names]}]
+    idps, hooks, user_types, realms, custom_attributes, push_default,
     logs: [{eventType, user?: login, group?: name, days_ago?, outcome?}]
 Every org gets Okta's built-ins: the Everyone group, a default user type and
-realm, the system zones, a default password policy, and an admin user
+realm, the system zones, default password, global session and authenticator
+enrollment policies, and an admin user
 (``admin@example.com``, SUPER_ADMIN) who owns the API tokens.
 """
 
@@ -21,7 +24,8 @@ from ..resources.factors import new_factor
 from ..resources.groups import new_group
 from ..resources.hooks import new_hook
 from ..resources.idps import new_idp
-from ..resources.misc import new_policy, new_realm, new_user_type
+from ..resources.misc import new_realm, new_user_type
+from ..resources.policies import new_policy
 from ..resources.roles import new_role
 from ..resources.users import _norm_profile, hash_password
 from ..resources.zone_bodies import checked as checked_zone
@@ -74,24 +78,11 @@ def _load(store, org: dict) -> None:
                    {"type": "IP", "name": "BlockedIpZone", "usage": "BLOCKLIST", "gateways": []}]:
             z = new_zone(store, checked_zone(zd), system=True, created=born)
             store.zones[z["id"]] = z
-        p = new_policy(store, "Default Policy", "PASSWORD", priority=1, system=True,
-                       description="The default policy applies in all situations if no other policy applies.",
-                       created=born)
-        store.policies[p["id"]] = p
-        p = new_policy(store, "Default Policy", "OKTA_SIGN_ON", priority=1, system=True,
-                       description="The default policy applies in all situations if no other policy applies.",
-                       created=born)
-        store.policies[p["id"]] = p
-        for pd in org.get("policies") or []:
-            x = new_policy(store, pd["name"], pd["type"], priority=pd.get("priority", 1),
-                           status=pd.get("status", "ACTIVE"), description=pd.get("description"),
-                           created=born, conditions=pd.get("conditions"))
-            if pd.get("rules"):
-                x["_rules"] = [{"id": store.ids.new("rule"), "name": rn, "priority": i + 1,
-                                "status": "ACTIVE", "system": False, "type": pd["type"],
-                                "created": born, "lastUpdated": born, "conditions": None, "actions": {}}
-                               for i, rn in enumerate(pd["rules"])]
-            store.policies[x["id"]] = x
+        for ptype in ("PASSWORD", "OKTA_SIGN_ON", "MFA_ENROLL"):
+            p = new_policy(store, "Default Policy", ptype, priority=1, system=True,
+                           description="The default policy applies in all situations if no other policy applies.",
+                           created=born, group_ids=[everyone["id"]])
+            store.policies[p["id"]] = p
         # groups
         by_name = {"Everyone": everyone["id"]}
         for gd in org.get("groups") or []:
@@ -102,6 +93,9 @@ def _load(store, org: dict) -> None:
             for rtype in gd.get("roles") or []:
                 role = new_role(store, rtype, "GROUP", created=g["created"])
                 store.roles.setdefault(g["id"], {})[role["id"]] = role
+        for pd in org.get("policies") or []:
+            _load_policy(store, pd, by_name, born)
+        _rank_defaults_last(store)
         # apps
         apps_by_name = {}
         for ad in org.get("apps") or []:
@@ -145,6 +139,26 @@ def _load(store, org: dict) -> None:
         # history
         for ld in sorted(org.get("logs") or [], key=lambda x: -float(x.get("days_ago", 1))):
             _load_log(store, ld, by_name)
+
+
+def _load_policy(store, pd: dict, groups_by_name: dict, born: str) -> None:
+    x = new_policy(store, pd["name"], pd["type"], priority=pd.get("priority", 1),
+                   status=pd.get("status", "ACTIVE"), description=pd.get("description"), created=born,
+                   group_ids=[groups_by_name[g] for g in pd.get("groups") or ["Everyone"]],
+                   conditions=pd.get("conditions"), settings=pd.get("settings"))
+    if pd.get("rules"):
+        x["_rules"] = [{"id": store.ids.new("rule"), "name": rn, "priority": i + 1,
+                        "status": "ACTIVE", "system": False, "type": pd["type"],
+                        "created": born, "lastUpdated": born, "conditions": None, "actions": {}}
+                       for i, rn in enumerate(pd["rules"])]
+    store.policies[x["id"]] = x
+
+
+def _rank_defaults_last(store) -> None:
+    """Okta evaluates a type's default (system) policy last: it has the highest priority number."""
+    for p in store.policies.values():
+        if p["system"]:
+            p["priority"] = sum(1 for q in store.policies.values() if q["type"] == p["type"])
 
 
 def _load_user(store, ud: dict, groups_by_name: dict, apps_by_name: dict) -> None:

@@ -5,9 +5,9 @@ in the exact shape of the recorded real responses; handlers run under the
 store lock and raise ``OktaError`` for Okta's error envelope.
 """
 
-from . import apps, factors, groups, hooks, idps, logs, misc, roles, users, zones
+from . import apps, factors, groups, hooks, idps, logs, misc, policies, roles, users, zones
 
-MODULES = (users, factors, groups, apps, zones, roles, idps, hooks, logs, misc)
+MODULES = (users, factors, groups, apps, zones, roles, idps, hooks, logs, misc, policies)
 
 
 def register_all(router) -> None:

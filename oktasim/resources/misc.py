@@ -1,21 +1,14 @@
-"""User types, realms and policies (mostly read paths, plus simple writes).
+"""User types and realms (mostly read paths, plus simple writes).
 
-Why: the connector lists user types, realms and policies for context and to
+Why: the connector lists user types and realms for context and to
 build inputs; these follow the recorded shapes and the spec's rules (e.g.
-``type`` is required when listing policies; the default user type cannot be
-deleted, 403 E0000142).
+the default user type cannot be deleted, 403 E0000142).
 """
 
 from .. import search
 from ..errors import OktaError, not_found, validation
-from ..events import target
 from ..paging import link_headers, page_list, parse_limit
 from ..web import no_content, ok
-from .lifecycle import set_active
-
-POLICY_TYPES = ("ACCESS_POLICY", "OKTA_SIGN_ON", "PASSWORD", "MFA_ENROLL", "IDP_DISCOVERY",
-                "PROFILE_ENROLLMENT", "POST_AUTH_SESSION", "ENTITY_RISK", "DEVICE_SIGNAL_COLLECTION",
-                "SESSION_VIOLATION_DETECTION", "CLIENT_UPDATE", "IDENTITY_CLAIM_SOURCING")
 
 
 # ------------------------------------------------------------------ user types
@@ -157,79 +150,6 @@ def delete_realm(req, store):
     return no_content()
 
 
-# ------------------------------------------------------------------ policies
-def new_policy(store, name, ptype, priority=1, system=False, status="ACTIVE", description=None,
-               pid=None, created=None, conditions=None, settings=None):
-    now = created or store.now()
-    p = {"id": pid or store.ids.new("policy"), "status": status, "name": name,
-         "description": description, "priority": priority, "system": system,
-         "conditions": conditions, "created": now, "lastUpdated": now, "type": ptype}
-    if settings is not None:
-        p["settings"] = settings
-    return p
-
-
-def render_policy(p, base):
-    d = {k: v for k, v in p.items() if not k.startswith("_")}
-    href = f"{base}/api/v1/policies/{p['id']}"
-    links = {"self": {"href": href, "hints": {"allow": ["GET", "PUT"] if p["system"] else ["GET", "PUT", "DELETE"]}},
-             "rules": {"href": f"{href}/rules", "hints": {"allow": ["GET", "POST"]}}}
-    if not p["system"]:
-        action = "deactivate" if p["status"] == "ACTIVE" else "activate"
-        links[action] = {"href": f"{href}/lifecycle/{action}", "hints": {"allow": ["POST"]}}
-    d["_links"] = links
-    return d
-
-
-def _get_policy(store, pid):
-    p = store.policies.get(pid)
-    if p is None:
-        raise not_found(pid, "Policy")
-    return p
-
-
-def list_policies(req, store):
-    ptype = req.arg("type")
-    if not ptype:
-        raise OktaError("E0000028", causes=["type: The field is required"])
-    if ptype not in POLICY_TYPES:
-        raise OktaError("E0000001", "type", causes=[f"type: Invalid policy type {ptype}"])
-    rows = [p for p in store.policies.values() if p["type"] == ptype]
-    st = req.arg("status")
-    if st:
-        rows = [p for p in rows if p["status"] == st]
-    q = req.arg("q")
-    if q:
-        rows = [p for p in rows if p["name"].lower().startswith(q.lower())]
-    rows.sort(key=lambda p: p["priority"])
-    limit = parse_limit(req, 20, 200)
-    items, nxt = page_list(rows, req.arg("after"), limit)
-    return ok([render_policy(p, req.base) for p in items], headers=link_headers(req, nxt))
-
-
-def get_policy(req, store):
-    return ok(render_policy(_get_policy(store, req.params["policyId"]), req.base))
-
-
-def policy_lifecycle(req, store):
-    p = _get_policy(store, req.params["policyId"])
-    action = req.params["action"]
-    set_active(store, p, action)
-    store.emit(f"policy.lifecycle.{action}", [target(p["id"], "Policy", p["name"], p["name"])], req)
-    return no_content()
-
-
-def list_rules(req, store):
-    p = _get_policy(store, req.params["policyId"])
-    out = []
-    for rule in p.get("_rules", []):
-        d = dict(rule)
-        href = f"{req.base}/api/v1/policies/{p['id']}/rules/{rule['id']}"
-        d["_links"] = {"self": {"href": href, "hints": {"allow": ["GET", "PUT", "DELETE"]}}}
-        out.append(d)
-    return ok(out)
-
-
 def register(r) -> None:
     r.add("GET", "/api/v1/meta/types/user", list_types)
     r.add("POST", "/api/v1/meta/types/user", create_type)
@@ -242,7 +162,3 @@ def register(r) -> None:
     r.add("GET", "/api/v1/realms/{realmId}", get_realm)
     r.add("PUT", "/api/v1/realms/{realmId}", replace_realm)
     r.add("DELETE", "/api/v1/realms/{realmId}", delete_realm)
-    r.add("GET", "/api/v1/policies", list_policies)
-    r.add("GET", "/api/v1/policies/{policyId}", get_policy)
-    r.add("POST", "/api/v1/policies/{policyId}/lifecycle/{action}", policy_lifecycle)
-    r.add("GET", "/api/v1/policies/{policyId}/rules", list_rules)

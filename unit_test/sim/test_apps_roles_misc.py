@@ -1,4 +1,4 @@
-"""Apps and assignments, roles, IdPs, user types, realms, policies."""
+"""Apps and assignments, roles, IdPs, user types, realms."""
 
 
 def test_app_users_list_and_get(api, demo):
@@ -91,15 +91,3 @@ def test_user_types_and_default_type_cannot_be_deleted(api):
 def test_realms_list_and_search(api):
     assert len(api.get("/api/v1/realms").json()) == 2
     assert [r["profile"]["name"] for r in api.get("/api/v1/realms", params={"search": 'profile.name co "art"'}).json()] == ["Partners"]
-
-
-def test_policies_need_a_type(api):
-    r = api.get("/api/v1/policies")
-    assert (r.status_code, r.json()["errorCode"]) == (400, "E0000028")
-    assert [p["name"] for p in api.get("/api/v1/policies?type=MFA_ENROLL").json()] == ["Admins MFA"]
-
-
-def test_policy_deactivate_is_204(api):
-    pid = api.get("/api/v1/policies?type=ACCESS_POLICY").json()[0]["id"]
-    assert api.post(f"/api/v1/policies/{pid}/lifecycle/deactivate").status_code == 204
-    assert api.get(f"/api/v1/policies/{pid}").json()["status"] == "INACTIVE"
