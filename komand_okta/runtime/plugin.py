@@ -15,7 +15,7 @@ import traceback
 
 from komand_okta.clock import SystemClock
 
-from . import schemas, spec as spec_module, unknown_keys
+from . import quarantine, schemas, spec as spec_module, unknown_keys
 from .errors import ClientError, PluginError, is_explained
 from .messages import StartMessage, error_envelope, meta_of, ok_envelope, output_type_of
 from .redact import Redactor
@@ -78,9 +78,9 @@ class Plugin:
             return self._output(message.name, step.run(params), component.get("output") or {}), None
         if message.kind == "trigger":
             return (trigger_runner or self._no_trigger_runner)(self, message, step, params, log), None
-        return self._run_task(message, step, params, component.get("output") or {}, redact)
+        return self._run_task(message, step, params, component.get("output") or {}, redact, log)
 
-    def _run_task(self, message, step, params, output_fields, redact):
+    def _run_task(self, message, step, params, output_fields, redact, log):
         """A task answers a list, its new state, and whether more pages wait (task protocol)."""
         if not isinstance(message.state, dict):
             raise ClientError("The task message needs a 'state' object in its body.",
@@ -89,7 +89,7 @@ class Plugin:
         result = step.run(params, message.state, custom if isinstance(custom, dict) else {})
         output = result.output or []
         for key in output_fields:  # the task's one output field is an array; the output is its items
-            output = self._output(message.name, {key: output}, {key: output_fields[key]})[key]
+            output = self._task_items(message.name, key, output_fields[key], output, log)
         extra = {"state": result.state, "has_more_pages": bool(result.has_more_pages),
                  "status_code": result.status_code}
         if result.error is not None:
@@ -97,6 +97,28 @@ class Plugin:
                                   "assistance": redact(str(getattr(result.error, "assistance", ""))),
                                   "data": redact(str(getattr(result.error, "data", "") or ""))}
         return output, extra
+
+    def _task_items(self, name: str, key: str, field: dict, items, log) -> list:
+        """The task's items as the spec declares them. One that breaks the spec is quarantined
+        (logged, written to the task's dead-letter file, see quarantine.py) and the others and the
+        new state are answered: refusing the run would hand the old state back, and the
+        orchestrator would send it, and meet the same item, forever."""
+        try:
+            return self._output(name, {key: items}, {key: field})[key]
+        except (PluginError, RecursionError):
+            if not isinstance(items, list):
+                raise
+
+        def one(item):
+            try:
+                return self._output(name, {key: [item]}, {key: field})[key][0]
+            except (PluginError, RecursionError) as exc:
+                raise quarantine.Unfit(getattr(exc, "cause", None) or type(exc).__name__) from None
+        dead_letter = quarantine.DeadLetter.for_task(name, self.clock)
+        fit = dead_letter.screen(items, one, log)
+        dead_letter.keep(log)
+        log.info("%d event(s) answered, %d quarantined.", len(fit), len(items) - len(fit))
+        return fit
 
     def _accepted(self, what: str, given, fields: dict, noun: str, log, defaults: bool = False) -> dict:
         """The section as the step sees it (unknown keys and empty optional strings gone, defaults

@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from .errors import ClientError
@@ -44,6 +43,8 @@ def file_stem(step_id) -> str:
 
 def prepare(directory: Path) -> Path:
     """The directory, created if missing and shown to be writable; else a ClientError naming it."""
+    import tempfile  # here: only a trigger's start needs it, and every action imports this module
+
     directory = Path(directory)
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,14 @@
-"""The task protocol: state in, state out, a list as output, errors reported with status ok."""
+"""The task protocol: state in, state out, a list as output, errors reported with status ok, and an
+output item that breaks the spec quarantined rather than failing the run."""
 import io
+import json
+
+import pytest
 
 from komand_okta.clock import FakeClock
+from komand_okta.runtime.components import TaskResult
 from komand_okta.runtime.plugin import Plugin
+from unit_test.runtime.fake_plugin.tasks import count_up
 
 SPEC = {
     "connection": {},
@@ -50,9 +56,30 @@ def test_a_task_message_without_state_is_refused():
     assert not ok and "'state'" in envelope["body"]["exception"]["cause"]
 
 
-def test_task_output_items_are_validated_against_the_spec():
-    bad = dict(SPEC, types={"number": {"n": {"type": "string", "required": True}}})
-    plugin = Plugin(package="unit_test.runtime.fake_plugin", spec=bad, clock=FakeClock(), stderr=io.StringIO())
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOMAND_OKTA_STATE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def run_returning(monkeypatch, items, state=None):
+    monkeypatch.setattr(count_up.Task, "run", lambda self, params, old, custom: TaskResult(items, state or {}))
+    stderr = io.StringIO()
+    plugin = Plugin(package="unit_test.runtime.fake_plugin", spec=SPEC, clock=FakeClock(), stderr=stderr)
     envelope, ok = plugin.handle({"type": "task_start", "version": "v1",
                                   "body": {"task": "count_up", "input": {"batch": 1}, "state": {}}})
+    return envelope, ok, stderr.getvalue()
+
+
+def test_a_poison_item_is_quarantined_and_the_others_are_answered_with_the_new_state(monkeypatch, state_dir):
+    poison = {"n": "twelve", "id": "evt-bad"}
+    envelope, ok, log = run_returning(monkeypatch, [{"n": 1}, poison, {"n": 2}], state={"cursor": 2})
+    assert ok and envelope["body"]["output"] == [{"n": 1}, {"n": 2}] and envelope["body"]["state"] == {"cursor": 2}
+    [letter] = [json.loads(line) for line in (state_dir / "task-count_up.deadletter.jsonl").read_text().splitlines()]
+    assert letter["event"] == poison and "did not match the plugin spec" in letter["reason"]
+    assert 'Event "evt-bad" quarantined' in log and "2 event(s) answered, 1 quarantined." in log
+
+
+def test_an_output_that_is_not_a_list_is_still_a_plugin_defect(monkeypatch):
+    envelope, ok, _ = run_returning(monkeypatch, {"n": 1})
     assert not ok and "did not match the plugin spec" in envelope["body"]["error"]
