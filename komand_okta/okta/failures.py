@@ -81,7 +81,7 @@ def truncated() -> Failure:
 
 def _tls(error, where: str) -> Failure:
     if isinstance(error, ssl.SSLCertVerificationError):
-        detail = error.verify_message or error.reason or "certificate verify failed"
+        detail = getattr(error, "verify_message", None) or getattr(error, "reason", None) or "certificate verify failed"
         return Failure("the TLS connection to %s failed: its certificate is not trusted (%s)" % (where, detail),
                        sent=False, retryable=False, assistance=CA_FIX)
     code = getattr(error, "reason", None)

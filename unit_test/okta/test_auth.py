@@ -5,11 +5,13 @@ verified with the public keys, so the claims checked are the ones Okta would see
 """
 import base64
 import hashlib
+import ssl
 import uuid
 from urllib.parse import parse_qs
 
 import jwt
 import pytest
+import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
@@ -330,3 +332,15 @@ def test_the_plugin_scope_table_matches_the_simulator_for_every_simulated_operat
         assert scope_for(route.method, path) == scopes.required(route.method, path), (route.method, path)
         checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize("exc, words", [
+    (requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead"), "cut short"),
+    (requests.exceptions.SSLError(ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED]")), "TLS"),
+])
+def test_a_token_request_without_a_complete_answer_is_explained_and_never_called_applied(okta, ec_key, exc, words):
+    okta.post(TOKEN_URL, exc=exc)
+    client, _, _, _ = make(ec_key)
+    with pytest.raises(OktaError) as caught:
+        client.get("/api/v1/users")
+    assert words in caught.value.cause and "may or may not" not in caught.value.cause
