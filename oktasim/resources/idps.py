@@ -1,6 +1,8 @@
 """Identity providers: list (q, type, limit, after), get, activate/deactivate.
 
-Why: SOAR peers list IdPs to audit federation; shapes follow the recorded IdPs.
+Why: SOAR peers list IdPs to audit federation; shapes follow the recorded IdPs (SAML IdPs
+have no issuerMode and link their metadata, ACS, users and lifecycle; social and OIDC IdPs link
+authorize and the redirect URI only).
 """
 
 from ..errors import OktaError, not_found
@@ -21,9 +23,11 @@ def new_idp(store, name: str, itype: str = "OIDC", status: str = "ACTIVE", iid=N
             "acs": {"binding": "HTTP-POST", "type": "INSTANCE"}},
             "algorithms": {"request": {"signature": {"algorithm": "SHA-256", "scope": "REQUEST"}},
                            "response": {"signature": {"algorithm": "SHA-256", "scope": "ANY"}}},
-            "settings": {"nameFormat": "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"},
+            "settings": {"nameFormat": "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
+                         "honorPersistentNameId": False},
             "credentials": {"trust": {"issuer": "https://idp.example.com", "audience": "https://www.okta.com/saml2/service-provider/sim",
-                                      "kid": "sim-kid", "revocation": None, "revocationCacheLifetime": 0}}}
+                                      "kid": "sim-kid", "revocation": None, "revocationCacheLifetime": 0},
+                            "signing": {"kid": "sim-signing-kid"}}}
     else:
         host = {"GOOGLE": "accounts.google.com", "MICROSOFT": "login.microsoftonline.com"}.get(itype, "idp.example.com")
         protocol = {"type": "OIDC" if itype != "FACEBOOK" else "OAUTH2", "endpoints": {
@@ -31,27 +35,45 @@ def new_idp(store, name: str, itype: str = "OIDC", status: str = "ACTIVE", iid=N
             "token": {"url": f"https://{host}/token", "binding": "HTTP-POST"}},
             "scopes": ["openid", "profile", "email"],
             "credentials": {"client": {"client_id": "sim-client", "client_secret": "REDACTED"}}}
-    d = {"id": iid or store.ids.new("idp"), "issuerMode": "ORG_URL", "name": name, "status": status,
-         "created": now, "lastUpdated": now, "protocol": protocol,
-         "policy": {"provisioning": {"action": "AUTO", "profileMaster": False, "groups": {"action": "NONE"},
-                                     "conditions": {"deprovisioned": {"action": "NONE"}, "suspended": {"action": "NONE"}}},
-                    "accountLink": {"filter": None, "action": "AUTO"},
-                    "subject": {"userNameTemplate": {"template": "idpuser.email"}, "filter": None,
-                                "matchType": "USERNAME", "matchAttribute": None},
-                    "maxClockSkew": 0},
-         "type": itype}
+    policy = {"provisioning": {"action": "AUTO", "profileMaster": False, "groups": {"action": "NONE"},
+                               "conditions": {"deprovisioned": {"action": "NONE"}, "suspended": {"action": "NONE"}}},
+              "accountLink": {"filter": None, "action": "AUTO"},
+              "subject": {"userNameTemplate": {"template": "idpuser.email"}, "filter": None,
+                          "matchType": "USERNAME", "matchAttribute": None},
+              "maxClockSkew": 0}
+    if itype in ("SAML2", "OIDC"):
+        policy["trustClaims"] = False
+    policy["transformedUsernameMatchingEnabled"] = False
+    d = {"id": iid or store.ids.new("idp")}
+    if itype != "SAML2":  # recorded SAML IdPs have no issuerMode
+        d["issuerMode"] = "ORG_URL"
+    d.update({"name": name, "status": status, "created": now, "lastUpdated": now, "protocol": protocol,
+              "policy": policy, "type": itype})
     return d
 
 
 def render(i: dict, base: str) -> dict:
     d = dict(i)
     iid = i["id"]
+    if i["type"] == "SAML2":
+        d["_links"] = _saml_links(i, base)
+        return d
     d["_links"] = {
         "authorize": {"href": f"{base}/oauth2/v1/authorize?idp={iid}&client_id={{clientId}}&response_type={{responseType}}&response_mode={{responseMode}}&scope={{scopes}}&redirect_uri={{redirectUri}}&state={{state}}&nonce={{nonce}}",
                       "templated": True, "hints": {"allow": ["GET"]}},
         "clientRedirectUri": {"href": f"{base}/oauth2/v1/authorize/callback", "hints": {"allow": ["POST"]}},
     }
     return d
+
+
+def _saml_links(i: dict, base: str) -> dict:
+    """As recorded: metadata, ACS and users, and the lifecycle action the status allows."""
+    href = f"{base}/api/v1/idps/{i['id']}"
+    action = "deactivate" if i["status"] == "ACTIVE" else "activate"
+    return {"metadata": {"href": f"{href}/metadata.xml", "type": "application/xml", "hints": {"allow": ["GET"]}},
+            "acs": {"href": f"{base}/sso/saml2/{i['id']}", "type": "application/xml", "hints": {"allow": ["POST"]}},
+            "users": {"href": f"{href}/users", "hints": {"allow": ["GET"]}},
+            action: {"href": f"{href}/lifecycle/{action}", "hints": {"allow": ["POST"]}}}
 
 
 def get_idp(store, iid):

@@ -1,5 +1,9 @@
 """Apps and assignments, roles, IdPs, user types, realms."""
 
+import pytest
+
+from . import vcr
+
 
 def test_app_users_list_and_get(api, demo):
     rows = api.get(f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users").json()
@@ -91,3 +95,28 @@ def test_user_types_and_default_type_cannot_be_deleted(api):
 def test_realms_list_and_search(api):
     assert len(api.get("/api/v1/realms").json()) == 2
     assert [r["profile"]["name"] for r in api.get("/api/v1/realms", params={"search": 'profile.name co "art"'}).json()] == ["Partners"]
+
+
+def _newest_recorded_idp(itype):
+    found = [i for d in vcr.interactions(resource="idps", status=200, method="GET")
+             if d["path_template"] in ("/api/v1/idps", "/api/v1/idps/{idpId}")
+             for i in (d["response_body"] if isinstance(d["response_body"], list) else [d["response_body"]])
+             if i["type"] == itype]
+    return max(found, key=lambda i: i["lastUpdated"])
+
+
+@pytest.mark.parametrize("itype", ["SAML2", "GOOGLE"])
+def test_idp_has_the_keys_and_links_of_the_newest_recorded_one_of_its_type(api, itype):
+    real = _newest_recorded_idp(itype)
+    [ours] = api.get("/api/v1/idps", params={"type": itype}).json()
+    assert vcr.key_tree({k: v for k, v in ours.items() if k != "_links"}) == \
+        vcr.key_tree({k: v for k, v in real.items() if k != "_links"})
+    lifecycle = {"activate", "deactivate"}
+    assert set(ours["_links"]) - lifecycle == set(real["_links"]) - lifecycle
+
+
+def test_saml_idp_links_the_lifecycle_action_its_status_allows(api):
+    [idp] = api.get("/api/v1/idps", params={"type": "SAML2"}).json()
+    assert idp["status"] == "INACTIVE" and "activate" in idp["_links"]
+    after = api.post(f"/api/v1/idps/{idp['id']}/lifecycle/activate").json()
+    assert "deactivate" in after["_links"] and "activate" not in after["_links"]

@@ -55,3 +55,10 @@ def stable(obj):
     if isinstance(obj, list):
         return sorted((stable(x) for x in obj), key=lambda x: json.dumps(x, sort_keys=True))
     return obj
+
+
+def key_tree(value):
+    """The keys of nested objects without their values: what two orgs' objects share."""
+    if isinstance(value, dict):
+        return {k: key_tree(v) for k, v in value.items()}
+    return None
