@@ -33,7 +33,6 @@ CA_FIX = ("If a TLS-inspecting proxy or a private certificate authority sits bet
           "verify_ssl to false turns certificate checks off; use it only to diagnose.")
 PORT_FIX = ("Check the port in okta_url: Okta's API is https on port 443. Plain http:// is only for a simulator on "
             "this machine.")
-NETWORK_FIX = "Check the Okta domain in the connection and the network path to Okta, then try again."
 
 
 class Failure:
@@ -90,7 +89,10 @@ def _tls(error, where: str) -> Failure:
                        "points at a plain-http port" % (where, code), sent=False, retryable=False,
                        assistance=PORT_FIX)
     detail = code or (str(error) if error is not None else "TLS error")
-    return Failure("the TLS connection to %s failed (%s)" % (where, detail), sent=False, retryable=False,
+    # a handshake failure (an alert, a protocol or cipher mismatch) comes before any request; an
+    # unexpected EOF or a damaged record can also come mid-answer, so a change may have been applied
+    midway = not code or "EOF" in code or "RECORD_MAC" in code
+    return Failure("the TLS connection to %s failed (%s)" % (where, detail), sent=midway, retryable=False,
                    assistance="Check that okta_url names Okta's https endpoint and port (443) and that no proxy or "
                               "firewall interferes with TLS (HTTPS_PROXY, NO_PROXY). " + CA_FIX)
 

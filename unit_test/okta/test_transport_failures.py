@@ -5,6 +5,8 @@ write; a TLS failure and a refused connection fail at once (no retry, no wait), 
 the host and port, and the fix; no read ever says "may or may not have been applied".
 Servers are scripted sockets on 127.0.0.1 (`servers`); the clock is fake, so nothing sleeps.
 """
+import ssl
+
 import pytest
 import requests
 from urllib3.exceptions import IncompleteRead, ProtocolError
@@ -118,3 +120,13 @@ def test_a_refused_connection_fails_at_once_naming_host_and_port(method):
     error = failure(lambda: client("http://127.0.0.1:%d" % port, clock).request(method, "/api/v1/users"))
     assert "refused" in error.cause and "127.0.0.1:%d" % port in error.cause and "okta_url" in error.assistance
     assert AMBIGUOUS not in error.cause and clock.sleeps == []
+
+
+@pytest.mark.parametrize("code, ambiguous", [("TLSV1_ALERT_PROTOCOL_VERSION", False),
+                                             ("UNEXPECTED_EOF_WHILE_READING", True)])
+def test_a_write_is_called_maybe_applied_only_after_a_tls_failure_that_can_come_midway(requests_mock, code, ambiguous):
+    error = ssl.SSLError(1, "[SSL: %s]" % code)
+    error.reason = code
+    requests_mock.post("https://example.okta.com/api/v1/groups", exc=requests.exceptions.SSLError(error))
+    caught = failure(lambda: client("https://example.okta.com").post("/api/v1/groups", json={}))
+    assert (AMBIGUOUS in caught.cause) is ambiguous and requests_mock.call_count == 1
