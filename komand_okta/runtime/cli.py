@@ -23,11 +23,18 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
     commands.add_parser("info", help="name, version, actions and triggers")
     sample = commands.add_parser("sample", help="print a start message for a step, from the spec's examples")
     sample.add_argument("name")
-    http = commands.add_parser("http", help="serve the InsightConnect HTTP routes")
-    http.add_argument("--host", default="0.0.0.0", help="interface to listen on (default all)")
-    http.add_argument("--port", type=int, default=10001)
-    http.add_argument("--workers", type=int, default=1)
-    http.add_argument("--threads", type=int, default=4)
+    http = commands.add_parser(
+        "http", help="serve the InsightConnect HTTP routes",
+        description="Serve the InsightConnect routes (/api/v1/...) with waitress: each request is read whole "
+                    "before a thread runs it, so slow clients cannot hold the threads.")
+    http.add_argument("--host", help="address to listen on (default $KOMAND_OKTA_HTTP_HOST, else 127.0.0.1; the "
+                                     "image sets 0.0.0.0, which the platform needs to reach the plugin)")
+    http.add_argument("--port", type=int, help="port to listen on (default $KOMAND_OKTA_HTTP_PORT, else 10001)")
+    http.add_argument("--workers", type=int, default=1,
+                      help="processes, each with its own threads and connection cache (default 1)")
+    http.add_argument("--threads", type=int, default=4, help="threads per worker that run requests (default 4)")
+    http.add_argument("--check", action="store_true",
+                      help="health check: exit 0 when GET /api/v1/status on the host and port answers Ready")
     args = parser.parse_args(argv)
 
     if args.command == "info":
@@ -44,9 +51,19 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
             return 1
         return 0
     if args.command == "http":
-        from .http import serve
-        return serve(port=args.port, workers=args.workers, threads=args.threads, debug=args.debug, host=args.host)
+        return http_command(args)
     return run_message(args, stdin, stdout, stderr)
+
+
+def http_command(args) -> int:
+    from . import webserver
+    host = args.host or webserver.default_host()
+    port = args.port if args.port is not None else webserver.default_port()
+    if args.check:
+        return webserver.check(host, port)
+    from .http import App
+    app = App(workers=args.workers, threads=args.threads, debug=args.debug)
+    return webserver.serve(app, host, port, workers=args.workers, threads=args.threads)
 
 
 def run_message(args, stdin, stdout, stderr) -> int:

@@ -1,16 +1,19 @@
 """Web-server mode: the InsightConnect HTTP routes over the same message path as the CLI.
 
-A plain WSGI application (no framework: the routes are few and fixed) served by gunicorn.
-Each worker keeps one connection per distinct connection input, so keep-alive to Okta and
-rate-limit knowledge survive between requests; each request still gets its own log. A request
-that fails becomes an error response, never a dead worker. Secrets of the connection are masked
-in every response that carries step output, as the orchestrator expects.
+A plain WSGI application (no framework: the routes are few and fixed), served by
+`webserver.py`. Each worker keeps one connection per distinct connection input, so keep-alive to
+Okta and rate-limit knowledge survive between requests; each request still gets its own log. A
+request that fails becomes an error response, never a dead worker. Secrets of the connection
+are masked in every response that carries step output, as the orchestrator expects.
 """
 import hashlib
 import json
 import threading
+from collections import OrderedDict
 
 from . import spec as spec_module
+from .errors import ClientError
+from .messages import error_envelope, parse
 from .plugin import Plugin
 from .redact import Redactor
 from .schemas import section_schema
@@ -22,17 +25,32 @@ STATUS_TEXT = {200: "200 OK", 204: "204 No Content", 400: "400 Bad Request", 404
 
 
 class ConnectionCache:
-    """One connection object per distinct connection input, per worker process."""
+    """One connection object per distinct connection input, per worker process, at most `size`.
 
-    def __init__(self):
-        self._items, self._lock = {}, threading.Lock()
+    The least recently used connection is dropped first, so a stream of distinct tokens (a
+    misconfigured or hostile caller) costs a bounded amount of memory. A dropped connection is
+    not closed: a request may still be using it, and its pooled sockets close when it is freed.
+    """
+
+    SIZE = 64  # an orchestrator uses a handful of connections; each costs a session and its pool
+
+    def __init__(self, size: int = SIZE):
+        self.size = size
+        self._items, self._lock = OrderedDict(), threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def get(self, params: dict, build):
-        key = hashlib.sha1(json.dumps(params, sort_keys=True).encode()).hexdigest()
+        key = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()
         with self._lock:
-            if key not in self._items:
-                self._items[key] = build()
-            return self._items[key]
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            connection = self._items[key] = build()
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+            return connection
 
 
 class CachingPlugin(Plugin):
@@ -58,6 +76,8 @@ class App:
         try:
             status, body = self.route(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""),
                                       environ.get("QUERY_STRING", ""), lambda: _read(environ))
+        except ClientError as exc:  # a body that cannot be read as a message
+            status, body = 400, error_envelope(None, {}, exc)
         except Exception as exc:  # the worker must survive any request
             status, body = 500, {"error": "Internal error: %s" % type(exc).__name__}
         if status == 204:
@@ -146,15 +166,14 @@ class App:
 
 
 def _read(environ):
+    """The request's JSON body, None when empty; a ClientError when it is not JSON or is nested
+    too deeply to parse (the envelope checks refuse any nesting deeper than messages.MAX_DEPTH)."""
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
     raw = environ["wsgi.input"].read(length) if length else b""
-    try:
-        return json.loads(raw) if raw.strip() else None
-    except ValueError:
-        return {"_not_json": True}
+    return parse(raw) if raw.strip() else None
 
 
 def _masked(envelope: dict, message, spec: dict) -> dict:
@@ -164,23 +183,3 @@ def _masked(envelope: dict, message, spec: dict) -> dict:
     if isinstance(body, dict):
         redact.add_message(body.get("connection") or {}, spec.get("connection") or {}, {})
     return json.loads(redact(json.dumps(envelope)))
-
-
-def serve(port: int = 10001, workers: int = 1, threads: int = 4, debug: bool = False, host: str = "0.0.0.0") -> int:
-    """Run the app under gunicorn (threads per worker; workers are separate processes)."""
-    from gunicorn.app.base import BaseApplication
-
-    app = App(workers=workers, threads=threads, debug=debug)
-
-    class Server(BaseApplication):
-        def load_config(self):
-            for key, value in {"bind": "%s:%d" % (host, port), "workers": workers, "threads": threads,
-                               "worker_class": "gthread", "graceful_timeout": 30, "timeout": 600,
-                               "accesslog": None, "loglevel": "debug" if debug else "info"}.items():
-                self.cfg.set(key, value)
-
-        def load(self):
-            return app
-
-    Server().run()
-    return 0

@@ -5,13 +5,16 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 
-from komand_okta.runtime.http import App
+from komand_okta.runtime.http import App, ConnectionCache
 from unit_test import factories as f
 from unit_test.conftest import API, CONNECTION, TOKEN
 
 
 def call(app, method, path, body=None, query=""):
-    raw = json.dumps(body).encode() if body is not None else b""
+    return call_raw(app, method, path, json.dumps(body).encode() if body is not None else b"", query)
+
+
+def call_raw(app, method, path, raw: bytes, query=""):
     environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
                "CONTENT_LENGTH": str(len(raw)), "wsgi.input": io.BytesIO(raw)}
     setup_testing_defaults(environ)
@@ -98,7 +101,41 @@ def test_the_connection_is_reused_across_requests(app, okta):
     okta.get(API + "/users/user%40example.com", json=f.user())
     for _ in range(3):
         call(app, "POST", "/api/v1/actions/get_user", action("get_user", {"email": "user@example.com"}))
-    assert len(app.cache._items) == 1
+    assert len(app.cache) == 1
+
+
+def test_the_connection_cache_holds_at_most_its_bound_for_1500_distinct_tokens():
+    cache = ConnectionCache(size=64)
+    for k in range(1500):
+        cache.get({"okta_url": "example.okta.com", "okta_key": {"secretKey": "token-%d" % k}}, object)
+    assert len(cache) == 64
+
+
+def test_the_connection_cache_drops_the_least_recently_used_connection_first():
+    cache, built = ConnectionCache(size=2), []
+
+    def build():
+        built.append(object())
+        return built[-1]
+
+    first, second = cache.get({"t": 1}, build), cache.get({"t": 2}, build)
+    cache.get({"t": 1}, build)  # used again: now the most recent
+    cache.get({"t": 3}, build)  # evicts {"t": 2}
+    assert cache.get({"t": 1}, build) is first and cache.get({"t": 2}, build) is not second
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@pytest.mark.parametrize("depth", [100, 990, 100_000])
+@pytest.mark.parametrize("where", ["meta", "input", "connection"])
+def test_deeply_nested_json_answers_400_and_reaches_no_okta_endpoint(app, okta, where, depth):
+    message = action("get_user", {"email": "user@example.com"})
+    message["body"][where]["x"] = "NESTED"
+    raw = json.dumps(message).replace('"NESTED"', nested(depth))
+    status, body = call_raw(app, "POST", "/api/v1/actions/get_user", raw.encode())
+    assert status == 400 and "nested" in body["body"]["error"] and not okta.called
 
 
 def test_status_info_and_listings(app):

@@ -1,0 +1,171 @@
+"""Serving web-server mode: waitress on one listening socket, in one or more worker processes.
+
+Why waitress: its I/O thread reads each request whole (headers, then the body, kept in memory
+or spilled to a temporary file) before one of the worker threads takes it. A client that sends
+slowly therefore holds a socket, never a thread, and hundreds of them leave the threads free
+for status checks and actions. gunicorn's gthread worker, used before, handed a connection to a
+thread at its first byte, so 12 slow clients stopped the server for 20 s or more. waitress is
+pure Python with no dependencies, maintained by the Pylons project, and was measured side by
+side with gunicorn (bench/web_throughput.py): the same CPU time per request.
+
+More than one worker: this process binds the socket, then forks the workers, which all accept
+on it, each with its own threads, connection cache and interpreter lock; a worker that dies is
+replaced. Nothing here writes to the home directory or needs a control socket.
+"""
+import json
+import logging
+import os
+import resource
+import signal
+import socket
+import sys
+import time
+
+HOST_ENV, PORT_ENV = "KOMAND_OKTA_HTTP_HOST", "KOMAND_OKTA_HTTP_PORT"
+LOOPBACK, DEFAULT_PORT = "127.0.0.1", 10001
+CONNECTION_LIMIT = 1000      # open client connections per worker, slow ones included (each costs a socket)
+OPTIONS = {
+    "connection_limit": CONNECTION_LIMIT,
+    "asyncore_use_poll": True,           # select() stops at 1,024 file descriptors
+    "channel_timeout": 60,               # a connection silent this long is closed
+    "cleanup_interval": 10,
+    "max_request_body_size": 32 << 20,   # a start message is kilobytes; larger is refused with 413
+    "max_request_header_size": 64 << 10,
+}
+BACKLOG = 1024
+QUICK_DEATH = 1.0  # seconds: a worker dying this soon after its start is broken, not unlucky
+
+log = logging.getLogger("komand_okta.http")
+
+
+def default_host() -> str:
+    """127.0.0.1 when run by hand; the image sets $KOMAND_OKTA_HTTP_HOST=0.0.0.0 for the platform."""
+    return os.environ.get(HOST_ENV) or LOOPBACK
+
+
+def default_port() -> int:
+    return int(os.environ.get(PORT_ENV) or DEFAULT_PORT)
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port (port 0 picks a free one)."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                         flags=socket.AI_PASSIVE)[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(address)
+    sock.listen(BACKLOG)
+    sock.setblocking(False)  # several workers accept on it; the ones that lose the race must not block
+    return sock
+
+
+def make_server(app, sock: socket.socket, threads: int):
+    """The waitress server for `app` on an already listening socket (run it with `.run()`)."""
+    from waitress.server import create_server
+    return create_server(app, sockets=[sock], threads=threads, **OPTIONS)
+
+
+def serve(app, host: str, port: int, workers: int = 1, threads: int = 4) -> int:
+    """Serve until SIGTERM or SIGINT; 0 on a requested stop, 1 when workers keep dying."""
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "queue depth" on every busy request
+    _allow_open_files(CONNECTION_LIMIT + 64)
+    sock = listen(host, port)
+    bound = sock.getsockname()
+    log.info("Listening on http://%s:%d: %d worker(s) x %d thread(s)", bound[0], bound[1], workers, threads)
+    if workers <= 1:
+        _run_worker(app, sock, threads)
+        return 0
+    return _supervise(lambda: _fork_worker(app, sock, threads), workers)
+
+
+def check(host: str, port: int, timeout: float = 3.0) -> int:
+    """The health check: 0 when GET /api/v1/status answers Ready, else 1 (the reason on stderr)."""
+    import urllib.request
+    target = LOOPBACK if host in ("0.0.0.0", "::", "") else host
+    url = "http://%s:%d/api/v1/status" % (("[%s]" % target) if ":" in target else target, port)
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            ready = json.loads(response.read()).get("status") == "Ready"
+    except (OSError, ValueError, AttributeError) as exc:
+        sys.stderr.write("%s: %s\n" % (url, exc))
+        return 1
+    sys.stderr.write("%s: %s\n" % (url, "Ready" if ready else "not ready"))
+    return 0 if ready else 1
+
+
+def _run_worker(app, sock, threads) -> None:
+    """Serve in this process; SIGTERM stops it like Ctrl-C (running requests get 5 s to finish)."""
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    log.info("Booting worker with pid %d (%d threads)", os.getpid(), threads)
+    make_server(app, sock, threads).run()
+
+
+def _exit_on_signal(signum, frame):
+    raise SystemExit(0)
+
+
+def _fork_worker(app, sock, threads) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 0
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _run_worker(app, sock, threads)
+    except BaseException:  # a worker must never return into the parent's code
+        log.exception("Worker %d failed", os.getpid())
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _supervise(spawn, workers: int) -> int:
+    """Keep `workers` children running until SIGTERM/SIGINT, then stop them and wait for them."""
+    started = {}
+    stopping = []
+
+    def stop(signum, frame):
+        stopping.append(signum)
+        for pid in list(started):
+            _signal(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for _ in range(workers):
+        started[spawn()] = time.monotonic()
+    broken = False
+    while started:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        born = started.pop(pid, None)
+        if born is None or stopping:
+            continue
+        if time.monotonic() - born < QUICK_DEATH:
+            log.error("Worker %d died at start (status %d); stopping", pid, status)
+            broken = True
+            stop(signal.SIGTERM, None)
+            continue
+        log.warning("Worker %d died (status %d); starting another", pid, status)
+        started[spawn()] = time.monotonic()
+    return 1 if broken else 0
+
+
+def _signal(pid: int, signum) -> None:
+    try:
+        os.kill(pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def _allow_open_files(wanted: int) -> None:
+    """Raise this process's soft limit on open files toward `wanted` (each connection is one)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= wanted:
+        return
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if target > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
