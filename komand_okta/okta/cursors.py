@@ -29,7 +29,7 @@ EPOCH = "1970-01-01T00:00:00.000Z"
 
 
 
-def expression(field: str, op: str, value: str, user_search: str = None) -> str:
+def expression(field: str, op: str, value: str, user_search: str | None = None) -> str:
     condition = "%s %s %s" % (field, op, quoted(value))
     return "(%s) and %s" % (user_search.strip(), condition) if user_search and user_search.strip() else condition
 
@@ -43,7 +43,7 @@ class UserCursor:
     def key(self, user: dict) -> str:
         return user["id"] if self.field == "created" else "%s@%s" % (user["id"], user.get(self.field))
 
-    def poll(self, state: dict, user_search: str = None) -> list:
+    def poll(self, state: dict, user_search: str | None = None) -> list:
         """The users new since the saved cursor, oldest first; `state` is updated in place."""
         if state.get("version") != STATE_VERSION or state.get("field") != self.field or not state.get("cursor"):
             self._baseline(state, user_search)
@@ -64,11 +64,11 @@ class UserCursor:
             new.append(user)
             if len(new) >= MAX_NEW_PER_POLL:  # sorted ascending: the rest follows next poll
                 break
-        self._remember(state, max([cursor] + list(times.values())), times, start_at_least=start)
+        self._remember(state, max([cursor, *list(times.values())]), times, start_at_least=start)
         return new
 
     # -- state ---------------------------------------------------------------------------
-    def _remember(self, state, newest: datetime, times: dict, start_at_least: datetime = None) -> None:
+    def _remember(self, state, newest: datetime, times: dict, start_at_least: datetime | None = None) -> None:
         """Cursor = newest time; keys = the users inside [window start, newest], bounded.
 
         The window start never moves back (`start_at_least`: the previous one), since users

@@ -98,7 +98,7 @@ class HookListener:
 
     def take_counts(self) -> dict:
         with self._lock:
-            counts, self.counts = self.counts, {key: 0 for key in self.counts}
+            counts, self.counts = self.counts, dict.fromkeys(self.counts, 0)
         return counts
 
     def count(self, what: str) -> None:

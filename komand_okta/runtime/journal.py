@@ -23,6 +23,7 @@ sender retries later rather than believing the records were kept.
 Without a path the queue lives in memory only (no trigger id: nothing survives a restart anyway).
 Not thread-safe: the caller serialises its calls.
 """
+import contextlib
 import json
 import os
 from collections import deque
@@ -128,10 +129,8 @@ class Journal:
             os.fsync(self._fd)
             return True
         except OSError:
-            try:
+            with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, self._size)
-            except OSError:
-                pass
             return False
 
     def _rewrite(self) -> None:

@@ -93,7 +93,7 @@ class DeadLetter:
         log.warning("%d quarantined event(s) written to %s.", len(held), self.path)
 
     def _append(self, held) -> None:
-        moment = dt.datetime.fromtimestamp(self.clock.now(), dt.timezone.utc).isoformat()
+        moment = dt.datetime.fromtimestamp(self.clock.now(), dt.UTC).isoformat()
         data = "".join('{"quarantined_at": %s, "id": %s, "reason": %s, "event": %s}\n' % (
             json.dumps(moment), json.dumps(event_id(event)), json.dumps(reason), _encoded(event))
             for event, reason in held).encode()

@@ -18,7 +18,8 @@ import signal
 import urllib.request
 from pathlib import Path
 
-from . import quarantine, schemas, state as state_files
+from . import quarantine, schemas
+from . import state as state_files
 from .errors import ClientError
 from .messages import event_envelope
 
@@ -72,7 +73,7 @@ class StopSignal:
 class TriggerRunner:
     """Drives a trigger's polls; everything it touches outside itself is passed in."""
 
-    def __init__(self, dispatcher, state_dir: Path = None, should_stop=None, max_polls: int = None):
+    def __init__(self, dispatcher, state_dir: Path | None = None, should_stop=None, max_polls: int | None = None):
         self.dispatcher = dispatcher
         self.state_dir = state_dir or state_files.default_state_dir()
         self.should_stop = should_stop or (lambda: False)

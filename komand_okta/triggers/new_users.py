@@ -11,7 +11,6 @@ from komand_okta.okta.users import user_fields
 from komand_okta.runtime.components import Trigger as Base
 
 
-
 class Trigger(Base):
     field = "created"  # the Okta timestamp the cursor follows
 

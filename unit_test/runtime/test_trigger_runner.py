@@ -9,8 +9,8 @@ from komand_okta.clock import FakeClock
 from komand_okta.runtime import quarantine
 from komand_okta.runtime.components import Trigger
 from komand_okta.runtime.errors import ClientError
-from komand_okta.runtime.steplog import StepLog
 from komand_okta.runtime.state import StateStore
+from komand_okta.runtime.steplog import StepLog
 from komand_okta.runtime.triggers import TriggerRunner
 
 
@@ -220,12 +220,23 @@ def test_a_plain_trigger_id_keeps_the_name_earlier_versions_wrote(tmp_path, trig
     assert sent.sent[0]["body"]["output"] == {"n": 42}
 
 
-def test_a_state_directory_that_cannot_be_created_is_a_clear_error_before_any_poll(tmp_path):
+def deny(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr("tempfile.TemporaryFile", refuse)
+
+
+@pytest.mark.parametrize("unwritable", ["below a file", "permission denied"])
+def test_a_state_directory_that_cannot_be_written_is_a_clear_error_before_any_poll(tmp_path, monkeypatch,
+                                                                                  unwritable):
     (tmp_path / "file").write_text("")
+    state_dir = tmp_path / "file" / "state" if unwritable == "below a file" else tmp_path / "state"
+    if unwritable == "permission denied":
+        deny(monkeypatch)
     trigger = Scripted([{"n": 1}])
     with pytest.raises(ClientError) as raised:
-        run_scripted(tmp_path / "file" / "state", trigger)
-    assert str(tmp_path / "file" / "state") in raised.value.cause
+        run_scripted(state_dir, trigger)
+    assert str(state_dir) in raised.value.cause
     assert "--state-dir" in raised.value.assistance and "KOMAND_OKTA_STATE_DIR" in raised.value.assistance
     assert trigger.polls == [[{"n": 1}]]
 
@@ -243,5 +254,5 @@ def test_a_state_that_cannot_be_saved_is_logged_and_the_trigger_goes_on(tmp_path
 
 def test_a_corrupt_state_file_is_a_clear_error_naming_it(tmp_path):
     (tmp_path / "t1.json").write_text("{not json")
-    with pytest.raises(ClientError, match="t1.json"):
+    with pytest.raises(ClientError, match=r"t1\.json"):
         run(tmp_path, 1)

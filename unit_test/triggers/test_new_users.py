@@ -6,8 +6,8 @@ answers with a fixed server `Date` far from the FakeClock's time.
 """
 import json
 import re
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlencode, urlsplit
-from datetime import datetime, timezone
 
 import pytest
 
@@ -216,7 +216,7 @@ def test_sent_users_carry_the_spec_fields(tmp_path, okta):
 
     assert collector.sent[0]["body"]["output"]["user"]["id"] == "00ub"
     assert "type" not in collector.sent[0]["body"]["output"]["user"]
-    assert datetime.fromisoformat("2024-08-13T12:00:01+00:00") > datetime(2024, 1, 1, tzinfo=timezone.utc)
+    assert datetime.fromisoformat("2024-08-13T12:00:01+00:00") > datetime(2024, 1, 1, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("name", ["new_users", "updated_users"])

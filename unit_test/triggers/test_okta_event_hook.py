@@ -223,7 +223,7 @@ def body_of(*events):
 def test_a_poison_event_is_quarantined_and_every_later_delivery_is_emitted(tmp_path, poison):
     collector = Collector()
     later = [body_of(event("g%d" % n)) for n in range(20)]
-    run_until_stopped(tmp_path, [body_of(poison, event("g-first"))] + later, collector)
+    run_until_stopped(tmp_path, [body_of(poison, event("g-first")), *later], collector)
     assert collector.sent == ["g-first"] + ["g%d" % n for n in range(20)]
     [letter] = [json.loads(line) for line in (tmp_path / "h1.deadletter.jsonl").read_text().splitlines()]
     assert letter["event"] == {"event": poison}
@@ -301,5 +301,5 @@ def test_a_non_ascii_secret_is_compared_as_the_utf8_bytes_okta_sends():
     trigger, state = make_trigger(), {}
     trigger.poll(dict(PARAMS, secret="sécret"), state)
     port = trigger.listener.port
-    assert send(port, body=delivery("a"), secret=None, headers={"Authorization": "sécret".encode("utf-8")})[0] == 200
-    assert send(port, body=delivery("b"), secret=None, headers={"Authorization": "secret".encode("utf-8")})[0] == 401
+    assert send(port, body=delivery("a"), secret=None, headers={"Authorization": "sécret".encode()})[0] == 200
+    assert send(port, body=delivery("b"), secret=None, headers={"Authorization": b"secret"})[0] == 401
