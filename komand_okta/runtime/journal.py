@@ -100,19 +100,27 @@ class Journal:
         """The oldest `limit` pending (seq, key, record), not yet acknowledged."""
         return [(seq, key, json.loads(line)["record"]) for seq, key, line in islice(self._entries, limit)]
 
-    def acknowledge(self, seq: int) -> None:
-        """Records up to `seq` were delivered and the state saying so was saved: drop them."""
+    def acknowledge(self, seq: int) -> bool:
+        """Records up to `seq` were delivered and the state saying so was saved: drop them.
+
+        False when the compaction this called for failed (the disk): the records are dropped all
+        the same, the file keeps them until a later compaction succeeds, and the bound counts them.
+        """
         while self._entries and self._entries[0][0] <= seq:
             _, key, line = self._entries.popleft()
             self._keys.discard(key)
             self._pending_bytes -= len(line)
         if not self.path:
             self._size = self._pending_bytes
-            return
+            return True
         acknowledged = self._size - self._pending_bytes
         if acknowledged and (not self._entries or
                              (acknowledged >= COMPACT_BYTES and acknowledged > self._pending_bytes)):
-            self._rewrite()
+            try:
+                self._rewrite()
+            except OSError:
+                return False
+        return True
 
     # -- the file ------------------------------------------------------------------------------
     def _add(self, seq, key, line) -> None:
@@ -122,6 +130,8 @@ class Journal:
             self._keys.add(key)
 
     def _write(self, data: bytes) -> bool:
+        if self._fd is None:  # a compaction replaced the file and could not reopen it
+            return False
         try:
             written = 0
             while written < len(data):
@@ -142,10 +152,10 @@ class Journal:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, self.path)
-        fsync_directory(self.path.parent)
-        self.close()
+        self.close()  # appends must go to the new file from here on
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         self._size = len(data)
+        fsync_directory(self.path.parent)
 
 
 def _parsed(line: bytes):

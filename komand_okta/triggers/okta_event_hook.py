@@ -65,7 +65,10 @@ class Trigger(Base):
             self._listen(params, acknowledged)
         with self._lock:
             self._delivered = set(seen)  # first: a redelivery between the two lines is still known
-            self.journal.acknowledge(acknowledged)
+            compacted = self.journal.acknowledge(acknowledged)
+        if not compacted:
+            self.log.warning("The journal %s could not be compacted (disk error); it is tried again next poll.",
+                             self.journal.path)
         if params.get("register") and not self.registered:
             self._register(params, state)
         self._report(self.listener.take_counts())

@@ -115,3 +115,17 @@ def test_without_a_path_the_journal_works_in_memory(tmp_path):
     journal.acknowledge(6)
     journal.append([("b", 2)])
     assert journal.pending(10) == [(7, "b", 2)] and list(tmp_path.iterdir()) == []
+
+
+def test_a_compaction_the_disk_refuses_keeps_the_journal_working(path, monkeypatch):
+    journal = Journal(path).open(0)
+    journal.append([("a", 1), ("b", 2)])
+    real_fsync = journal_module.os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(journal_module.os, "fsync", full)
+    assert not journal.acknowledge(2)
+    monkeypatch.setattr(journal_module.os, "fsync", real_fsync)
+    assert journal.append([("c", 3)]) and journal.acknowledge(2)
+    assert records(Journal(path).open(2)) == [3]
