@@ -171,7 +171,7 @@ def _errors(spec: Spec, method, route, status, body) -> list:
     schema, _ = spec.response_schema(method, route, status)
     if schema is None:
         return []
-    key = (method.upper(), normalize(route), int(status))
+    key = (id(spec), method.upper(), normalize(route), int(status))
     if key not in _VALIDATORS:
         _VALIDATORS[key] = jsonschema.Draft202012Validator(schema)
     return sorted(_VALIDATORS[key].iter_errors(body), key=lambda e: list(e.absolute_path))
@@ -183,12 +183,13 @@ _DEPARTURES: dict = {}
 def recorded_departures(spec: Spec, group: str) -> set:
     """The departures from the spec that the real recorded responses of one group (an object
     kind, or else a route) make themselves.  Computed on demand: the recordings are large."""
-    if group not in _DEPARTURES:
-        _DEPARTURES[group] = {
+    key = (id(spec), group)
+    if key not in _DEPARTURES:
+        _DEPARTURES[key] = {
             _departure(d["method"], d["path_template"], d["response_body"], e)
             for d in _recorded_successes() if _group(d["method"], d["path_template"]) == group
             for e in _errors(spec, d["method"], d["path_template"], d["status"], d["response_body"])}
-    return _DEPARTURES[group]
+    return _DEPARTURES[key]
 
 
 def _group(method, route) -> str:
