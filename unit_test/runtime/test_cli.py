@@ -60,3 +60,13 @@ def test_sample_of_an_unknown_step_exits_1():
 def test_an_unknown_subcommand_exits_2():
     code, _, _ = run_bin("dance")
     assert code == 2
+
+
+def test_run_refuses_a_lone_surrogate_escape_on_stdin_naming_the_field_without_a_traceback():
+    message = ('{"type": "action_start", "version": "v1", "body": {"action": "get_user", "meta": {}, '
+               '"input": {"email": "a\\ud800@example.com"}, '
+               '"connection": {"okta_url": "example.okta.com", "okta_key": {"secretKey": "abcd1234"}}}}')
+    code, out, err = run_bin("run", stdin=message)
+    envelope = json.loads(out)
+    assert code == 1 and "Invalid input: 'email' is not valid text" in envelope["body"]["error"]
+    assert "Traceback" not in out and "Traceback" not in err
