@@ -80,6 +80,14 @@ class Store:
             self.user_types: dict[str, dict] = {}
             self.realms: dict[str, dict] = {}
             self.policies: dict[str, dict] = {}
+            # issue 13: what an attacker leaves behind, and the defences they turn off
+            self.group_rules: dict[str, dict] = {}
+            self.trusted_origins: dict[str, dict] = {}
+            self.behaviors: dict[str, dict] = {}
+            self.threat_insight: dict = {}
+            self.user_blocks: dict[str, str] = {}      # uid -> appliesTo (UNKNOWN_DEVICES)
+            self.linked_object_defs: dict[str, dict] = {}  # primary name -> definition
+            self.links: dict[str, dict] = {}           # primary name -> {associated uid: primary uid}
             self.logs: list[dict] = []
             self.log_seq = 0
             self.custom_attributes: set[str] = set()
