@@ -8,8 +8,13 @@ with ``True``/``False``), so the official validators accept the file.
 
 Where we deliberately differ from the generator (the validators do not look at these):
 
-* example blocks prefer a field's ``example`` over its ``default`` (the generator shows the default),
-  and examples composed from custom types use the field keys, not their titles;
+* example input blocks are the start message's input that ``sample`` builds (``samples``), so the
+  documented example is the one that runs: a field's ``example`` over its ``default`` (the generator
+  shows the default), credentials as the orchestrator sends them, empty examples left out;
+* example output blocks compose custom types from their fields' examples, by field key, not title;
+* custom type tables leave out the Default and Example columns (always None, and repeated in the
+  example outputs);
+* a "Choosing an action" table, from the spec's ``choosing_an_action``, follows the setup;
 * no trailing spaces or doubled blank lines;
 * ``### Tasks`` appears only when the spec has tasks.
 
@@ -23,9 +28,11 @@ import json
 import re
 import sys
 
+from .samples import section_example
+
 INPUT_HEADERS = ("Name", "Type", "Default", "Required", "Description", "Enum", "Example", "Placeholder", "Tooltip")
 OUTPUT_HEADERS = ("Name", "Type", "Required", "Description", "Example")
-TYPE_HEADERS = ("Name", "Type", "Default", "Required", "Description", "Example")
+TYPE_HEADERS = ("Name", "Type", "Required", "Description")
 
 COMPONENT_SECTIONS = (("actions", "Actions"), ("triggers", "Triggers"), ("tasks", "Tasks"))
 
@@ -74,11 +81,9 @@ def output_table(fields: dict) -> str:
 
 
 def type_table(fields: dict) -> str:
-    rows = [
-        (f.get("title", key), f.get("type"), f.get("default"), f.get("required"), f.get("description"),
-         f.get("example"))
-        for key, f in sorted(fields.items())
-    ]
+    """A custom type's fields; their examples show in the example outputs that use the type."""
+    rows = [(f.get("title", key), f.get("type"), f.get("required", False), f.get("description"))
+            for key, f in sorted(fields.items())]
     return _table(TYPE_HEADERS, rows)
 
 
@@ -110,12 +115,22 @@ def _type_example(type_name: str, types: dict, seen: frozenset):
 
 
 def example_json(fields: dict, types: dict) -> str:
+    """An output example: every field's value, composed from custom types where needed."""
     example = {}
     for key, field in fields.items():
         value = field_example(field, types)
         if value is not _MISSING:
             example[key] = value
-    return json.dumps(example, indent=2, sort_keys=True, default=str)
+    return _json(example)
+
+
+def input_example_json(fields: dict) -> str:
+    """An input (or connection) example: the one a sample start message carries."""
+    return _json(section_example(fields))
+
+
+def _json(value) -> str:
+    return json.dumps(value, indent=2, sort_keys=True, default=str)
 
 
 def _code(text: str) -> str:
@@ -144,7 +159,7 @@ def _connection(spec: dict, types: dict) -> list:
         "The connection configuration accepts the following parameters:",
         input_table(fields),
         "Example input:",
-        _code(example_json(fields, types)),
+        _code(input_example_json(fields)),
     ]
 
 
@@ -161,7 +176,8 @@ def _component(kind: str, key: str, component: dict, types: dict) -> list:
         if not fields:
             blocks.append(_none(f"This {kind} does not contain any {part}s."))
             continue
-        blocks += [table(fields), f"Example {part}:", _code(example_json(fields, types))]
+        example = input_example_json(fields) if part == "input" else example_json(fields, types)
+        blocks += [table(fields), f"Example {part}:", _code(example)]
     return blocks
 
 
@@ -177,6 +193,28 @@ def _components(spec: dict, types: dict) -> list:
         for key in sorted(components):
             blocks += _component(section[:-1], key, components[key], types)
     return blocks
+
+
+def _choosing(spec: dict) -> list:
+    """The "Choosing an action" table: for each job, what the reader wants to do and which steps do it.
+
+    Rows come from the spec's ``choosing_an_action`` (a list of jobs, each with ``uses``: a ``need``
+    and the ``steps`` that meet it, by key); steps are shown by title. Absent, there is no section.
+    """
+    jobs = spec.get("choosing_an_action")
+    if not jobs:
+        return []
+    titles = {key: step.get("title", key)
+              for section, _ in COMPONENT_SECTIONS for key, step in (spec.get(section) or {}).items()}
+    rows = []
+    for job in jobs:
+        for index, use in enumerate(job.get("uses") or []):
+            unknown = [key for key in use.get("steps") or [] if key not in titles]
+            if unknown:
+                raise ValueError("choosing_an_action names steps the spec does not have: %s" % ", ".join(unknown))
+            steps = ", ".join(titles[key] for key in use["steps"])
+            rows.append((job["job"] if index == 0 else "", use.get("need", ""), steps))
+    return ["## Choosing an action", _table(("Job", "You want to", "Use"), rows)]
 
 
 def _custom_types(types: dict) -> list:
@@ -203,6 +241,7 @@ def render(spec: dict) -> str:
         "# Documentation",
         "## Setup",
         *_connection(spec, types),
+        *_choosing(spec),
         "## Technical Details",
         *_components(spec, types),
         "### Custom Types",
