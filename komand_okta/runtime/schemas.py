@@ -12,9 +12,10 @@ non-strings) goes to jsonschema, which decides and words the problems. A propert
 fast path to never accepting what jsonschema rejects.
 
 The spec also decides what an output holds: `conformed` keeps exactly the members the schema
-declares (at every depth, custom types included; a field typed `object` is kept whole), so no
-step keeps its own list of fields. And it decides what a blank input means: an empty optional
-string is absent (`without_empty`), a blank required one is refused (`empty_required`).
+declares (at every depth, custom types included; a field typed `object` or marked
+`additionalProperties: true` is kept whole), so no step keeps its own list of fields. And it
+decides what a blank input means: an empty optional string is absent (`without_empty`), a
+blank required one is refused (`empty_required`).
 """
 
 BASE_TYPES = {
@@ -257,12 +258,12 @@ def conformed(value, schema: dict, definitions: dict):
         declared = schema.get("properties")
         if declared is None or schema.get("type") != "object":
             return without_nulls(value)
-        return {key: conformed(item, declared[key], definitions)
+        return {key: conformed(item, declared[key], definitions) if isinstance(item, (dict, list)) else item
                 for key, item in value.items() if key in declared and item is not None}
     if isinstance(value, list):
         items = schema.get("items") if schema.get("type") == "array" else None
         if items is None:
             return without_nulls(value)
-        return [conformed(item, items, definitions) for item in value]
+        return [conformed(item, items, definitions) if isinstance(item, (dict, list)) else item for item in value]
     return value
 
