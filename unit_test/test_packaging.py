@@ -1,9 +1,11 @@
 """The image's install steps, exercised: a fresh venv, the pinned requirements, `pip install .`.
 
 Then the installed `komand_okta` (run from outside the checkout, so nothing is borrowed from
-it) prints its info and runs one action against the local Okta, as the container would.
+it) prints its info, runs one action against the local Okta and serves web-server mode, as the
+container would. test_image.py holds the Dockerfile to the same files.
 """
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +19,7 @@ from oktasim.testing import running_sim
 ROOT = Path(__file__).resolve().parents[1]
 
 
-IMAGE_FILES = ("setup.py", "requirements.txt", "plugin.spec.yaml", "bin", "komand_okta")  # what the image copies
+IMAGE_FILES = ("setup.py", "requirements.txt", "plugin.spec.yaml", "komand_okta")  # what the image copies
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +63,34 @@ def test_the_installed_package_carries_its_data_files(installed):
     done = subprocess.run([str(installed / "bin" / "python"), "-c", check], capture_output=True, text=True,
                           cwd=str(installed.parent))
     assert done.stdout.strip() == "True"
+
+
+def test_the_installed_launcher_runs_the_interpreter_it_was_installed_with(installed):
+    first_line = (installed / "bin" / "komand_okta").read_text().splitlines()[0]
+    assert first_line == "#!" + str(installed / "bin" / "python")
+
+
+def test_the_installed_version_is_the_spec_version(installed):
+    spec_version = re.search(r"^version:\s*(\S+)", (ROOT / "plugin.spec.yaml").read_text(), re.MULTILINE).group(1)
+    done = subprocess.run([str(installed / "bin" / "python"), "-c",
+                           "import importlib.metadata as m; print(m.version('okta-rapid7-plugin'))"],
+                          capture_output=True, text=True, cwd=str(installed.parent))
+    assert done.stdout.strip() == spec_version
+
+
+def test_the_installed_plugin_serves_web_mode_and_passes_its_health_check(installed):
+    server = subprocess.Popen([str(installed / "bin" / "komand_okta"), "http", "--port", "0"], cwd=str(installed.parent),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        port = None
+        for line in server.stderr:  # the start-up log names the address; the default is loopback
+            if "Listening on http://" in line:
+                port = int(line.split("Listening on http://127.0.0.1:")[1].split(":")[0])
+            if "Booting worker" in line:
+                break
+        check = run_installed(installed, "http", "--check", "--port", str(port))
+        assert check.returncode == 0 and "Ready" in check.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stderr.close()
