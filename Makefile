@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: test demo help lint image bench clean
+.PHONY: test demo try help lint image bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m venv $(VENV)
@@ -15,6 +15,10 @@ test: $(BIN)/.installed
 
 demo: $(BIN)/.installed
 	$(BIN)/python -m demo
+
+# make try ACTION=get_user: the step's sample, run against the local demo Okta org.
+try: $(BIN)/.installed
+	$(BIN)/python -m demo.try_action "$(ACTION)"
 
 help: $(BIN)/.installed
 	$(BIN)/python -m komand_okta.runtime.helpdoc plugin.spec.yaml > help.md
