@@ -97,10 +97,10 @@ def unreadable(value):
         elif isinstance(item, dict):
             for key, member in item.items():
                 if isinstance(key, str) and not _valid_text(key):
-                    return path + (key,), "is a key that is not valid text: it holds an unpaired surrogate", TEXT_HELP
-                stack.append((path + (key,), member))
+                    return (*path, key), "is a key that is not valid text: it holds an unpaired surrogate", TEXT_HELP
+                stack.append(((*path, key), member))
         elif isinstance(item, list):
-            stack.extend((path + (index,), member) for index, member in enumerate(item))
+            stack.extend(((*path, index), member) for index, member in enumerate(item))
     return None
 
 

@@ -15,7 +15,8 @@ import traceback
 
 from komand_okta.clock import SystemClock
 
-from . import quarantine, schemas, spec as spec_module, unknown_keys
+from . import quarantine, schemas, unknown_keys
+from . import spec as spec_module
 from .errors import ClientError, PluginError, is_explained
 from .messages import StartMessage, error_envelope, meta_of, ok_envelope, output_type_of
 from .redact import Redactor
@@ -26,7 +27,7 @@ STEP_PACKAGES = {"action": "actions", "trigger": "triggers", "task": "tasks"}
 
 
 class Plugin:
-    def __init__(self, package: str = "komand_okta", spec: dict = None, clock=None,
+    def __init__(self, package: str = "komand_okta", spec: dict | None = None, clock=None,
                  stderr=None, debug: bool = False):
         self.package = package
         self.spec = spec if spec is not None else spec_module.load()

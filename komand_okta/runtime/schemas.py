@@ -72,7 +72,7 @@ def type_schema(type_name: str, custom: dict) -> dict:
 CHECKS = ("enum", "minimum", "maximum", "additionalProperties")
 
 
-def field_schema(field: dict, custom: dict, extras=("title", "description", "default") + CHECKS) -> dict:
+def field_schema(field: dict, custom: dict, extras=("title", "description", "default", *CHECKS)) -> dict:
     """The schema of one field: its type, and the `extras` the field gives."""
     schema = type_schema(str(field.get("type", "")), custom)
     schema.update((extra, field[extra]) for extra in extras if extra in field)

@@ -20,16 +20,16 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import requests_mock
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from komand_okta.okta.client import API_PREFIX, OktaClient
 from unit_test import factories as f
 from unit_test.conftest import run_step
 from unit_test.properties import strategies as s
 
-SETTINGS = dict(deadline=None, derandomize=True, database=None, print_blob=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.filter_too_much])
+SETTINGS = {"deadline": None, "derandomize": True, "database": None, "print_blob": True,
+            "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]}
 STEPS = [(kind, name) for kind in ("action", "trigger", "task") for name in s.names(kind)]
 ACTIONS = s.names("action")
 ANY_URL = re.compile(r".*")
@@ -117,7 +117,7 @@ def path_problems(spy: PathSpy, urls: list) -> list:
         if parts is None or len(parts) != len(segments):
             problems.append("path(%r) -> %r: segment count changed" % (segments, built))
             continue
-        for segment, part in zip(segments, parts):
+        for segment, part in zip(segments, parts, strict=True):
             if unquote(part) != str(segment):
                 problems.append("path segment %r encoded as %r does not decode back" % (segment, part))
             if part in (".", ".."):

@@ -7,9 +7,11 @@ jsonschema decides, so only this one direction matters.
 """
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from komand_okta.runtime import schemas, spec as spec_module
+from komand_okta.runtime import schemas
+from komand_okta.runtime import spec as spec_module
 from unit_test.properties.strategies import from_schema, json_values
 
 SPEC = spec_module.load()
@@ -26,8 +28,9 @@ SYNTHETIC = [
                 "m": {"type": "integer", "maximum": 10, "required": True}, "s": {"type": "string", "minimum": 1}}),
     ("open", {"item": {"type": "item", "additionalProperties": True}, "items": {"type": "[]item"}}),
 ]
-SETTINGS = dict(max_examples=40, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = {"max_examples": 40, "deadline": None, "derandomize": True, "database": None,
+            "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+
 
 @pytest.mark.parametrize("where,fields", SECTIONS, ids=[where for where, _ in SECTIONS])
 def test_fast_validation_never_accepts_what_jsonschema_rejects(where, fields):

@@ -13,7 +13,8 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from komand_okta.runtime import schemas, spec as spec_module
+from komand_okta.runtime import schemas
+from komand_okta.runtime import spec as spec_module
 from unit_test.properties.strategies import from_schema
 
 SPEC = spec_module.load()
@@ -23,8 +24,8 @@ SYNTHETIC_TYPES = {"item": {"name": {"type": "string"}, "tags": {"type": "[]stri
 SECTIONS = [("%s.%s" % (kind, name), step.get("output") or {}, TYPES)
             for kind in ("actions", "triggers", "tasks") for name, step in (SPEC.get(kind) or {}).items()]
 SECTIONS.append(("synthetic", {"item": {"type": "item"}, "items": {"type": "[]item"}}, SYNTHETIC_TYPES))
-SETTINGS = dict(max_examples=40, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = {"max_examples": 40, "deadline": None, "derandomize": True, "database": None,
+            "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
 
 def closed(schema):
@@ -52,7 +53,7 @@ def declared_kept(before, after, schema, definitions) -> bool:
                    for k in keys)
     if isinstance(before, list) and isinstance(after, list):
         return len(before) == len(after) and all(
-            declared_kept(b, a, schema.get("items") or {}, definitions) for b, a in zip(before, after))
+            declared_kept(b, a, schema.get("items") or {}, definitions) for b, a in zip(before, after, strict=True))
     return True
 
 

@@ -5,6 +5,7 @@ from unit_test.conftest import API, CONNECTION, run_step
 
 def handle(message):
     import io
+
     from komand_okta.clock import FakeClock
     from komand_okta.runtime.plugin import Plugin
     return Plugin(clock=FakeClock(), stderr=io.StringIO()).handle(message)

@@ -51,8 +51,8 @@ TASK_SPEC = {
 
 
 def test_task_output_items_are_trimmed_to_their_type(monkeypatch):
-    from unit_test.runtime.fake_plugin.tasks import count_up
     from komand_okta.runtime.components import TaskResult
+    from unit_test.runtime.fake_plugin.tasks import count_up
     monkeypatch.setattr(count_up.Task, "run", lambda self, params, state, custom: TaskResult(
         [{"n": 1, "note": "x"}, {"n": 2, "skip": None}], {}))
     plugin = Plugin(package="unit_test.runtime.fake_plugin", spec=TASK_SPEC, clock=FakeClock(), stderr=io.StringIO())

@@ -1,5 +1,6 @@
 """Returns the next `batch` numbers after the saved cursor; says an error when told to."""
-from komand_okta.runtime.components import Task as Base, TaskResult
+from komand_okta.runtime.components import Task as Base
+from komand_okta.runtime.components import TaskResult
 from komand_okta.runtime.errors import PluginError
 
 
