@@ -22,6 +22,10 @@ FAMILIES = (
     ("meta/types/user", "okta.userTypes"),
     ("realms", "okta.realms"),
     ("policies", "okta.policies"),
+    ("threats", "okta.threatInsights"),
+    ("trustedOrigins", "okta.trustedOrigins"),
+    ("behaviors", "okta.behaviors"),
+    ("meta/schemas/user/linkedObjects", "okta.linkedObjects"),
 )
 _PARSED = tuple((prefix.split("/"), family) for prefix, family in FAMILIES)
 

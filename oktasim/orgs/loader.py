@@ -13,6 +13,7 @@ Why: the demo org and user-supplied org files share one readable format:
                 conditions?, settings?, rules?: [names]}]
     idps, hooks, user_types, realms, custom_attributes, push_default,
     logs: [{eventType, user?: login, group?: name, days_ago?, outcome?}]
+    group_rules, trusted_origins, behaviors, threat_insight, user_blocks, linked_objects: see ``hunt``
 Every org gets Okta's built-ins: the Everyone group, a default user type and
 realm, the system zones, default password, global session and authenticator
 enrollment policies, and an admin user
@@ -31,6 +32,7 @@ from ..resources.users import _norm_profile, hash_password
 from ..resources.zone_bodies import checked as checked_zone
 from ..resources.zones import new_zone
 from ..store import User
+from .hunt import load as load_hunt
 
 DAY = 86400.0
 ADMIN_LOGIN = "admin@example.com"
@@ -136,6 +138,7 @@ def _load(store, org: dict) -> None:
                          status=hd.get("status") or "ACTIVE", verified=hd.get("verified", False))
             h["createdBy"] = store.admin_id
             store.hooks[h["id"]] = h
+        load_hunt(store, org, by_name, lambda days: _ts(store, days), born)
         # history
         for ld in sorted(org.get("logs") or [], key=lambda x: -float(x.get("days_ago", 1))):
             _load_log(store, ld, by_name)

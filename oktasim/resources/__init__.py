@@ -6,8 +6,11 @@ store lock and raise ``OktaError`` for Okta's error envelope.
 """
 
 from . import apps, factors, groups, hooks, idps, logs, misc, policies, roles, users, zones
+from . import behaviors, group_rules, linked_objects, threats, trusted_origins, user_blocks
 
 MODULES = (users, factors, groups, apps, zones, roles, idps, hooks, logs, misc, policies)
+# issue 13: the hunt for persistence, and the defences an attacker turns off
+MODULES += (group_rules, trusted_origins, behaviors, threats, user_blocks, linked_objects)
 
 
 def register_all(router) -> None:

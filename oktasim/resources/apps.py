@@ -1,8 +1,12 @@
-"""Applications and assignments: list/get, app users CRUD, a user's apps.
+"""Applications and assignments: list/get/delete, lifecycle, app users CRUD, group assignments,
+a user's apps.
 
 Why: "which apps does this user have / remove the assignment" is part of
-containment.  Assignment rules (409 E0000062 duplicate, 403 E0000117 inactive
-user) follow api_facts §1.4; shapes follow the recorded app and app-user objects.
+containment, and taking a rogue app out of service (deactivate, then delete: an ACTIVE app is
+403 E0000056) or seeing which groups reach it is part of the hunt.  Assignment rules (409
+E0000062 duplicate, 403 E0000117 inactive user) follow api_facts §1.4; shapes follow the
+recorded app, app-user and app-group objects.  A group assignment gives each member the app
+with scope GROUP (``effective_app_users``); an inactive app is left off its users' app links.
 """
 
 from .. import search
@@ -10,7 +14,14 @@ from ..errors import OktaError, not_found
 from ..paging import link_headers, page_list, parse_limit
 from ..web import no_content, ok
 from .lifecycle import set_active
+from .listing import limit_arg, links
+from . import groups as groups_mod
 from . import users as users_mod
+
+MESSAGES = {"delete": "Delete application",
+            "group.application_assignment.add": "Add assigned application to group",
+            "group.application_assignment.update": "Update assigned application in group",
+            "group.application_assignment.remove": "Remove assigned application from group"}
 
 
 def new_app(store, name: str, label: str, sign_on_mode: str = "SAML_2_0", status: str = "ACTIVE",
@@ -244,32 +255,69 @@ def remove_app_user(req, store):
     return no_content()
 
 
+def delete_app(req, store):
+    a = get_app(store, req.params["appId"])
+    if a["status"] == "ACTIVE":
+        raise OktaError("E0000056", causes=["The application must be deactivated before deletion."])
+    del store.apps[a["id"]]
+    store.app_users.pop(a["id"], None)
+    store.app_groups.pop(a["id"], None)
+    store.emit("application.lifecycle.delete", [store.app_target(a)], req, message=MESSAGES["delete"])
+    return no_content()
+
+
 def list_app_groups(req, store):
     a = get_app(store, req.params["appId"])
     assigned = store.app_groups.get(a["id"], {})
-    rows = [assigned[k] for k in sorted(assigned)]
-    limit = parse_limit(req, 20, 200)
+    rows = sorted(assigned.values(), key=lambda g: (g["priority"], g["id"]))
+    q = (req.arg("q") or "").lower()
+    if q:
+        rows = [g for g in rows if str(store.groups.get(g["id"], {}).get("profile", {}).get("name") or "")
+                .lower().startswith(q)]
+    limit = limit_arg(req, 20, 1, 200)
     items, nxt = page_list(rows, req.arg("after"), limit)
-    return ok([_render_app_group(g, a["id"], req.base) for g in items], headers=link_headers(req, nxt))
+    expand = req.arg("expand")
+    return ok([_render_app_group(store, g, a["id"], req.base, expand) for g in items], headers=links(req, nxt, limit))
 
 
-def _render_app_group(assignment, app_id, base):
+def _render_app_group(store, assignment, app_id, base, expand=None):
     d = dict(assignment)
     d["_links"] = {"app": {"href": f"{base}/api/v1/apps/{app_id}"},
+                   "self": {"href": f"{base}/api/v1/apps/{app_id}/groups/{assignment['id']}"},
                    "group": {"href": f"{base}/api/v1/groups/{assignment['id']}"}}
+    if expand == "group" and assignment["id"] in store.groups:
+        d["_embedded"] = {"group": groups_mod.render(store, store.groups[assignment["id"]], base)}
     return d
+
+
+def _priority(body, assigned: dict, gid: str) -> int:
+    """The body's priority; else the assignment keeps its own, and a new one comes after the others."""
+    value = body.get("priority")
+    if value is None:
+        if gid in assigned:
+            return assigned[gid]["priority"]
+        return max((g["priority"] for g in assigned.values()), default=-1) + 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise OktaError("E0000001", "priority", causes=["priority: The value must be a non-negative integer"])
+    return value
 
 
 def assign_group(req, store):
     a = get_app(store, req.params["appId"])
-    gid = req.params["groupId"]
-    if gid not in store.groups:
-        raise not_found(gid, "UserGroup")
+    g = groups_mod.get_group(store, req.params["groupId"])
     body = req.json() or {}
-    assignment = {"id": gid, "lastUpdated": store.now(), "priority": int(body.get("priority") or 0),
-                  "profile": body.get("profile") or {}}
-    store.app_groups.setdefault(a["id"], {})[gid] = assignment
-    return ok(_render_app_group(assignment, a["id"], req.base))
+    if not isinstance(body, dict):
+        raise OktaError("E0000003")
+    assigned = store.app_groups.setdefault(a["id"], {})
+    profile = body.get("profile") or {}
+    if not isinstance(profile, dict):
+        raise OktaError("E0000001", "profile", causes=["profile: The value must be an object"])
+    event = "group.application_assignment.update" if g["id"] in assigned else "group.application_assignment.add"
+    assignment = {"id": g["id"], "lastUpdated": store.now(), "priority": _priority(body, assigned, g["id"]),
+                  "profile": profile}
+    assigned[g["id"]] = assignment
+    store.emit(event, [store.group_target(g), store.app_target(a)], req, message=MESSAGES[event])
+    return ok(_render_app_group(store, assignment, a["id"], req.base))
 
 
 def get_app_group(req, store):
@@ -277,12 +325,16 @@ def get_app_group(req, store):
     g = store.app_groups.get(a["id"], {}).get(req.params["groupId"])
     if g is None:
         raise not_found(req.params["groupId"], "ApplicationGroupAssignment")
-    return ok(_render_app_group(g, a["id"], req.base))
+    return ok(_render_app_group(store, g, a["id"], req.base, req.arg("expand")))
 
 
 def unassign_group(req, store):
+    """Idempotent like group membership: a group that exists but is not assigned is 204 too."""
     a = get_app(store, req.params["appId"])
-    store.app_groups.get(a["id"], {}).pop(req.params["groupId"], None)
+    g = groups_mod.get_group(store, req.params["groupId"])
+    if store.app_groups.get(a["id"], {}).pop(g["id"], None) is not None:
+        store.emit("group.application_assignment.remove", [store.group_target(g), store.app_target(a)], req,
+                   message=MESSAGES["group.application_assignment.remove"])
     return no_content()
 
 
@@ -291,8 +343,8 @@ def user_app_links(req, store):
     out = []
     by_group = {aid for aid, groups in store.app_groups.items() if store.user_groups.get(u.id, set()) & set(groups)}
     for aid in sorted(set(store.app_users) | by_group):
-        if (u.id in store.app_users.get(aid, {}) or aid in by_group) and aid in store.apps:
-            a = store.apps[aid]
+        a = store.apps.get(aid)
+        if (u.id in store.app_users.get(aid, {}) or aid in by_group) and a is not None and a["status"] == "ACTIVE":
             out.append({
                 "id": f"00ub{aid[3:]}"[:20], "label": a["label"],
                 "linkUrl": f"{req.base}/home/{a['name']}/{aid}/aln{aid[3:]}",
@@ -306,6 +358,7 @@ def user_app_links(req, store):
 def register(r) -> None:
     r.add("GET", "/api/v1/apps", list_apps)
     r.add("GET", "/api/v1/apps/{appId}", get_app_h)
+    r.add("DELETE", "/api/v1/apps/{appId}", delete_app)
     r.add("POST", "/api/v1/apps/{appId}/lifecycle/{action}", app_lifecycle)
     r.add("GET", "/api/v1/apps/{appId}/users", list_app_users)
     r.add("POST", "/api/v1/apps/{appId}/users", assign_user)
