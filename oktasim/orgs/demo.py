@@ -35,6 +35,30 @@ SIEM_HOOK_ID = "whodemoSiemHook001d7"
 SALESFORCE_APP_ID = "0oademoSalesforce1d7"
 SMS_PASSCODE = "123456"
 
+# --- the hunt: what the attacker left behind, and the defences they turned down ---------
+# A group rule puts every @example.net account (Sam Sales, the attacker's foothold) into Cloud
+# Admins, which reaches the AWS Console; group rules cannot target Okta admin groups.
+CLOUD_ADMINS_GROUP_NAME = "Cloud Admins"
+CLOUD_ADMINS_GROUP_ID = "00gdemoCloudAdmin1d7"
+ROGUE_RULE_ID = "0prdemoRogueRule01d7"
+ROGUE_RULE_NAME = "Contractor access sync"
+ROGUE_RULE_EXPRESSION = 'String.stringContains(user.email, "@example.net")'
+ROGUE_RULE_MEMBER_LOGIN = "sam.sales@example.net"   # the user the rogue rule added to Cloud Admins
+ENGINEERING_RULE_ID = "0prdemoEngRule0001d7"        # ACTIVE, benign (adds no one new)
+FINANCE_RULE_ID = "0prdemoFinRule0001d7"            # INACTIVE, benign
+ROGUE_ORIGIN_ID = "tosdemoRogueOrig01d7"
+ROGUE_ORIGIN_NAME = "SSO helper"
+ROGUE_ORIGIN = "https://okta-sso-login.example.net"  # CORS + REDIRECT, created by Jane's session
+PORTAL_ORIGIN_ID = "tosdemoPortal00001d7"           # the company portal, legitimate
+DISABLED_BEHAVIOR_ID = "abhdemoNewDevice01d7"       # "New Device" detection, turned off
+DISABLED_BEHAVIOR_NAME = "New Device"
+THREAT_INSIGHT_ACTION = "audit"                     # excluded zone: Corporate Network
+CORPORATE_ZONE_NAME = "Corporate Network"
+BLOCKED_USER_ID = JOHN_ID                           # blocked on UNKNOWN_DEVICES (password spray)
+MANAGER_RELATIONSHIP = "manager"
+SUBORDINATE_RELATIONSHIP = "subordinate"
+JANE_MANAGER_LOGIN = "erin.clark@example.com"       # manager of Jane and John
+
 GROUPS = [
     {"id": PRIVILEGED_GROUP_ID, "name": PRIVILEGED_GROUP_NAME,
      "description": "Members hold admin roles in Okta and production", "roles": ["ORG_ADMIN"]},
@@ -47,6 +71,8 @@ GROUPS = [
     {"name": "Contractors", "description": "External contractors"},
     {"name": "VPN Users", "description": "Allowed to use the corporate VPN"},
     {"name": "Executives", "description": "Leadership team"},
+    {"id": CLOUD_ADMINS_GROUP_ID, "name": CLOUD_ADMINS_GROUP_NAME,
+     "description": "Administrators of the production AWS account"},
 ]
 
 APPS = [
@@ -55,7 +81,8 @@ APPS = [
     {"name": "slack", "label": "Slack", "signOnMode": "SAML_2_0", "groups": ["Everyone"]},
     {"key": "github_enterprise", "name": "oidc_client", "label": "GitHub Enterprise", "signOnMode": "OPENID_CONNECT",
      "groups": ["Engineering"]},
-    {"name": "amazon_aws", "label": "AWS Console", "signOnMode": "SAML_2_0", "groups": [PRIVILEGED_GROUP_NAME]},
+    {"name": "amazon_aws", "label": "AWS Console", "signOnMode": "SAML_2_0",
+     "groups": [PRIVILEGED_GROUP_NAME, CLOUD_ADMINS_GROUP_NAME]},
     {"name": "workday", "label": "Workday", "signOnMode": "SAML_2_0", "groups": ["Human Resources"]},
     {"name": "bookmark", "label": "Company Wiki", "signOnMode": "BOOKMARK",
      "settings": {"requestIntegration": False, "url": "https://wiki.example.com"}},
@@ -159,6 +186,36 @@ def _logs() -> list:
     return logs
 
 
+def _hunt() -> dict:
+    """The persistence the hunt finds (rogue rule, origin, disabled detection) among benign objects."""
+    attack = 0.015  # days ago: just after the attacker's sign-in
+    return {
+        "group_rules": [
+            {"id": ENGINEERING_RULE_ID, "name": "Engineering department", "status": "ACTIVE",
+             "expression": 'user.department == "Engineering"', "groups": ["Engineering"], "created_days_ago": 200},
+            {"id": FINANCE_RULE_ID, "name": "Finance department", "expression": 'user.department == "Finance"',
+             "groups": ["Finance"], "created_days_ago": 150},
+            {"id": ROGUE_RULE_ID, "name": ROGUE_RULE_NAME, "status": "ACTIVE", "expression": ROGUE_RULE_EXPRESSION,
+             "groups": [CLOUD_ADMINS_GROUP_NAME], "created_days_ago": attack},
+        ],
+        "trusted_origins": [
+            {"id": PORTAL_ORIGIN_ID, "name": "Company portal", "origin": "https://portal.example.com",
+             "created_days_ago": 300},
+            {"id": ROGUE_ORIGIN_ID, "name": ROGUE_ORIGIN_NAME, "origin": ROGUE_ORIGIN, "created_by": JANE_LOGIN,
+             "created_days_ago": attack},
+        ],
+        "behaviors": [{"name": DISABLED_BEHAVIOR_NAME, "id": DISABLED_BEHAVIOR_ID, "status": "INACTIVE"}],
+        "threat_insight": {"action": THREAT_INSIGHT_ACTION, "exclude_zones": [CORPORATE_ZONE_NAME]},
+        "user_blocks": [{"user": JOHN_LOGIN, "applies_to": "UNKNOWN_DEVICES"}],
+        "linked_objects": [{
+            "primary": {"name": MANAGER_RELATIONSHIP, "title": "Manager", "description": "Manager link property"},
+            "associated": {"name": SUBORDINATE_RELATIONSHIP, "title": "Subordinate",
+                           "description": "Subordinate link property"},
+            "links": {JANE_MANAGER_LOGIN: [JANE_LOGIN, JOHN_LOGIN]},
+        }],
+    }
+
+
 def org_dict() -> dict:
     return {
         "org": {"name": "Example Corp (oktasim demo)", "subdomain": "example"},
@@ -170,7 +227,7 @@ def org_dict() -> dict:
             {"id": BLOCKLIST_ZONE_ID, "type": "IP", "name": BLOCKLIST_ZONE_NAME, "usage": "BLOCKLIST",
              "gateways": [{"type": "CIDR", "value": "198.51.100.0/24"},
                           {"type": "RANGE", "value": "192.0.2.10-192.0.2.20"}]},
-            {"type": "IP", "name": "Corporate Network", "usage": "POLICY",
+            {"type": "IP", "name": CORPORATE_ZONE_NAME, "usage": "POLICY",
              "gateways": [{"type": "CIDR", "value": "10.0.0.0/8"}],
              "proxies": [{"type": "CIDR", "value": "172.16.0.1/32"}]},
             {"type": "DYNAMIC", "name": "Sanctioned Countries", "usage": "BLOCKLIST",
@@ -200,4 +257,5 @@ def org_dict() -> dict:
              "description": "Deny sign-in from the SOAR blocklist", "rules": ["Deny blocklist"]},
         ],
         "logs": _logs(),
+        **_hunt(),
     }

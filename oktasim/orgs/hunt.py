@@ -52,10 +52,9 @@ def _load_behavior(store, bd: dict, born: str) -> None:
         store.behaviors[b["id"]] = b
         return
     existing["status"] = bd.get("status") or existing["status"]
-    if bd.get("id"):
-        del store.behaviors[existing["id"]]
-        existing["id"] = bd["id"]
-        store.behaviors[bd["id"]] = existing
+    if bd.get("id"):  # keep Okta's order of the defaults
+        old_id, existing["id"] = existing["id"], bd["id"]
+        store.behaviors = {(bd["id"] if k == old_id else k): v for k, v in store.behaviors.items()}
 
 
 def _load_rule(store, rd: dict, groups_by_name: dict, ts) -> None:
