@@ -12,6 +12,7 @@ simulated operation's ``security`` in the official spec.  GET/HEAD need
 FAMILIES = (
     ("users/*/roles", "okta.roles"),
     ("groups/*/roles", "okta.roles"),
+    ("users/*/risk", "okta.userRisk"),
     ("users", "okta.users"),
     ("groups", "okta.groups"),
     ("apps", "okta.apps"),
@@ -26,14 +27,19 @@ FAMILIES = (
     ("trustedOrigins", "okta.trustedOrigins"),
     ("behaviors", "okta.behaviors"),
     ("meta/schemas/user/linkedObjects", "okta.linkedObjects"),
+    ("api-tokens", "okta.apiTokens"),
+    ("devices", "okta.devices"),
+    ("sessions", "okta.sessions"),
 )
+# Operations outside /api/v1 that take an OAuth scope: (method, path) -> scope.
+OTHER = {("POST", "/oauth2/v1/global-token-revocation"): "okta.universalLogout.manage"}
 _PARSED = tuple((prefix.split("/"), family) for prefix, family in FAMILIES)
 
 
 def required(method: str, path: str):
     """The scope ``method path`` needs, or None for a path outside the table."""
     if not path.startswith("/api/v1/"):
-        return None
+        return OTHER.get((method.upper(), path.rstrip("/")))
     segments = path[len("/api/v1/"):].strip("/").split("/")
     for want, family in _PARSED:
         if len(segments) >= len(want) and all(w == "*" or w == s for w, s in zip(want, segments)):

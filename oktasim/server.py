@@ -31,7 +31,7 @@ from .errors import OktaError
 from .faults import FaultPlan
 from .oauth import OAuthServer
 from .ratelimit import RateLimiter
-from .resources import register_all
+from .resources import register_all, register_oauth
 from .router import Router
 from .store import Store
 from .web import Request, Response, dumps
@@ -82,11 +82,12 @@ class SimApp:
         self.store = Store(seed=seed, clock=clock or Clock())
         self.deliverer = Deliverer(self.store)
         orgs.load(self.store, org, seed=seed, **gen)
-        self.auth = Authenticator(self.tokens)
+        self.auth = Authenticator(self.tokens, store=self.store)
         self.ratelimit = RateLimiter(self.store.clock, rate_limit)
         self.faults = FaultPlan(faults, seed)
         self.router = Router()
         register_all(self.router)
+        register_oauth(self.router)
         self.control = Control(self)
         self.oauth = OAuthServer(self)  # /oauth2/v1/token, Bearer/DPoP auth, /__sim/oauth/*
         self.oauth.install()
@@ -170,7 +171,7 @@ class SimApp:
         try:
             if delay:
                 self.slow_wait(delay)  # a slow answer occupies a concurrency slot
-            if req.path.startswith("/api/"):
+            if self.auth.protects(req.path):
                 req.principal = self.auth.authenticate(req)
             route, params = self.router.match(req.method, req.path)
             req.params = params

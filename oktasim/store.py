@@ -12,6 +12,7 @@ import uuid as _uuid
 
 from . import events
 from .clock import Clock
+from .features import DEFAULTS as FEATURE_DEFAULTS
 from .ids import IdGen
 
 USER_STATUSES = ("STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED",
@@ -53,6 +54,7 @@ class Store:
         self.clock = clock or Clock()
         self.seed = seed
         self.hook_sink = None  # callable(event) set by the hook deliverer
+        self.sim_token_ids: list = []  # ids of the accepted --token values; outlive an org reload
         self.clear()
 
     # ------------------------------------------------------------------ reset
@@ -88,6 +90,15 @@ class Store:
             self.user_blocks: dict[str, str] = {}      # uid -> appliesTo (UNKNOWN_DEVICES)
             self.linked_object_defs: dict[str, dict] = {}  # primary name -> definition
             self.links: dict[str, dict] = {}           # primary name -> {associated uid: primary uid}
+            # issue 12: a compromised identity's footprint, and the org features that gate it
+            self.features: dict[str, bool] = dict(FEATURE_DEFAULTS)
+            self.api_tokens: dict[str, dict] = {}      # token id -> metadata (no secrets)
+            self.sessions: dict[str, dict] = {}        # session id -> session
+            self.devices: dict[str, dict] = {}         # device id -> device (user links, bound factors)
+            self.enrollments: dict[str, dict] = {}     # uid -> {id: authenticator enrollment not a factor}
+            self.grants: dict[str, dict] = {}          # grant id -> OAuth scope consent grant
+            self.refresh_tokens: dict[str, dict] = {}  # token id -> OAuth refresh token
+            self.risks: dict[str, dict] = {}           # uid -> ITP risk
             self.logs: list[dict] = []
             self.log_seq = 0
             self.custom_attributes: set[str] = set()

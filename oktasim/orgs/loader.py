@@ -14,6 +14,8 @@ Why: the demo org and user-supplied org files share one readable format:
     idps, hooks, user_types, realms, custom_attributes, push_default,
     logs: [{eventType, user?: login, group?: name, days_ago?, outcome?}]
     group_rules, trusted_origins, behaviors, threat_insight, user_blocks, linked_objects: see ``hunt``
+    features, api_tokens, sessions, devices, authenticator_enrollments, grants, refresh_tokens,
+    risk: see ``itr``; a log entry may name its ``session`` (externalSessionId) and client ``ip``
 Every org gets Okta's built-ins: the Everyone group, a default user type and
 realm, the system zones, default password, global session and authenticator
 enrollment policies, and an admin user
@@ -33,6 +35,7 @@ from ..resources.zone_bodies import checked as checked_zone
 from ..resources.zones import new_zone
 from ..store import User
 from .hunt import load as load_hunt
+from .itr import load as load_itr
 
 DAY = 86400.0
 ADMIN_LOGIN = "admin@example.com"
@@ -139,6 +142,7 @@ def _load(store, org: dict) -> None:
             h["createdBy"] = store.admin_id
             store.hooks[h["id"]] = h
         load_hunt(store, org, by_name, lambda days: _ts(store, days), born)
+        load_itr(store, org)
         # history
         for ld in sorted(org.get("logs") or [], key=lambda x: -float(x.get("days_ago", 1))):
             _load_log(store, ld, by_name)
@@ -212,6 +216,10 @@ def _load_log(store, ld: dict, groups_by_name: dict) -> None:
         if a is not None:
             actor = {"id": a.id, "type": "User", "alternateId": a.login, "displayName": a.display_name,
                      "detailEntry": None}
-    store.emit(ld["eventType"], targets, outcome=ld.get("outcome", "SUCCESS"), reason=ld.get("reason"),
-               severity=ld.get("severity", "INFO"), actor=actor,
-               published=_ts(store, ld.get("days_ago", 1)))
+    ev = store.emit(ld["eventType"], targets, outcome=ld.get("outcome", "SUCCESS"), reason=ld.get("reason"),
+                    severity=ld.get("severity", "INFO"), actor=actor,
+                    published=_ts(store, ld.get("days_ago", 1)))
+    if ld.get("session"):
+        ev["authenticationContext"]["externalSessionId"] = ld["session"]
+    if ld.get("ip"):
+        ev["client"]["ipAddress"] = ev["request"]["ipChain"][0]["ip"] = ld["ip"]
