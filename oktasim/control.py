@@ -1,23 +1,26 @@
 """The control API under ``/__sim/`` (never under ``/api/``; no auth).
 
 Why: tests and the demo drive what the plugin cannot: inspect and reset state,
-load an org, set rate limits and faults, move the clock, decide push
-transactions, emit events, simulate sign-ins and lockouts, read the request
-log, flush event-hook deliveries.  Routes are listed in ``oktasim/README.md``.
+load an org, switch org features, set rate limits and faults, move the clock,
+decide push transactions (or the number the user picks), emit events, simulate
+sign-ins (each starts a session) and lockouts, read the request log, flush
+event-hook deliveries.  Routes are listed in ``oktasim/README.md``.
 """
 
-from . import orgs
+from . import features, orgs
 from .clock import iso, parse_iso
 from .errors import OktaError
 from .faults import SpecError as FaultSpecError
 from .ratelimit import SpecError as RateSpecError
 from .resources import factors as factors_mod
+from .resources import sessions as sessions_mod
 from .resources.logs import public as public_event
 from .router import Router
 from .web import ok
 
 KINDS = ("users", "groups", "memberships", "apps", "app_users", "app_groups", "factors",
-         "transactions", "roles", "zones", "idps", "hooks", "logs", "user_types", "realms", "policies")
+         "transactions", "roles", "zones", "idps", "hooks", "logs", "user_types", "realms", "policies",
+         "api_tokens", "sessions", "devices", "enrollments", "grants", "refresh_tokens", "risks")
 
 
 def _user_public(u) -> dict:
@@ -52,6 +55,8 @@ class Control:
         r.add("GET", "/__sim/health", self.health)
         r.add("POST", "/__sim/reset", self.reset)
         r.add("POST", "/__sim/org", self.load_org)
+        r.add("GET", "/__sim/features", self.get_features)
+        r.add("POST", "/__sim/features", self.set_features)
         r.add("GET", "/__sim/state", self.state_summary)
         r.add("GET", "/__sim/state/{kind}", self.state_kind)
         r.add("GET", "/__sim/state/{kind}/{id}", self.state_one)
@@ -201,16 +206,36 @@ class Control:
 
     def decide_push(self, req):
         body = req.json() or {}
+        picked = body.get("picked")
         result = str(body.get("result", "")).upper()
-        if result not in ("SUCCESS", "REJECTED", "TIMEOUT"):
-            raise OktaError("E0000001", "result", causes=["result: SUCCESS, REJECTED or TIMEOUT"])
+        if "picked" in body:
+            if isinstance(picked, bool) or not isinstance(picked, int):
+                raise OktaError("E0000001", "picked", causes=["picked: the number the user taps, an integer"])
+        elif result not in ("SUCCESS", "REJECTED", "TIMEOUT"):
+            raise OktaError("E0000001", "result", causes=["result: SUCCESS, REJECTED or TIMEOUT (or picked: N)"])
         s = self.sim.store
         with s.lock:
             tx = s.transactions.get(req.params["transactionId"])
             if tx is None:
                 raise OktaError("E0000007", f"Resource not found: {req.params['transactionId']} (Transaction)")
-            factors_mod.settle(s, tx, result)
+            if "picked" not in body:
+                factors_mod.settle(s, tx, result)
+            elif tx.get("correct_answer") is None:
+                raise OktaError("E0000001", "picked", causes=["picked: this push has no number matching challenge"])
+            else:
+                factors_mod.pick(s, tx, picked)
             return ok(tx)
+
+    def get_features(self, req):
+        return ok(dict(self.sim.store.features))
+
+    def set_features(self, req):
+        s = self.sim.store
+        with s.lock:
+            try:
+                return ok(features.update(s, req.json()))
+            except ValueError as exc:
+                raise OktaError("E0000001", "features", causes=[str(exc)]) from None
 
     def emit_events(self, req):
         body = req.json()
@@ -276,8 +301,9 @@ class Control:
                             reason="User is not active", actor=s.actor({"user_id": u.id}))
             else:
                 u.last_login = s.now()
-                u.sessions += 1
+                session = sessions_mod.start(s, u, body.get("ip"))
                 ev = s.emit("user.session.start", [s.user_target(u)], actor=s.actor({"user_id": u.id}))
+                ev["authenticationContext"]["externalSessionId"] = session["id"]
             if body.get("ip"):
                 ev["client"]["ipAddress"] = body["ip"]
                 ev["request"]["ipChain"][0]["ip"] = body["ip"]

@@ -4,7 +4,10 @@ Why: "push MFA and wait for the verdict" is a SOAR favourite.  A push verify
 returns 201 WAITING with a poll link; the transaction then moves to SUCCESS,
 REJECTED or TIMEOUT by the factor's behaviour from the org file (approve or
 reject after N polls, never answer, or wait for the control API) or when its
-lifetime passes on the sim clock (api_facts §9).
+lifetime passes on the sim clock (api_facts §9).  With number matching
+(``useNumberMatchingChallenge``) the user must tap the ``correctAnswer``: ``pick`` (behaviour
+``pick_after`` with a ``number``, or the control API) approves the right number and rejects a
+wrong one, so a test can play both.
 """
 
 import random
@@ -145,6 +148,21 @@ def settle(store, tx: dict, result: str, req=None) -> None:
                    reason="TIMEOUT", actor=store.actor({"user_id": u.id}))
 
 
+def pick(store, tx: dict, number, req=None) -> None:
+    """The user taps ``number`` (an int, "correct" or "wrong") in Okta Verify.
+
+    A push without number matching has nothing to match: the tap approves it.
+    """
+    correct = tx.get("correct_answer")
+    if number == "correct":
+        number = correct
+    elif number == "wrong" and correct is not None:
+        number = correct + 1 if correct < 99 else 10
+    if tx["result"] == "WAITING":
+        tx["picked"] = number
+    settle(store, tx, "SUCCESS" if correct is None or number == correct else "REJECTED", req)
+
+
 def advance(store, tx: dict, poll: bool, req=None) -> None:
     """Apply expiry and the factor's behaviour (one poll counted when ``poll``)."""
     if tx["result"] != "WAITING":
@@ -162,6 +180,8 @@ def advance(store, tx: dict, poll: bool, req=None) -> None:
         settle(store, tx, "SUCCESS", req)
     elif kind in ("reject_after", "reject", "deny") and tx["polls"] >= n:
         settle(store, tx, "REJECTED", req)
+    elif kind == "pick_after" and tx["polls"] >= n:
+        pick(store, tx, beh.get("number", "correct"), req)
     # "timeout" and "manual" stay WAITING until expiry or a control call.
 
 
@@ -236,4 +256,4 @@ def register(r) -> None:
     r.add("GET", "/api/v1/users/{userId}/factors/{factorId}/transactions/{transactionId}", poll)
 
 
-__all__ = ["new_factor", "settle", "advance", "parse_iso"]
+__all__ = ["new_factor", "settle", "advance", "pick", "parse_iso"]

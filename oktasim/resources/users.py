@@ -13,6 +13,7 @@ from ..errors import OktaError, not_found, validation
 from ..paging import link_headers, page_sorted_ids, parse_limit
 from ..store import User
 from ..web import Response, no_content, ok
+from . import grants, sessions
 
 BASE_PROFILE = {
     "login", "email", "secondEmail", "firstName", "lastName", "middleName", "honorificPrefix",
@@ -404,7 +405,7 @@ def _set_status(store, u: User, status: str, transition_time=None) -> None:
 
 def _deactivate(req, store, u: User) -> None:
     _set_status(store, u, "DEPROVISIONED")
-    u.sessions = 0
+    sessions.end_all(store, u)
     for assigned in store.app_users.values():
         assigned.pop(u.id, None)
     for tx in store.transactions.values():
@@ -472,7 +473,7 @@ def _suspend(req, store, u):
     if u.status != "ACTIVE":
         raise validation("suspendUser", "Cannot suspend a user that is not active")
     _set_status(store, u, "SUSPENDED")
-    u.sessions = 0
+    sessions.end_all(store, u)
     store.emit("user.lifecycle.suspend", [store.user_target(u)], req)
     return ok({})
 
@@ -520,7 +521,7 @@ def _expire_temp(req, store, u):
     u.password_changed = store.now()
     _set_status(store, u, "PASSWORD_EXPIRED")
     if revoke:
-        u.sessions = 0
+        sessions.end_all(store, u)
     store.emit("user.account.expire_password", [store.user_target(u)], req)
     return ok({"tempPassword": temp})
 
@@ -532,7 +533,7 @@ def _reset_password(req, store, u):
         raise OktaError("E0000038")
     _set_status(store, u, "RECOVERY")
     if revoke:
-        u.sessions = 0
+        sessions.end_all(store, u)
     store.emit("user.account.reset_password", [store.user_target(u)], req)
     if send_email:
         return ok({})
@@ -549,9 +550,11 @@ _LIFECYCLE = {
 
 def clear_sessions(req, store):
     u = get_user(store, req.params["id"])
-    req.bool_arg("oauthTokens", False)
+    oauth_tokens = req.bool_arg("oauthTokens", False)
     req.bool_arg("forgetDevices", True)
-    u.sessions = 0
+    sessions.end_all(store, u)
+    if oauth_tokens:
+        grants.revoke_tokens(store, u, req)
     store.emit("user.session.clear", [store.user_target(u)], req)
     return no_content()
 
@@ -586,7 +589,7 @@ def change_password(req, store):
         _set_status(store, u, "ACTIVE", now)
     u.last_updated = now
     if body.get("revokeSessions"):
-        u.sessions = 0
+        sessions.end_all(store, u)
     store.emit("user.account.update_password", [store.user_target(u)], req)
     return ok(_creds_body(u))
 
