@@ -36,14 +36,14 @@ SALESFORCE_APP_ID = "0oademoSalesforce1d7"
 SMS_PASSCODE = "123456"
 
 # --- the hunt: what the attacker left behind, and the defences they turned down ---------
-# A group rule puts every @example.net account (Sam Sales, the attacker's foothold) into Cloud
-# Admins, which reaches the AWS Console; group rules cannot target Okta admin groups.
-CLOUD_ADMINS_GROUP_NAME = "Cloud Admins"
-CLOUD_ADMINS_GROUP_ID = "00gdemoCloudAdmin1d7"
+# A group rule puts every @example.net account (Sam Sales, the attacker's foothold) into AWS
+# Production Access, which reaches the AWS Console (group rules cannot target Okta admin groups).
+PROD_ACCESS_GROUP_NAME = "AWS Production Access"
+PROD_ACCESS_GROUP_ID = "00gdemoAwsProd0001d7"
 ROGUE_RULE_ID = "0prdemoRogueRule01d7"
 ROGUE_RULE_NAME = "Contractor access sync"
 ROGUE_RULE_EXPRESSION = 'String.stringContains(user.email, "@example.net")'
-ROGUE_RULE_MEMBER_LOGIN = "sam.sales@example.net"   # the user the rogue rule added to Cloud Admins
+ROGUE_RULE_MEMBER_LOGIN = "sam.sales@example.net"   # the user the rogue rule added to that group
 ENGINEERING_RULE_ID = "0prdemoEngRule0001d7"        # ACTIVE, benign (adds no one new)
 FINANCE_RULE_ID = "0prdemoFinRule0001d7"            # INACTIVE, benign
 ROGUE_ORIGIN_ID = "tosdemoRogueOrig01d7"
@@ -71,8 +71,8 @@ GROUPS = [
     {"name": "Contractors", "description": "External contractors"},
     {"name": "VPN Users", "description": "Allowed to use the corporate VPN"},
     {"name": "Executives", "description": "Leadership team"},
-    {"id": CLOUD_ADMINS_GROUP_ID, "name": CLOUD_ADMINS_GROUP_NAME,
-     "description": "Administrators of the production AWS account"},
+    {"id": PROD_ACCESS_GROUP_ID, "name": PROD_ACCESS_GROUP_NAME,
+     "description": "Administer the production AWS account"},
 ]
 
 APPS = [
@@ -82,7 +82,7 @@ APPS = [
     {"key": "github_enterprise", "name": "oidc_client", "label": "GitHub Enterprise", "signOnMode": "OPENID_CONNECT",
      "groups": ["Engineering"]},
     {"name": "amazon_aws", "label": "AWS Console", "signOnMode": "SAML_2_0",
-     "groups": [PRIVILEGED_GROUP_NAME, CLOUD_ADMINS_GROUP_NAME]},
+     "groups": [PRIVILEGED_GROUP_NAME, PROD_ACCESS_GROUP_NAME]},
     {"name": "workday", "label": "Workday", "signOnMode": "SAML_2_0", "groups": ["Human Resources"]},
     {"name": "bookmark", "label": "Company Wiki", "signOnMode": "BOOKMARK",
      "settings": {"requestIntegration": False, "url": "https://wiki.example.com"}},
@@ -196,7 +196,7 @@ def _hunt() -> dict:
             {"id": FINANCE_RULE_ID, "name": "Finance department", "expression": 'user.department == "Finance"',
              "groups": ["Finance"], "created_days_ago": 150},
             {"id": ROGUE_RULE_ID, "name": ROGUE_RULE_NAME, "status": "ACTIVE", "expression": ROGUE_RULE_EXPRESSION,
-             "groups": [CLOUD_ADMINS_GROUP_NAME], "created_days_ago": attack},
+             "groups": [PROD_ACCESS_GROUP_NAME], "created_days_ago": attack},
         ],
         "trusted_origins": [
             {"id": PORTAL_ORIGIN_ID, "name": "Company portal", "origin": "https://portal.example.com",
