@@ -58,6 +58,8 @@ BLOCKED_USER_ID = JOHN_ID                           # blocked on UNKNOWN_DEVICES
 MANAGER_RELATIONSHIP = "manager"
 SUBORDINATE_RELATIONSHIP = "subordinate"
 JANE_MANAGER_LOGIN = "erin.clark@example.com"       # manager of Jane and John
+ROGUE_API_TOKEN_ID = "00TdemoRogueTok001d7"          # minted in Jane's hijacked session
+ROGUE_API_TOKEN_NAME = "Backup sync"
 
 GROUPS = [
     {"id": PRIVILEGED_GROUP_ID, "name": PRIVILEGED_GROUP_NAME,
@@ -186,6 +188,13 @@ def _logs() -> list:
     return logs
 
 
+def _api_tokens() -> list:
+    """Every API token of the demo org beside the simulator's own (issues 12 and 13 add theirs here)."""
+    return [
+        {"id": ROGUE_API_TOKEN_ID, "name": ROGUE_API_TOKEN_NAME, "owner": JANE_LOGIN, "days_ago": 0.015},
+    ]
+
+
 def _hunt() -> dict:
     """The persistence the hunt finds (rogue rule, origin, disabled detection) among benign objects."""
     attack = 0.015  # days ago: just after the attacker's sign-in
@@ -257,5 +266,6 @@ def org_dict() -> dict:
              "description": "Deny sign-in from the SOAR blocklist", "rules": ["Deny blocklist"]},
         ],
         "logs": _logs(),
+        "api_tokens": _api_tokens(),
         **_hunt(),
     }
