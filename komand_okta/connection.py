@@ -7,17 +7,17 @@ Two ways to authenticate, exactly one of which must be configured (empty strings
 - OAuth 2.0 client credentials with private_key_jwt: `client_id` and `private_key`, optionally
   `key_id`, `scopes` (default: the spec's list, covering every action) and `dpop`.
 
-PyJWT and cryptography are imported only for OAuth (`komand_okta.okta.oauth`, lazily).
+PyJWT and cryptography are imported only for OAuth (`komand_okta.okta.http.oauth`, lazily).
 """
 import copy
 import re
 from urllib.parse import urlsplit
 
-from komand_okta.okta import destination
-from komand_okta.okta.auth import API_TOKEN, OAUTH, ApiTokenAuth, OAuthAuth
-from komand_okta.okta.client import OktaClient
-from komand_okta.okta.errors import OktaConnectionError, OktaError
-from komand_okta.okta.urls import normalize_base_url, normalize_token
+from komand_okta.okta.http import destination
+from komand_okta.okta.http.auth import API_TOKEN, OAUTH, ApiTokenAuth, OAuthAuth
+from komand_okta.okta.http.client import OktaClient
+from komand_okta.okta.http.errors import OktaConnectionError, OktaError
+from komand_okta.okta.http.urls import normalize_base_url, normalize_token
 from komand_okta.runtime import spec
 from komand_okta.runtime.errors import ConnectionTestError
 
@@ -47,13 +47,9 @@ class Connection:
                              key_id=_text(params.get("key_id")) or None, scopes=requested_scopes(params),
                              dpop=params.get("dpop") is True, session=session, clock=clock, log=log)
         self.auth = auth
-        self.client = OktaClient(self.base_url, auth, user_agent=user_agent(), session=session,
-                                 clock=clock, log=log)
         self.verify_ssl = params.get("verify_ssl") is not False
-        if not self.verify_ssl:
-            import urllib3
-            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # we warn once per step instead
-            self.client.session.verify = False
+        self.client = OktaClient(self.base_url, auth, user_agent=user_agent(), session=session,
+                                 clock=clock, log=log, verify_tls=self.verify_ssl)
         self._warn_of_risks()
 
     def _warn_of_risks(self) -> None:

@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from komand_okta.connection import Connection, auth_method, requested_scopes
-from komand_okta.okta.errors import OktaConnectionError
+from komand_okta.okta.http.errors import OktaConnectionError
 from komand_okta.runtime import spec
 
 from .conftest import API, BASE, TOKEN, run_step

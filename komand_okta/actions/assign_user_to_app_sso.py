@@ -12,8 +12,8 @@ applied to it.
 """
 import re
 
-from komand_okta.okta import errors
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http import errors
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.okta.users import find_user
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError

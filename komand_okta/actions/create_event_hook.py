@@ -13,7 +13,7 @@ hook is deactivated afterwards; if that fails, likewise success true with a mess
 goes only into Okta's body; it is never logged or returned.
 """
 from komand_okta.okta import hooks
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 

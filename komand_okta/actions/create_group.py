@@ -6,7 +6,7 @@ created moments ago can slip past the check; Okta then refuses the POST (400 E00
 exists"), which is reported the same way. The POST is not retried on an ambiguous failure, so a
 group is never created twice.
 """
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.okta.groups import group_fields, groups_named
 from komand_okta.runtime.components import Action as Base
 

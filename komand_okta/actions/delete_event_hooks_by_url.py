@@ -6,7 +6,7 @@ does not stop the others: it is named in the message and left out of the output;
 the matching hooks could be deleted, the first Okta error is raised.
 """
 from komand_okta.okta import hooks
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.runtime.components import Action as Base
 
 

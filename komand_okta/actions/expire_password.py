@@ -6,7 +6,7 @@ expired needs no expire request. With a temporary password it is
 expire_password_with_temp_password, where Okta clears sessions itself (`revokeSessions`), and
 the temporary password goes only to the `temp_password` output, never to the log.
 """
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.okta.lifecycle import change, user_or_not_found
 from komand_okta.okta.sessions import revoke_after
 from komand_okta.runtime.components import Action as Base

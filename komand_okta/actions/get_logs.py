@@ -13,7 +13,7 @@ Okta's own refusals (a bad SCIM filter: 400 E0000053) are errors in Okta's words
 import datetime as dt
 
 from komand_okta.okta import logs, timestamps
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 

@@ -1,10 +1,10 @@
 """Raw Request: any Okta Management API call under /api/v1 of the configured org.
 
-What is refused before any request, and why, is in `komand_okta.okta.raw`. Every status Okta
+What is refused before any request, and why, is in `komand_okta.okta.http.raw`. Every status Okta
 answers is returned as output (401 and 403 are also logged as warnings); only failures without
 an answer (Okta unreachable, a next link to another host) are raised.
 """
-from komand_okta.okta.raw import Raw, RawRequestRefused
+from komand_okta.okta.http.raw import Raw, RawRequestRefused
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 

@@ -4,7 +4,7 @@ With send email false, Okta returns the one-time reset link instead of emailing 
 goes only to the `reset_password_url` output, never to the log. Okta clears the sessions itself
 when `revokeSessions` is true.
 """
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.okta.lifecycle import change, user_or_not_found
 from komand_okta.runtime.components import Action as Base
 

@@ -19,7 +19,7 @@ no zone to return, and a misspelt name should not look like success. DYNAMIC zon
 locations and ASNs, not addresses, and are refused.
 """
 from komand_okta.okta import addresses, zones
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 

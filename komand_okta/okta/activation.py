@@ -6,7 +6,7 @@ E0000016 (already activated), is a success without an activation. Reactivation w
 PROVISIONED or RECOVERY users; Okta's 403 E0000038 for any other status is an error that says
 so and names what to run instead.
 """
-from .errors import OktaError
+from .http.errors import OktaError
 from .lifecycle import already, already_by_answer
 
 WRONG_STATUS = "E0000038"

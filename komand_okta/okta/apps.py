@@ -7,7 +7,7 @@ app's Okta name. Several apps in the winning tier are ambiguous, never a guess.
 """
 import re
 
-from .errors import OktaError
+from .http.errors import OktaError
 from .lookup import found_or_message
 
 # Okta app ids are "0oa" and 17 more letters or digits.

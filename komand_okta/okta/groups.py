@@ -7,7 +7,7 @@ own words rather than reported as a crash.
 """
 import re
 
-from .errors import OktaError
+from .http.errors import OktaError
 from .lookup import found_or_message
 from .users import quoted
 

@@ -10,7 +10,7 @@ Removed users are by definition no longer in the member list, so they are fetche
 found and is reported as `{"id": …}`. That is a better trade than storing every member's
 profile in the state file.
 """
-from .errors import OktaError
+from .http.errors import OktaError
 from .users import USERS_PAGE, quoted
 
 REMOVED_BATCH = 50  # ids per search: keeps the URL short, one request per 50 users who left

@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import OktaError
+from .http.errors import OktaError
 from .lookup import found_or_message
-from .urls import is_loopback
+from .http.urls import is_loopback
 
 HOOK_ID = re.compile(r"^who[0-9A-Za-z]{17}$")
 MAX_EVENT_TYPES = 300

@@ -7,7 +7,7 @@ refuses for any other reason is an error carrying Okta's own explanation.
 Some outcomes can only be told from Okta's answer (an activation of a user Okta already counts
 as activated): `ALREADY_CODES` names the error codes that mean the goal holds.
 """
-from .errors import OktaError
+from .http.errors import OktaError
 from .users import find_user, no_user_message
 
 # operation -> (statuses in which the goal already holds, what to log)

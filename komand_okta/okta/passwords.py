@@ -9,7 +9,7 @@ import json
 import secrets
 import string
 
-from .errors import OktaError
+from .http.errors import OktaError
 
 MAX_RANDOM_CHARACTERS = 64
 # letters, digits and symbols that need no quoting in JSON, URLs' query values or a POSIX shell

@@ -11,7 +11,7 @@ first and an existing direct assignment is returned without a POST. Okta's own "
 conflicts (409 E0000090, E0000263) are success too: the existing assignment is fetched and
 returned. Unassigning is a DELETE of one assignment ID, which is idempotent.
 """
-from .errors import OktaError
+from .http.errors import OktaError
 
 CUSTOM = "CUSTOM"
 STANDARD_TYPES = ("SUPER_ADMIN", "ORG_ADMIN", "APP_ADMIN", "USER_ADMIN", "HELP_DESK_ADMIN", "READ_ONLY_ADMIN",

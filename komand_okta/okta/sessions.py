@@ -4,7 +4,7 @@ Okta answers 204 whether or not the user had sessions, so clearing is idempotent
 optional flags are sent only when given: `forgetDevices` left out means Okta's own default
 (true on Identity Engine, false on Classic Engine), which this plugin must not override.
 """
-from .errors import OktaError
+from .http.errors import OktaError
 
 
 def revoke(client, user: dict, log=None, oauth_tokens=None, forget_devices=None) -> None:

@@ -5,7 +5,7 @@ first `GET /users/{id-or-login}` (one request, and it sees DEPROVISIONED users t
 that finds nothing and the text looks like an email, a search on `profile.email`. Several users
 sharing one email is an error naming the count, never a guess.
 """
-from .errors import OktaError
+from .http.errors import OktaError
 
 USERS_PAGE = 200
 # The user fields the plugin's `user` type declares (Okta also sends `type`, `realmId`, …).

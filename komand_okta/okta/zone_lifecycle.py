@@ -5,7 +5,7 @@ request. Delete deactivates an ACTIVE zone first (Identity Engine deletes only I
 when Okta then refuses the delete (a zone used by a policy rule), the zone is activated again so
 a failed delete leaves it as it was, and the action says so.
 """
-from .errors import OktaError
+from .http.errors import OktaError
 from .zones import delete_zone, lookup_zone, set_zone_status
 
 REFUSED = (400, 403, 409)  # Okta's answers for "this zone cannot be deleted"

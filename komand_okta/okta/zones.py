@@ -6,7 +6,7 @@ Address arithmetic (parsing, coverage, block/unblock as gateway-list edits) is p
 """
 from typing import NamedTuple
 
-from .errors import OktaError
+from .http.errors import OktaError
 
 # Fields Okta computes; the OpenAPI NetworkZone marks the first five readOnly, and the recorded
 # real PUT bodies never carry them. `useAsBlackList` is a legacy echo of `usage` that Okta adds

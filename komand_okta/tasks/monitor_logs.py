@@ -20,7 +20,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 from komand_okta.okta import log_cursor
-from komand_okta.okta.errors import ASSISTANCE, OktaError, from_response
+from komand_okta.okta.http.errors import ASSISTANCE, OktaError, from_response
 from komand_okta.okta.logs import MAX_PAGE
 from komand_okta.okta.timestamps import parse_time
 from komand_okta.runtime.components import Task as Base, TaskResult

@@ -15,7 +15,7 @@ poll continues from the same link: no gap, no repeat. If a later page fails, the
 read are sent and the link of the failed page is stored, so progress is kept.
 """
 from komand_okta.okta import log_cursor
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.okta.logs import MAX_PAGE, log_pages
 from komand_okta.runtime.components import Trigger as Base
 

@@ -30,7 +30,7 @@ reuses it.
 import os
 import threading
 
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.okta.hook_listener import HookListener
 from komand_okta.runtime.components import Trigger as Base
 from komand_okta.runtime.errors import ClientError

@@ -16,9 +16,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from komand_okta.clock import FakeClock
-from komand_okta.okta.auth import ApiTokenAuth, OAuthAuth, scope_for
-from komand_okta.okta.client import OktaClient
-from komand_okta.okta.errors import OktaConnectionError, OktaError
+from komand_okta.okta.http.auth import ApiTokenAuth, OAuthAuth, scope_for
+from komand_okta.okta.http.client import OktaClient
+from komand_okta.okta.http.errors import OktaConnectionError, OktaError
 
 from .test_client import Log
 

@@ -11,8 +11,8 @@ import requests
 from urllib3.exceptions import NewConnectionError
 
 from komand_okta.clock import FakeClock
-from komand_okta.okta.client import OktaClient
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.client import OktaClient
+from komand_okta.okta.http.errors import OktaError
 
 BASE = "https://example.okta.com"
 API = BASE + "/api/v1"

@@ -11,10 +11,10 @@ import pytest
 
 from komand_okta.clock import FakeClock
 from komand_okta.connection import Connection
-from komand_okta.okta import destination
-from komand_okta.okta.client import OktaClient
-from komand_okta.okta.destination import ALLOW_ENV
-from komand_okta.okta.errors import DestinationRefused, OktaConnectionError, OktaError
+from komand_okta.okta.http import destination
+from komand_okta.okta.http.client import OktaClient
+from komand_okta.okta.http.destination import ALLOW_ENV
+from komand_okta.okta.http.errors import DestinationRefused, OktaConnectionError, OktaError
 from komand_okta.runtime.steplog import StepLog
 from unit_test.conftest import run_step
 

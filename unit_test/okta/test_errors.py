@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from komand_okta.okta import errors
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http import errors
+from komand_okta.okta.http.errors import OktaError
 
 DUPLICATE = {"errorCode": "E0000001", "errorSummary": "Api validation failed: login", "errorLink": "E0000001",
              "errorId": "oaeHfmOAx1iRLa0H10DeMz5fQ",

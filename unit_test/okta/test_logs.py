@@ -4,8 +4,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from komand_okta.clock import FakeClock
-from komand_okta.okta import errors
-from komand_okta.okta.client import OktaClient
+from komand_okta.okta.http import errors
+from komand_okta.okta.http.client import OktaClient
 from komand_okta.okta.logs import log_pages
 from komand_okta.okta.timestamps import okta_time, parse_time
 

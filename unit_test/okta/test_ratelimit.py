@@ -2,7 +2,7 @@
 from email.utils import formatdate
 
 from komand_okta.clock import FakeClock
-from komand_okta.okta.ratelimit import RateWindows
+from komand_okta.okta.http.ratelimit import RateWindows
 
 START = 1_700_000_000.0
 

@@ -1,8 +1,8 @@
 """Raw requests: what is refused before any request, and how paths are encoded."""
 import pytest
 
-from komand_okta.okta import raw
-from komand_okta.okta.client import OktaClient
+from komand_okta.okta.http import raw
+from komand_okta.okta.http.client import OktaClient
 
 
 @pytest.mark.parametrize("path, segments", [

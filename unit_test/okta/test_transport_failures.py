@@ -12,9 +12,9 @@ import requests
 from urllib3.exceptions import IncompleteRead, ProtocolError
 
 from komand_okta.clock import FakeClock
-from komand_okta.okta.client import OktaClient
-from komand_okta.okta.destination import ALLOW_ENV
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.client import OktaClient
+from komand_okta.okta.http.destination import ALLOW_ENV
+from komand_okta.okta.http.errors import OktaError
 
 from .servers import Server, closed_port, reply, tls_server
 

@@ -1,8 +1,8 @@
 """normalize_base_url / normalize_token: what an admin pastes into the connection."""
 import pytest
 
-from komand_okta.okta.errors import OktaConnectionError
-from komand_okta.okta.urls import is_loopback, normalize_base_url, normalize_token
+from komand_okta.okta.http.errors import OktaConnectionError
+from komand_okta.okta.http.urls import is_loopback, normalize_base_url, normalize_token
 
 
 def test_a_bare_okta_domain_gets_https():

@@ -4,8 +4,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from komand_okta.clock import FakeClock
-from komand_okta.okta.client import OktaClient
-from komand_okta.okta.errors import OktaError
+from komand_okta.okta.http.client import OktaClient
+from komand_okta.okta.http.errors import OktaError
 from komand_okta.okta.users import find_user, quoted
 
 BASE = "https://example.okta.com"

@@ -23,7 +23,7 @@ import requests_mock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from komand_okta.okta.client import API_PREFIX, OktaClient
+from komand_okta.okta.http.client import API_PREFIX, OktaClient
 from unit_test import factories as f
 from unit_test.conftest import run_step
 from unit_test.properties import strategies as s
