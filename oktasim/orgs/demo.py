@@ -4,7 +4,10 @@ Why: the SOAR demo needs a compromised user (Jane Doe) whose Okta Verify push
 is denied, a privileged group she sits in, a blocklist zone to add the
 attacker's IP to, and around her a believable org: ~50 users in every status,
 ~10 groups, apps with assignments, factors, admin roles, IdPs, event hooks and
-a System Log history.  Key ids and names are constants so scripts can use them.
+a System Log history.  Jane's compromise left a footprint to contain: a session from the
+attacker's IP, an Okta Verify enrollment on the attacker's PC, a consent-phishing grant and
+refresh token, an API token, a MEDIUM risk (the org has Identity Engine and ITP).  Key ids and
+names are constants so scripts can use them.
 Only example.com / example.net names are used.
 """
 
@@ -61,6 +64,28 @@ JANE_MANAGER_LOGIN = "erin.clark@example.com"       # manager of Jane and John
 ROGUE_API_TOKEN_ID = "00TdemoRogueTok001d7"          # minted in Jane's hijacked session
 ROGUE_API_TOKEN_NAME = "Backup sync"
 
+# --- identity threat response: Jane's footprint to contain (Identity Engine + ITP org) ----
+SOAR_API_TOKEN_ID = "00T00000000000000000"          # the simulator's first accepted token
+SIEM_API_TOKEN_ID = "00TdemoSiemToken01d7"          # the admin's SIEM export token (benign)
+JANE_ATTACKER_SESSION_ID = "102demoJaneAttacker0001d7"  # from ATTACKER_IP, the log's externalSessionId
+JANE_LAPTOP_SESSION_ID = "102demoJaneLaptop000001d7"    # Jane's own, from the office
+JOHN_SESSION_ID = "102demoJohnSmith0000001d7"
+GITHUB_APP_ID = "0oademoGitHubEnt01d7"              # OIDC client Jane legitimately uses
+MAIL_SYNC_APP_ID = "0oademoMailSync001d7"           # the consent-phishing OIDC client
+MAIL_SYNC_APP_LABEL = "Mail Sync Pro"
+JANE_MAIL_SYNC_GRANT_ID = "oagdemoJaneMailSy1d7"    # offline_access consented to Mail Sync Pro
+JANE_MAIL_SYNC_TOKEN_ID = "oardemoJaneMailSy1d7"    # the stolen refresh token
+JANE_GITHUB_TOKEN_ID = "oardemoJaneGitHub1d7"
+JANE_IPHONE_DEVICE_ID = "guodemoJaneIPhone1d7"      # carries JANE_PUSH_FACTOR_ID (device-bound)
+JANE_LAPTOP_DEVICE_ID = "guodemoJaneMacBk01d7"
+ATTACKER_DEVICE_ID = "guodemoAttackerPC1d7"         # Okta Verify enrolled from the attacker's PC
+ATTACKER_DEVICE_NAME = "DESKTOP-7QK2M9X"
+ATTACKER_OV_ENROLLMENT_ID = "pfddemoAttackerOV1d7"  # authenticator enrollment bound to it
+JANE_WEBAUTHN_ENROLLMENT_ID = "fwfdemoJaneYubiky1d7"
+JOHN_IPHONE_DEVICE_ID = "guodemoJohnIPhone1d7"      # carries JOHN_PUSH_FACTOR_ID
+RETIRED_DEVICE_ID = "guodemoRetiredPix1d7"          # DEACTIVATED, can be deleted
+JANE_RISK_LEVEL = "MEDIUM"                          # before containment raises it to HIGH
+
 GROUPS = [
     {"id": PRIVILEGED_GROUP_ID, "name": PRIVILEGED_GROUP_NAME,
      "description": "Members hold admin roles in Okta and production", "roles": ["ORG_ADMIN"]},
@@ -81,14 +106,16 @@ APPS = [
     {"id": SALESFORCE_APP_ID, "name": "salesforce", "label": "Salesforce", "signOnMode": "SAML_2_0",
      "groups": ["Sales"]},
     {"name": "slack", "label": "Slack", "signOnMode": "SAML_2_0", "groups": ["Everyone"]},
-    {"key": "github_enterprise", "name": "oidc_client", "label": "GitHub Enterprise", "signOnMode": "OPENID_CONNECT",
-     "groups": ["Engineering"]},
+    {"id": GITHUB_APP_ID, "key": "github_enterprise", "name": "oidc_client", "label": "GitHub Enterprise",
+     "signOnMode": "OPENID_CONNECT", "groups": ["Engineering"]},
     {"name": "amazon_aws", "label": "AWS Console", "signOnMode": "SAML_2_0",
      "groups": [PRIVILEGED_GROUP_NAME, PROD_ACCESS_GROUP_NAME]},
     {"name": "workday", "label": "Workday", "signOnMode": "SAML_2_0", "groups": ["Human Resources"]},
     {"name": "bookmark", "label": "Company Wiki", "signOnMode": "BOOKMARK",
      "settings": {"requestIntegration": False, "url": "https://wiki.example.com"}},
     {"name": "zoom", "label": "Zoom (retired)", "signOnMode": "SAML_2_0", "status": "INACTIVE"},
+    {"id": MAIL_SYNC_APP_ID, "key": "mail_sync", "name": "oidc_client", "label": MAIL_SYNC_APP_LABEL,
+     "signOnMode": "OPENID_CONNECT", "created_days_ago": 0.03},
 ]
 
 FIRST = ["Alice", "Bob", "Carol", "Dan", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy", "Ken",
@@ -179,7 +206,14 @@ def _logs() -> list:
         {"eventType": "group.user_membership.add", "user": JANE_LOGIN, "group": PRIVILEGED_GROUP_NAME, "days_ago": 40},
         {"eventType": "user.account.privilege.grant", "user": JANE_LOGIN, "days_ago": 40},
         {"eventType": "user.session.start", "user": JANE_LOGIN, "actor": JANE_LOGIN, "days_ago": 0.02,
-         "outcome": "SUCCESS", "severity": "WARN", "reason": f"Sign-in from unusual IP {ATTACKER_IP}"},
+         "outcome": "SUCCESS", "severity": "WARN", "reason": f"Sign-in from unusual IP {ATTACKER_IP}",
+         "session": JANE_ATTACKER_SESSION_ID, "ip": ATTACKER_IP},
+        {"eventType": "device.enrollment.create", "user": JANE_LOGIN, "actor": JANE_LOGIN, "days_ago": 0.018,
+         "session": JANE_ATTACKER_SESSION_ID, "ip": ATTACKER_IP},
+        {"eventType": "app.oauth2.as.consent.grant", "user": JANE_LOGIN, "actor": JANE_LOGIN, "days_ago": 0.017,
+         "session": JANE_ATTACKER_SESSION_ID, "ip": ATTACKER_IP},
+        {"eventType": "system.api_token.create", "user": JANE_LOGIN, "actor": JANE_LOGIN, "days_ago": 0.015,
+         "session": JANE_ATTACKER_SESSION_ID, "ip": ATTACKER_IP},
         {"eventType": "user.mfa.okta_verify.deny_push", "user": JANE_LOGIN, "actor": JANE_LOGIN, "days_ago": 0.019,
          "outcome": "FAILURE", "severity": "WARN", "reason": "User rejected Okta push verify"},
         {"eventType": "user.account.lock", "user": "laura.lopez@example.com", "days_ago": 2, "severity": "WARN"},
@@ -192,7 +226,69 @@ def _api_tokens() -> list:
     """Every API token of the demo org beside the simulator's own (issues 12 and 13 add theirs here)."""
     return [
         {"id": ROGUE_API_TOKEN_ID, "name": ROGUE_API_TOKEN_NAME, "owner": JANE_LOGIN, "days_ago": 0.015},
+        {"id": SIEM_API_TOKEN_ID, "name": "SIEM log export", "owner": ADMIN_LOGIN, "days_ago": 200},
     ]
+
+
+def _footprint() -> dict:
+    """Jane's sessions, devices, authenticators, OAuth consents and tokens, and risk (see ``itr``)."""
+    attack = 0.018  # days ago: the attacker's device enrollment, just after the sign-in
+    return {
+        "features": {"identity_engine": True, "itp": True},
+        "sessions": [
+            {"id": JANE_ATTACKER_SESSION_ID, "user": JANE_LOGIN, "ip": ATTACKER_IP, "minutes_ago": 29},
+            {"id": JANE_LAPTOP_SESSION_ID, "user": JANE_LOGIN, "ip": "10.20.30.40", "minutes_ago": 95,
+             "amr": ["pwd", "mfa", "swk"], "mfa": True},
+            {"id": JOHN_SESSION_ID, "user": JOHN_LOGIN, "ip": "10.20.30.41", "minutes_ago": 60,
+             "amr": ["pwd", "mfa", "swk"], "mfa": True},
+        ],
+        "devices": [
+            {"id": JANE_IPHONE_DEVICE_ID, "displayName": "Jane's iPhone", "platform": "IOS", "days_ago": 300,
+             "profile": {"manufacturer": "Apple", "model": "iPhone15,2", "osVersion": "17.2",
+                         "udid": "5B2D3C4E-1A2B-4C5D-8E9F-0A1B2C3D4E5F", "secureHardwarePresent": True,
+                         "diskEncryptionType": "FULL"},
+             "users": [{"login": JANE_LOGIN, "managed": True}], "factors": [JANE_PUSH_FACTOR_ID]},
+            {"id": JANE_LAPTOP_DEVICE_ID, "displayName": "JDOE-MBP", "platform": "MACOS", "days_ago": 400,
+             "profile": {"manufacturer": "Apple", "model": "MacBookPro18,3", "osVersion": "14.2.1",
+                         "serialNumber": "C02DEMO1MD6D", "diskEncryptionType": "ALL_INTERNAL_VOLUMES"},
+             "users": [{"login": JANE_LOGIN, "managed": True}]},
+            {"id": ATTACKER_DEVICE_ID, "displayName": ATTACKER_DEVICE_NAME, "platform": "WINDOWS", "days_ago": attack,
+             "profile": {"manufacturer": "Generic", "model": "Virtual Machine", "osVersion": "10.0.19045",
+                         "sid": "S-1-5-21-1004336348-1177238915-682003330-1001", "diskEncryptionType": "NONE"},
+             "users": [{"login": JANE_LOGIN, "screenLockType": "NONE"}]},
+            {"id": JOHN_IPHONE_DEVICE_ID, "displayName": "John's iPhone", "platform": "IOS", "days_ago": 250,
+             "profile": {"manufacturer": "Apple", "model": "iPhone14,5", "osVersion": "17.1"},
+             "users": [{"login": JOHN_LOGIN, "managed": True}], "factors": [JOHN_PUSH_FACTOR_ID]},
+            {"id": RETIRED_DEVICE_ID, "displayName": "Pixel 6 (retired)", "platform": "ANDROID", "days_ago": 500,
+             "status": "DEACTIVATED", "profile": {"manufacturer": "Google", "model": "Pixel 6", "osVersion": "13"}},
+        ],
+        "authenticator_enrollments": [
+            {"id": ATTACKER_OV_ENROLLMENT_ID, "user": JANE_LOGIN, "key": "okta_verify", "device": ATTACKER_DEVICE_ID,
+             "nickname": ATTACKER_DEVICE_NAME, "days_ago": attack},
+            {"id": JANE_WEBAUTHN_ENROLLMENT_ID, "user": JANE_LOGIN, "key": "webauthn", "nickname": "YubiKey 5C",
+             "days_ago": 300},
+        ],
+        "grants": [
+            *({"user": JANE_LOGIN, "client": MAIL_SYNC_APP_LABEL, "scope": scope, "days_ago": 0.017}
+              for scope in ("openid", "profile", "email", "okta.users.read.self")),
+            {"id": JANE_MAIL_SYNC_GRANT_ID, "user": JANE_LOGIN, "client": MAIL_SYNC_APP_LABEL,
+             "scope": "offline_access", "days_ago": 0.017},
+            *({"user": JANE_LOGIN, "client": "GitHub Enterprise", "scope": scope, "days_ago": 200}
+              for scope in ("openid", "profile", "email")),
+            {"user": JOHN_LOGIN, "client": "GitHub Enterprise", "scope": "openid", "days_ago": 100},
+        ],
+        "refresh_tokens": [
+            {"id": JANE_MAIL_SYNC_TOKEN_ID, "user": JANE_LOGIN, "client": MAIL_SYNC_APP_LABEL,
+             "scopes": ["offline_access", "okta.users.read.self"], "days_ago": 0.017},
+            {"id": JANE_GITHUB_TOKEN_ID, "user": JANE_LOGIN, "client": "GitHub Enterprise",
+             "scopes": ["openid", "offline_access"], "days_ago": 3},
+            {"user": JOHN_LOGIN, "client": "GitHub Enterprise", "scopes": ["openid", "offline_access"], "days_ago": 5},
+        ],
+        "risk": [
+            {"user": JANE_LOGIN, "level": JANE_RISK_LEVEL, "reason": "Anomalous sign-in from a new device"},
+            {"user": "sam.sales@example.net", "level": "LOW"},
+        ],
+    }
 
 
 def _hunt() -> dict:
@@ -268,4 +364,5 @@ def org_dict() -> dict:
         "logs": _logs(),
         "api_tokens": _api_tokens(),
         **_hunt(),
+        **_footprint(),
     }

@@ -61,4 +61,4 @@ def test_cursor_stays_valid_after_a_delete(api, sim, demo):
 
 def test_apps_page_with_limit(api):
     seen, pages = walk(api, "/api/v1/apps?limit=2")
-    assert len(seen) == 7 and pages == 4
+    assert len(seen) == 8 and pages == 4
