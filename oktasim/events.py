@@ -64,6 +64,25 @@ EVENT_TYPES = {
     "system.idp.lifecycle.deactivate": ("Deactivate IdP", None),
     "iam.resourceset.bindings.add": ("Add binding", None),
     "user.authentication.sso": ("User single sign on to app", "app.auth.sso"),
+    # issue 12: containment of a compromised identity
+    "user.session.end": ("User logout from Okta", "core.user_auth.logout_success"),
+    "user.authentication.universal_logout.scheduled": ("Universal Logout scheduled for user", None),
+    "user.risk.change": ("User risk level changed", None),
+    "app.oauth2.as.consent.grant": ("User granted consent to app", None),
+    "app.oauth2.as.consent.revoke": ("Consent revoked", None),
+    "app.oauth2.as.consent.revoke.user": ("All consent revoked for user", None),
+    "app.oauth2.as.consent.revoke.user.client": ("User consent revoked for client", None),
+    "app.oauth2.as.token.revoke": ("OAuth2 token revocation request", None),
+    "system.api_token.create": ("Create API token", "api.token.create"),
+    "system.api_token.update": ("Update API token", None),
+    "system.api_token.revoke": ("Revoke API token", "api.token.revoke"),
+    "device.enrollment.create": ("Enroll new device", None),
+    "device.user.remove": ("Remove device from user", None),
+    "device.lifecycle.activate": ("Activate device", None),
+    "device.lifecycle.deactivate": ("Deactivate device", None),
+    "device.lifecycle.suspend": ("Suspend device", None),
+    "device.lifecycle.unsuspend": ("Unsuspend device", None),
+    "device.lifecycle.delete": ("Delete device", None),
 }
 
 DEFAULT_CLIENT = {
