@@ -1,13 +1,18 @@
 """2. Web-server throughput: get_user actions/s through `bin/komand_okta http` (waitress) with 1,
-4 and 16 concurrent clients, as a fraction of the simulator's own raw GET rate (the bound); then
-the same server while SLOW_CLIENTS connections send their requests slowly and never finish.
+4 and 16 concurrent clients, side by side with the arrangement it replaced (gunicorn's gthread
+worker serving the same WSGI app, same workers and threads) and with the simulator's own raw
+GET rate (the bound); then the plugin while SLOW_CLIENTS connections never finish their request.
 
-Both rates are measured in the same run with the same client harness (one thread and one
-`requests.Session` per client, keep-alive, a few seconds per level): the bound is
-`GET /api/v1/users/{id}` straight to the simulator; the plugin figure is
-`POST /api/v1/actions/get_user` with the v1 envelope, which makes exactly that GET to the same
-simulator. `bench/sim_throughput.run` (separate client processes, raw http.client) is reported
-too, as the simulator's rate with the lightest possible client.
+All rates are measured in the same run with the same client harness (one thread and one
+`requests.Session` per client, keep-alive), in alternating slices so load from elsewhere on the
+box hits each alike: the bound is `GET /api/v1/users/{id}` straight to the simulator; the two
+servers answer `POST /api/v1/actions/get_user` with the v1 envelope, which makes exactly that GET
+to the same simulator. Each server's CPU time per action (all its processes, from /proc) is
+reported too: it is steadier than a rate on a shared machine. `bench/sim_throughput.run`
+(separate client processes, raw http.client) gives the simulator's rate with the lightest client.
+
+gunicorn is no longer a dependency: for the reference it is installed with pip into
+bench/.work/gunicorn (`--target`, GUNICORN_VERSION, the version the plugin used) on first use.
 
 Slow clients: half stop inside their headers (slowloris), half announce a body and send only its
 start. With them held open, `GET /api/v1/status` is timed one request at a time (target: every
@@ -26,12 +31,15 @@ from contextlib import contextmanager
 import requests
 
 from . import sim_throughput
-from .common import PLUGIN_BIN, ROOT, Row, action_message, env_with_root, free_port, sim, \
+from .common import PLUGIN_BIN, PY, ROOT, WORK, Row, action_message, env_with_root, free_port, sim, \
     stop, verdict, wait_http
 
 LEVELS = (1, 4, 16)
 ROUNDS = 3
 SLOW_CLIENTS = 200
+GUNICORN_VERSION = "27.0.1"
+GUNICORN_DIR = WORK / "gunicorn"
+NO_DROP = 0.95  # waitress ÷ gunicorn actions/s; what shared-machine noise allows below 1.00
 STATUS_PROBES = 50
 
 
@@ -104,23 +112,62 @@ def status_seconds(port: int, probes: int = STATUS_PROBES):
     return took, failed
 
 
+def gunicorn_path(log) -> list:
+    """PYTHONPATH entries that let the plugin's Python import gunicorn (installed on first use)."""
+    if subprocess.run([PY, "-c", "import gunicorn"], capture_output=True).returncode == 0:
+        return []
+    if not (GUNICORN_DIR / "gunicorn").is_dir():
+        log("installing gunicorn==%s into %s for the reference" % (GUNICORN_VERSION, GUNICORN_DIR))
+        subprocess.run([PY, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--target",
+                        str(GUNICORN_DIR), "gunicorn==%s" % GUNICORN_VERSION], check=True)
+    return [GUNICORN_DIR]
+
+
+def server_commands(port_of, workers, threads):
+    """name -> command line: the plugin as shipped, and the gthread arrangement it replaced."""
+    return {
+        "waitress": PLUGIN_BIN + ["http", "--host", "127.0.0.1", "--port", str(port_of("waitress")),
+                                  "--workers", str(workers), "--threads", str(threads)],
+        "gunicorn": [PY, "-m", "gunicorn", "--bind", "127.0.0.1:%d" % port_of("gunicorn"), "--workers", str(workers),
+                     "--threads", str(threads), "--worker-class", "gthread", "--graceful-timeout", "30",
+                     "--timeout", "600", "--no-control-socket", "komand_okta.runtime.http:App()"],
+    }
+
+
+def cpu_seconds(session_id: int) -> float:
+    """User + system CPU seconds of every live process in the session (a server and its workers)."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session_id:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def run(quick=False, log=print):
     seconds = 2.0 if quick else 5.0
     workers = max(2, os.cpu_count() or 2)
     threads = 8
     rows, notes = [], []
+    ports = {}
+    commands = server_commands(lambda name: ports.setdefault(name, free_port()), workers, threads)
+    env = env_with_root(gunicorn_path(log))
     with sim(org="demo", threads=16) as s:
         users = s.api("GET", "/api/v1/users?limit=200")
         ids = [u["id"] for u in users]
         logins = [u["profile"]["login"] for u in users]
-        port = free_port()
-        server = subprocess.Popen(PLUGIN_BIN + ["http", "--host", "127.0.0.1", "--port", str(port),
-                                                "--workers", str(workers), "--threads", str(threads)],
-                                  cwd=ROOT, env=env_with_root(), stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        servers = {}
         try:
-            base = "http://127.0.0.1:%d" % port
-            wait_http(base + "/api/v1/status")
+            for name, command in commands.items():
+                servers[name] = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                                 stderr=subprocess.DEVNULL, start_new_session=True)
+                wait_http("http://127.0.0.1:%d/api/v1/status" % ports[name])
 
             def raw_call(session, k):
                 headers = s.headers
@@ -131,46 +178,66 @@ def run(quick=False, log=print):
                                        timeout=30).status_code == 200
                 return call
 
-            def plugin_call(session, k):
+            def action_call(name):
+                base = "http://127.0.0.1:%d" % ports[name]
                 bodies = [json.dumps(action_message(s, "get_user", {"email": login})) for login in logins]
                 headers = {"Content-Type": "application/json"}
 
-                def call(i=[k]):
-                    i[0] += 1
-                    r = session.post(base + "/api/v1/actions/get_user", data=bodies[i[0] % len(bodies)],
-                                     headers=headers, timeout=60)
-                    return r.status_code == 200 and r.json()["body"]["output"]["found"]
-                return call
+                def make(session, k):
+                    def call(i=[k]):
+                        i[0] += 1
+                        r = session.post(base + "/api/v1/actions/get_user", data=bodies[i[0] % len(bodies)],
+                                         headers=headers, timeout=60)
+                        return r.status_code == 200 and r.json()["body"]["output"]["found"]
+                    return call
+                return make
 
             for clients in LEVELS:
-                # alternate short slices of the two, so load from elsewhere on the box hits both alike
-                raw, ours_all, sent = [], [], 0
+                # alternate short slices of all three, so load from elsewhere on the box hits each alike
+                raw, rates, cpu, sent = [], {n: [] for n in servers}, {n: 0.0 for n in servers}, 0
                 for _ in range(ROUNDS):
                     raw.append(drive(clients, seconds / ROUNDS, raw_call))
-                    s.clear_requests()
-                    ours_all.append(drive(clients, seconds / ROUNDS, plugin_call))
-                    sent += len(s.api_requests())
+                    for name, process in servers.items():
+                        s.clear_requests()
+                        before = cpu_seconds(process.pid)
+                        rates[name].append(drive(clients, seconds / ROUNDS, action_call(name)))
+                        cpu[name] += cpu_seconds(process.pid) - before
+                        sent += len(s.api_requests()) if name == "waitress" else 0
                 raw_rate, raw_err = sum(r[0] for r in raw) / ROUNDS, sum(r[1] for r in raw)
-                ours, errors = sum(r[0] for r in ours_all) / ROUNDS, sum(r[1] for r in ours_all)
-                ratio = ours / raw_rate
-                log("web %d clients: plugin %.0f/s, sim raw %.0f/s (%.2f)" % (clients, ours, raw_rate, ratio))
+                rate = {n: sum(r[0] for r in v) / ROUNDS for n, v in rates.items()}
+                errors = {n: sum(r[1] for r in v) for n, v in rates.items()}
+                per_action = {n: 1000 * cpu[n] / max(1, rate[n] * seconds) for n in servers}
+                ratio = rate["waitress"] / rate["gunicorn"]
+                log("web %d clients: waitress %.0f/s (%.1f ms CPU each), gunicorn %.0f/s (%.1f ms), sim raw %.0f/s"
+                    % (clients, rate["waitress"], per_action["waitress"], rate["gunicorn"], per_action["gunicorn"],
+                       raw_rate))
                 rows.append(Row("get_user actions/s via `komand_okta http`, %d client(s)" % clients,
-                                "%.0f/s (%d errors)" % (ours, errors),
-                                "%.0f GET/s sim raw, same harness (%d errors)" % (raw_rate, raw_err),
-                                "%.2f" % ratio, "— (report)", "info"))
+                                "%.0f/s (%d errors)" % (rate["waitress"], errors["waitress"]),
+                                "%.0f/s gunicorn gthread, same app, side by side (%d errors)"
+                                % (rate["gunicorn"], errors["gunicorn"]),
+                                "%.2f" % ratio, "≥ %.2f (no drop)" % NO_DROP, verdict(ratio >= NO_DROP)))
+                rows.append(Row("server CPU per get_user action, %d client(s)" % clients,
+                                "%.2f ms" % per_action["waitress"], "%.2f ms gunicorn gthread" % per_action["gunicorn"],
+                                "%.2f" % (per_action["waitress"] / per_action["gunicorn"]), "— (report)", "info"))
+                rows.append(Row("sim raw GET/s, same harness, %d client(s)" % clients,
+                                "%.0f/s (%d errors)" % (raw_rate, raw_err), "—",
+                                "%.2f plugin ÷ raw" % (rate["waitress"] / raw_rate), "— (report)", "info"))
                 notes.append("%d client(s): the simulator saw %.2f API requests per get_user action "
-                             "(incl. each client's warm-up call)." % (clients, sent / max(1, ours * seconds)))
-            rows += slow_client_rows(port, seconds, plugin_call, log)
+                             "(incl. each client's warm-up call)." % (clients, sent / max(1, rate["waitress"] * seconds)))
+            stop(servers.pop("gunicorn"))
+            rows += slow_client_rows(ports["waitress"], seconds, action_call("waitress"), log)
         finally:
-            stop(server)
+            for process in servers.values():
+                stop(process)
         paths = ["/api/v1/users/%s" % i for i in ids]
         for clients in LEVELS:
             rps, errors = sim_throughput.run(s.url, paths, clients, seconds)
             rows.append(Row("sim raw GET/s, %d client process(es), http.client (bench/sim_throughput)" % clients,
                             "%.0f/s (%d errors)" % (rps, errors), "—", "—", "—", "info"))
-    notes.append("plugin: waitress, %d workers × %d threads (`--workers %d --threads %d`); simulator: waitress with "
-                 "16 threads; clients, server and simulator share the same %s cores."
-                 % (workers, threads, workers, threads, os.cpu_count()))
+    notes.append("plugin: waitress, %d workers × %d threads (`--workers %d --threads %d`); reference: gunicorn %s "
+                 "gthread, the same workers and threads, serving the same App; simulator: waitress with 16 threads; "
+                 "clients, servers and simulator share the same %s cores."
+                 % (workers, threads, workers, threads, GUNICORN_VERSION, os.cpu_count()))
     notes.append("Slow clients: %d connections held open part-way through their request (half in the headers, "
                  "half in an announced body) for the two slow-client rows." % SLOW_CLIENTS)
     return rows, notes

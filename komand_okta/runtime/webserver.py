@@ -40,7 +40,7 @@ OPTIONS = {
 }
 SWITCH_INTERVAL = 0.0005  # seconds a thread may hold the GIL while another waits (Python's default: 0.005)
 BACKLOG = 1024
-QUICK_DEATH = 1.0  # seconds: a worker dying this soon after its start is broken, not unlucky
+RESTART_WINDOW, RESTARTS_PER_WINDOW = 10, 2  # seconds; replacements per worker within them
 
 log = logging.getLogger("komand_okta.http")
 
@@ -135,35 +135,38 @@ def _fork_worker(app, sock, threads) -> int:
 
 
 def _supervise(spawn, workers: int) -> int:
-    """Keep `workers` children running until SIGTERM/SIGINT, then stop them and wait for them."""
-    started = {}
-    stopping = []
+    """Keep `workers` children running until SIGTERM/SIGINT, then stop them and wait for them.
+    Workers dying faster than RESTARTS_PER_WINDOW per worker stop the server (exit 1): they are
+    broken (a bad option, say), and replacing them for ever would only spin."""
+    running, deaths, stopping = set(), [], []
 
     def stop(signum, frame):
         stopping.append(signum)
-        for pid in list(started):
+        for pid in list(running):
             _signal(pid, signal.SIGTERM)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    for _ in range(workers):
-        started[spawn()] = time.monotonic()
+    running.update(spawn() for _ in range(workers))
     broken = False
-    while started:
+    while running:
         try:
             pid, status = os.wait()
         except ChildProcessError:
             break
-        born = started.pop(pid, None)
-        if born is None or stopping:
+        running.discard(pid)
+        if stopping:
             continue
-        if time.monotonic() - born < QUICK_DEATH:
-            log.error("Worker %d died at start (status %d); stopping", pid, status)
+        now = time.monotonic()
+        deaths[:] = [t for t in deaths if now - t < RESTART_WINDOW] + [now]
+        if len(deaths) > RESTARTS_PER_WINDOW * workers:
+            log.error("Workers keep dying (%d in %d s, the last with exit code %d); stopping", len(deaths),
+                      RESTART_WINDOW, os.waitstatus_to_exitcode(status))
             broken = True
             stop(signal.SIGTERM, None)
             continue
-        log.warning("Worker %d died (status %d); starting another", pid, status)
-        started[spawn()] = time.monotonic()
+        log.warning("Worker %d died (exit code %d); starting another", pid, os.waitstatus_to_exitcode(status))
+        running.add(spawn())
     return 1 if broken else 0
 
 

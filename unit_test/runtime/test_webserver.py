@@ -6,6 +6,7 @@ The server runs in this process (a thread), so Okta is mocked as elsewhere; the 
 import http.client
 import json
 import os
+import queue
 import signal
 import socket
 import subprocess
@@ -126,28 +127,68 @@ def test_the_health_check_fails_when_nothing_listens(capsys):
     assert "Connection refused" in capsys.readouterr().err
 
 
-def test_two_workers_serve_and_stop_together_on_sigterm():
-    process = subprocess.Popen([sys.executable, str(ROOT / "bin" / "komand_okta"), "http", "--host", "127.0.0.1",
-                                "--port", "0", "--workers", "2", "--threads", "2"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+class Served:
+    """`bin/komand_okta http --workers 2` on a free loopback port, its log read line by line."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([sys.executable, str(ROOT / "bin" / "komand_okta"), "http", "--host",
+                                         "127.0.0.1", "--port", "0", "--workers", "2", "--threads", "2"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.lines = queue.Queue()
+        threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stderr], daemon=True).start()
+        self.port = int(self.wait_for("Listening on http://127.0.0.1:").split("127.0.0.1:")[1].split(":")[0])
+        self.workers = [self.worker_pid() for _ in range(2)]
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        while True:
+            line = self.lines.get(timeout=timeout)
+            if text in line:
+                return line
+
+    def worker_pid(self) -> int:
+        return int(self.wait_for("Booting worker with pid").split("pid ")[1].split()[0])
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def two_workers():
+    served = Served()
     try:
-        port, workers = None, []
-        for line in process.stderr:  # the start-up log names the port and each worker's pid
-            if "Listening on http://" in line:
-                port = int(line.split("Listening on http://127.0.0.1:")[1].split(":")[0])
-            if "Booting worker with pid" in line:
-                workers.append(int(line.split("pid ")[1].split()[0]))
-            if len(workers) == 2:
-                break
-        assert request(port, "GET", "/api/v1/status", timeout=10) == (200, {"status": "Ready"})
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=30) == 0
-        assert not [pid for pid in workers if _alive(pid)]
+        yield served
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        process.stderr.close()
+        if served.process.poll() is None:
+            served.process.kill()
+            served.process.wait()
+
+
+def test_two_workers_serve_and_stop_together_on_sigterm(two_workers):
+    assert request(two_workers.port, "GET", "/api/v1/status", timeout=10) == (200, {"status": "Ready"})
+    assert two_workers.stop() == 0 and not [pid for pid in two_workers.workers if _alive(pid)]
+
+
+def test_a_worker_that_dies_is_replaced(two_workers):
+    os.kill(two_workers.workers[0], signal.SIGKILL)
+    replacement = two_workers.worker_pid()
+    assert replacement not in two_workers.workers and _alive(replacement)
+    assert request(two_workers.port, "GET", "/api/v1/status", timeout=10) == (200, {"status": "Ready"})
+
+
+def test_workers_that_keep_dying_stop_the_server_with_exit_code_1():
+    def spawn_broken_worker():
+        pid = os.fork()
+        if pid == 0:
+            os._exit(3)
+        return pid
+
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        assert webserver._supervise(spawn_broken_worker, 2) == 1
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
 
 
 def _alive(pid: int) -> bool:
