@@ -13,10 +13,10 @@ from .. import search
 from ..errors import OktaError, not_found
 from ..paging import link_headers, page_list, parse_limit
 from ..web import no_content, ok
-from .lifecycle import set_active
-from .listing import limit_arg, links
 from . import groups as groups_mod
 from . import users as users_mod
+from .lifecycle import set_active
+from .listing import limit_arg, links
 
 MESSAGES = {"delete": "Delete application",
             "group.application_assignment.add": "Add assigned application to group",

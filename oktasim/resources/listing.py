@@ -13,9 +13,9 @@ def links(req, next_after, limit: int) -> list:
     """``self`` then (when there is more) ``next``, each with ``limit`` first."""
     rest = [(k, v) for k, v in req.query_pairs if k not in ("limit", "after")]
     after = [("after", req.arg("after"))] if req.arg("after") else []
-    headers = [link(req, [("limit", str(limit))] + after + rest, "self")]
+    headers = [link(req, [("limit", str(limit)), *after, *rest], "self")]
     if next_after is not None:
-        headers.append(link(req, [("after", next_after), ("limit", str(limit))] + rest, "next"))
+        headers.append(link(req, [("after", next_after), ("limit", str(limit)), *rest], "next"))
     return headers
 
 
