@@ -81,8 +81,8 @@ def serve(app, host: str, port: int, workers: int = 1, threads: int = 4) -> int:
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "queue depth" on every busy request
     _allow_open_files(CONNECTION_LIMIT + 64)
     # The I/O thread reads requests and sends answers between the request threads' work; with
-    # Python's default it waits up to 5 ms for the interpreter lock at each turn, which cost a
-    # third of the throughput at 4 clients (bench/web_throughput.py).
+    # Python's default it waits up to 5 ms for the interpreter lock at each turn, which cost about
+    # a quarter of the throughput at 4 clients in side-by-side runs.
     sys.setswitchinterval(SWITCH_INTERVAL)
     sock = listen(host, port)
     bound = sock.getsockname()
@@ -123,9 +123,10 @@ def _fork_worker(app, sock, threads) -> int:
     pid = os.fork()
     if pid:
         return pid
+    signal.signal(signal.SIGTERM, _exit_on_signal)  # first: the parent's handler would stop the siblings
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     status = 0
     try:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
         _run_worker(app, sock, threads)
     except BaseException:  # a worker must never return into the parent's code
         log.exception("Worker %d failed", os.getpid())
@@ -166,7 +167,10 @@ def _supervise(spawn, workers: int) -> int:
             stop(signal.SIGTERM, None)
             continue
         log.warning("Worker %d died (exit code %d); starting another", pid, os.waitstatus_to_exitcode(status))
-        running.add(spawn())
+        replacement = spawn()
+        running.add(replacement)
+        if stopping:  # the stop came while it was being started
+            _signal(replacement, signal.SIGTERM)
     return 1 if broken else 0
 
 
