@@ -266,3 +266,8 @@ def test_a_credential_example_is_shown_as_the_orchestrator_sends_it():
     text = helpdoc.render(spec)
     assert json.loads(re.search(r"Example input:\n\n```\n(.*?)\n```", text, re.DOTALL).group(1)) == {
         "key": {"secretKey": "abc"}}
+
+
+def test_a_custom_type_whose_fields_have_no_example_is_left_out_of_the_example_output():
+    spec = small_spec(types={"thing": {"name": field(), "size": field("integer")}})
+    assert json.loads(code_blocks(helpdoc.render(spec))[1]) == {}

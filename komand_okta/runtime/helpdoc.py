@@ -110,7 +110,7 @@ def _type_example(type_name: str, types: dict, seen: frozenset):
             value = field_example(sub, types, seen | {type_name})
             if value is not _MISSING:
                 composed[key] = value
-        return composed
+        return composed or _MISSING  # a type none of whose fields has an example shows nothing
     return _MISSING
 
 
