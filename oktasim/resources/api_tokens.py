@@ -7,8 +7,9 @@ owned by the admin; revoking one makes it fail authentication (401 E0000011) fro
 request on.  ``current`` is the token of the request itself (SSWS only: an OAuth request has
 none, 403 E0000006).  Okta documents ``DELETE …/current``; ``GET …/current`` is answered too, as
 a way for a client to learn its own token id, but the spec does not promise it.  ``expiresAt``
-is ``tokenWindow`` (30 days) after the last use; neither it nor the network condition is
-enforced, so moving the sim clock far ahead never locks a test out.
+is 30 days (Okta's token window) after the last use; neither it nor the network condition is
+enforced, so moving the sim clock far ahead never locks a test out.  ``tokenWindow`` ("P30D")
+is left out: the spec's TimeDuration pattern (``^P(?:$)…``) refuses every duration.
 """
 
 from ..clock import iso
@@ -57,7 +58,7 @@ def in_use(store, tid: str) -> bool:
 
 def render(t: dict, base: str) -> dict:
     href = f"{base}/api/v1/api-tokens/{t['id']}"
-    return {"name": t["name"], "userId": t["userId"], "tokenWindow": "P30D", "network": dict(t["network"]),
+    return {"name": t["name"], "userId": t["userId"], "network": dict(t["network"]),
             "id": t["id"], "clientName": t["clientName"], "expiresAt": iso(t["lastUsed"] + WINDOW),
             "created": iso(t["created"]), "lastUpdated": iso(t["lastUpdated"]),
             "_links": {"self": {"href": href, "hints": {"allow": ["GET", "DELETE"]}},

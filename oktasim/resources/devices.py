@@ -55,7 +55,7 @@ def render(d: dict, base: str) -> dict:
     href = f"{base}/api/v1/devices/{d['id']}"
     links = {name: {"href": f"{href}/lifecycle/{name}", "hints": {"allow": ["POST"]}}
              for name in STATUS_LINKS[d["status"]]}
-    allow = ["GET", "PATCH", "PUT"] + (["DELETE"] if d["status"] == "DEACTIVATED" else [])
+    allow = ["GET", "PUT"] + (["DELETE"] if d["status"] == "DEACTIVATED" else [])  # the spec's HttpMethod has no PATCH
     links["self"] = {"href": href, "hints": {"allow": allow}}
     links["users"] = {"href": f"{href}/users", "hints": {"allow": ["GET"]}}
     return {"id": d["id"], "status": d["status"], "created": d["created"], "lastUpdated": d["lastUpdated"],
