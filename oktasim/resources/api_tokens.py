@@ -78,7 +78,8 @@ def _token(req, store) -> dict:
     return t
 
 
-def _target(store, t: dict) -> dict:
+def target(t: dict) -> dict:
+    """The System Log target for token ``t``."""
     return {"id": t["id"], "type": "Token", "alternateId": "unknown", "displayName": t["name"], "detailEntry": None}
 
 
@@ -90,10 +91,13 @@ def get_token(req, store):
     return ok(render(_token(req, store), req.base))
 
 
-def revoke_token(req, store):
-    t = _token(req, store)
+def revoke(store, t: dict, req=None) -> None:
     del store.api_tokens[t["id"]]
-    store.emit("system.api_token.revoke", [_target(store, t)], req, message=f"Revoke API token {t['name']}")
+    store.emit("system.api_token.revoke", [target(t)], req, message=f"Revoke API token {t['name']}")
+
+
+def revoke_token(req, store):
+    revoke(store, _token(req, store), req)
     return no_content()
 
 
@@ -129,7 +133,7 @@ def update_token(req, store):
         raise OktaError("E0000001", "userId", causes=["userId: the owner of a token cannot change"])
     network = _network(store, body["network"]) if "network" in body else t["network"]
     t.update(name=name, network=network, lastUpdated=store.clock.now())
-    store.emit("system.api_token.update", [_target(store, t)], req, message=f"Update API token {t['name']}")
+    store.emit("system.api_token.update", [target(t)], req, message=f"Update API token {t['name']}")
     return ok(render(t, req.base))
 
 

@@ -45,10 +45,6 @@ def end_all(store, u) -> int:
     return len(gone)
 
 
-def of_user(store, uid: str) -> list:
-    return [s for s in store.sessions.values() if s["userId"] == uid and live(store, s["id"])]
-
-
 def render(store, s: dict, base: str) -> dict:
     href = f"{base}/api/v1/sessions/{s['id']}"
     d = {"id": s["id"], "userId": s["userId"], "login": s["login"], "createdAt": iso(s["created"]),

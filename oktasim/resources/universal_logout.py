@@ -51,9 +51,7 @@ def revoke(req, store):
     sessions.end_all(store, u)
     grants.revoke_tokens(store, u, req)
     for t in [t for t in store.api_tokens.values() if t["userId"] == u.id]:
-        del store.api_tokens[t["id"]]
-        store.emit("system.api_token.revoke", [{"id": t["id"], "type": "Token", "alternateId": "unknown",
-                                                "displayName": t["name"], "detailEntry": None}], req)
+        api_tokens.revoke(store, t, req)
     store.emit("user.authentication.universal_logout.scheduled", [store.user_target(u)], req)
     return no_content()
 
