@@ -8,7 +8,7 @@ import json
 import sys
 
 from . import spec as spec_module
-from .messages import error_envelope
+from .messages import error_envelope, parse
 from .errors import ClientError
 
 
@@ -68,11 +68,9 @@ def http_command(args) -> int:
 
 def run_message(args, stdin, stdout, stderr) -> int:
     try:
-        message = json.loads(stdin.read())
-    except ValueError as exc:
-        envelope = error_envelope(None, {}, ClientError("The input is not valid JSON: %s." % exc,
-                                                        "Send one InsightConnect v1 start message on stdin."))
-        _write(stdout, envelope)
+        message = parse(stdin.read())
+    except ClientError as exc:
+        _write(stdout, error_envelope(None, {}, exc))
         return 1
     from .plugin import Plugin
     plugin = Plugin(stderr=stderr, debug=args.debug)

@@ -70,3 +70,10 @@ def test_run_refuses_a_lone_surrogate_escape_on_stdin_naming_the_field_without_a
     envelope = json.loads(out)
     assert code == 1 and "Invalid input: 'email' is not valid text" in envelope["body"]["error"]
     assert "Traceback" not in out and "Traceback" not in err
+
+
+def test_run_refuses_deeply_nested_json_on_stdin_with_an_error_envelope_not_a_recursion_error():
+    code, out, err = run_bin("run", stdin="[" * 100_000 + "]" * 100_000)
+    envelope = json.loads(out)
+    assert code == 1 and "nested too deeply" in envelope["body"]["error"]
+    assert "Traceback" not in out and "Traceback" not in err
