@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from komand_okta.okta.http import destination
 from komand_okta.okta.http.auth import API_TOKEN, OAUTH, ApiTokenAuth, OAuthAuth
 from komand_okta.okta.http.client import OktaClient
-from komand_okta.okta.http.errors import OktaConnectionError, OktaError
+from komand_okta.okta.http.errors import Error, OktaConnectionError
 from komand_okta.okta.http.urls import normalize_base_url, normalize_token
 from komand_okta.runtime import spec
 from komand_okta.runtime.errors import ConnectionTestError
@@ -87,7 +87,7 @@ class Connection:
                 if scope in granted:
                     self.client.get(self.client.path(collection), params={"limit": 1}, expect=list)
                     break
-        except OktaError as exc:
+        except Error as exc:
             raise ConnectionTestError(exc.cause, exc.assistance, exc.data) from None
         return {"success": True, "auth_method": OAUTH, "dpop": self.auth.dpop, "scopes": granted}
 

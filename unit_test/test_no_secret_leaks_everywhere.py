@@ -241,7 +241,7 @@ def leaks(places: dict, name: str, extra=()) -> list:
 def no_real_waits_and_loopback_listener(monkeypatch):
     from komand_okta.triggers import okta_event_hook
     monkeypatch.setattr(plugin_module, "SystemClock", FakeClock)  # the web App's plugins: retries never sleep
-    from komand_okta.okta import hook_listener
+    from komand_okta.triggers import okta_event_hook_listener as hook_listener
     monkeypatch.setattr(okta_event_hook, "LISTEN_HOST", "127.0.0.1")
     original_init = hook_listener.HookListener.__init__
 

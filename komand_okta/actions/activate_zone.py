@@ -1,8 +1,18 @@
-"""Activate Network Zone: by ID or exact name; an ACTIVE zone is left alone (no request) and counts as success."""
-from komand_okta.okta.zone_lifecycle import set_status
+"""Activate Network Zone: resolve the zone (ID or exact name), activate it, return it.
+
+An ACTIVE zone is left alone (no request) and counts as success; no zone (or a name several
+share) is `success: false` and a message.
+"""
+from komand_okta.okta import zones
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
-        return set_status(self.connection.client, self.log, params["zone"], activate=True)
+        client = self.connection.client
+        found = zones.resolve(client, params["zone"])
+        if not found:
+            return not_found(found, self.log)
+        zone = zones.set_status(client, found.item, True, self.log)
+        return {"success": zone.get("status") == "ACTIVE", "zone": zone}

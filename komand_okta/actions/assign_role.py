@@ -6,8 +6,9 @@ standard type the user's roles are read first, so no POST is sent; Okta's "alrea
 set, checked before any request. For a standard type the spec says role ID and resource set are
 ignored, so they are, with a log line saying so. No such user gives `success: false`.
 """
-from komand_okta.okta import roles
-from komand_okta.okta.users import user_or_message
+from komand_okta import inputs
+from komand_okta.okta import roles, users
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -15,8 +16,7 @@ from komand_okta.runtime.errors import ClientError
 class Action(Base):
     def run(self, params):
         role_type = params["role_type"].strip().upper()
-        role_id = (params.get("role_id") or "").strip() or None
-        resource_set = (params.get("resource_set") or "").strip() or None
+        role_id, resource_set = inputs.text(params, "role_id"), inputs.text(params, "resource_set")
         if role_type == roles.CUSTOM:
             missing = [name for name, value in (("role_id", role_id), ("resource_set", resource_set)) if not value]
             if missing:
@@ -29,11 +29,11 @@ class Action(Base):
             role_id = resource_set = None
 
         client = self.connection.client
-        user, message = user_or_message(client, params["user"], then="no role was assigned")
-        if user is None:
-            self.log.info("%s", message)
-            return {"success": False, "message": message}
+        found = users.resolve(client, params["user"], then="no role was assigned")
+        if not found:
+            return not_found(found, self.log)
+        user = found.item
         assignment, new = roles.assign_role(client, user["id"], role_type, role_id, resource_set, self.log)
         self.log.info("User %s %s %s (assignment %s).", user["id"], "was assigned" if new else "already holds",
                       role_type, assignment.get("id"))
-        return {"success": True, "role": roles.role_fields(assignment)}
+        return {"success": True, "role": roles.shown(assignment)}

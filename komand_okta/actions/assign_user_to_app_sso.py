@@ -12,9 +12,9 @@ applied to it.
 """
 import re
 
+from komand_okta.okta import users
 from komand_okta.okta.http import errors
 from komand_okta.okta.http.errors import OktaError
-from komand_okta.okta.users import find_user
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -51,9 +51,9 @@ class Action(Base):
     def _user_id(self, client, given: str) -> str:
         if USER_ID.match(given):
             return given
-        user = find_user(client, given)
-        if user is None:
-            raise OktaError("No Okta user matches %s (given as 'appuser.id')." % given,
-                            "Give the user's Okta ID, login or email in 'appuser.id'.")
-        self.log.info("Resolved %s to Okta user %s.", given, user["id"])
-        return user["id"]
+        found = users.resolve(client, given)
+        if not found:
+            raise ClientError("No Okta user matches %s (given as 'appuser.id')." % given,
+                              "Give the user's Okta ID, login or email in 'appuser.id'.")
+        self.log.info("Resolved %s to Okta user %s.", given, found.item["id"])
+        return found.item["id"]

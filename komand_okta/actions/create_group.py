@@ -6,8 +6,9 @@ created moments ago can slip past the check; Okta then refuses the POST (400 E00
 exists"), which is reported the same way. The POST is not retried on an ambiguous failure, so a
 group is never created twice.
 """
+from komand_okta.okta import groups
 from komand_okta.okta.http.errors import OktaError
-from komand_okta.okta.groups import group_fields, groups_named
+from komand_okta.outputs import not_done
 from komand_okta.runtime.components import Action as Base
 
 
@@ -16,13 +17,11 @@ class Action(Base):
         name = params["name"].strip()
         description = params.get("description")
         client = self.connection.client
-        existing = groups_named(client, name)
+        existing = groups.named(client, name)
         if existing:
             found = existing[0]
-            message = "An Okta group named %s already exists (ID %s)." % (
-                (found.get("profile") or {}).get("name") or name, found.get("id"))
-            self.log.info("%s", message)
-            return {"success": False, "message": message}
+            return not_done("An Okta group named %s already exists (ID %s)." % (
+                (found.get("profile") or {}).get("name") or name, found.get("id")), self.log)
         profile = {"name": name}
         if description:
             profile["description"] = description
@@ -34,4 +33,4 @@ class Action(Base):
                 self.log.info("%s (%s)", message, exc.cause)
                 return {"success": False, "message": message}
             raise
-        return {"success": True, "group": group_fields(group)}
+        return {"success": True, "group": groups.shown(group)}

@@ -7,7 +7,6 @@ without a password or without activation, a provider user without a provider) ar
 before any request, naming the fields. Okta's own refusals (such as a duplicate login) are
 errors carrying Okta's summary and causes.
 """
-from komand_okta.okta.users import user_fields
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -30,7 +29,7 @@ class Action(Base):
         client = self.connection.client
         user = client.post(client.path("users"), json=body, params=query)
         self.log.info("Created Okta user %s with status %s.", user.get("id"), user.get("status"))
-        return user_fields(user)
+        return user
 
     def _credentials(self, given: dict) -> dict:
         """The credentials with every incomplete part left out."""

@@ -8,7 +8,9 @@ rule that a blocklist zone has no proxies. A zone of the same name already exist
 `success: false` and a message, and nothing is created.
 """
 from komand_okta import inputs
-from komand_okta.okta import addresses, zones
+from komand_okta.okta import zones
+from komand_okta.okta import zones_addresses as addresses
+from komand_okta.outputs import not_done
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -16,9 +18,7 @@ from komand_okta.runtime.errors import ClientError
 class Action(Base):
     def run(self, params):
         name = params["name"].strip()
-        usage = params.get("usage") or "POLICY"
-        if usage not in ("POLICY", "BLOCKLIST"):
-            raise ClientError("Usage (usage) must be POLICY or BLOCKLIST; got %r." % usage, "")
+        usage = params["usage"]
         gateways = addresses.distinct_gateways(inputs.address_list(params, "gateways"))
         proxies = addresses.distinct_gateways(inputs.address_list(params, "proxies") or [])
         if proxies and usage == "BLOCKLIST":
@@ -27,8 +27,6 @@ class Action(Base):
         inputs.check_caps(gateways, proxies, usage)
 
         client = self.connection.client
-        if zones.zones_named(client, name):
-            message = "An Okta network zone named %s already exists; nothing was created." % name
-            self.log.info("%s", message)
-            return {"success": False, "message": message}
+        if zones.named(client, name):
+            return not_done("An Okta network zone named %s already exists; nothing was created." % name, self.log)
         return {"success": True, "zone": zones.create_ip_zone(client, name, usage, gateways, proxies)}

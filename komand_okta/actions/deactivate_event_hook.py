@@ -1,6 +1,18 @@
-"""Deactivate Event Hook: one already INACTIVE is success without a request; not found is success false."""
-from komand_okta.actions.activate_event_hook import Action as Activate
+"""Deactivate Event Hook: resolve the hook, deactivate it, return it.
+
+A hook already INACTIVE is success without a request; no hook (or a name several share) is
+`success: false` and a message.
+"""
+from komand_okta.okta import hooks
+from komand_okta.outputs import not_found
+from komand_okta.runtime.components import Action as Base
 
 
-class Action(Activate):
-    target, action = "INACTIVE", "deactivate"
+class Action(Base):
+    def run(self, params):
+        client = self.connection.client
+        found = hooks.resolve(client, params["event_hook"])
+        if not found:
+            return not_found(found, self.log)
+        return {"success": True,
+                "event_hook": hooks.shown(hooks.set_status(client, found.item, "INACTIVE", self.log))}

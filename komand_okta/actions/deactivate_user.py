@@ -1,10 +1,18 @@
-"""Deactivate User: deprovision a user (destructive; Okta finishes it asynchronously).
+"""Deactivate User: resolve the user and deactivate it (deprovision: destructive; Okta finishes it
+asynchronously).
 
-Same shape as Suspend User, so it reuses that action with another lifecycle operation; an
-already-DEPROVISIONED user succeeds without a request (see `komand_okta.okta.lifecycle.ALREADY`).
+An already-DEPROVISIONED user succeeds without a request. No such user gives `success: false`.
 """
-from komand_okta.actions.suspend_user import Action as SuspendUser
+from komand_okta.okta import users
+from komand_okta.outputs import not_found
+from komand_okta.runtime.components import Action as Base
 
 
-class Action(SuspendUser):
-    operation = "deactivate"
+class Action(Base):
+    def run(self, params):
+        client = self.connection.client
+        found = users.resolve(client, params["email"])
+        if not found:
+            return not_found(found, self.log, with_message=False)
+        users.change(client, found.item, "deactivate", self.log)
+        return {"email": params["email"], "user_id": found.item["id"], "success": True}

@@ -6,7 +6,7 @@ does not stop the others: it is named in the message and left out of the output;
 the matching hooks could be deleted, the first Okta error is raised.
 """
 from komand_okta.okta import hooks
-from komand_okta.okta.http.errors import OktaError
+from komand_okta.okta.http.errors import Error
 from komand_okta.runtime.components import Action as Base
 
 
@@ -25,7 +25,7 @@ class Action(Base):
         for hook in matches:
             try:
                 gone = hooks.delete(client, hook)
-            except OktaError as exc:
+            except Error as exc:
                 first = first or exc
                 problems.append("%s (%s): %s" % (hook.get("id"), hook.get("name"), exc.cause))
                 continue
@@ -33,7 +33,7 @@ class Action(Base):
                 self.log.info("Event hook %s was already deleted by someone else.", hook.get("id"))
                 continue
             self.log.info("Deleted event hook %s (%s).", hook.get("id"), hook.get("name"))
-            deleted.append(hooks.hook_fields(gone))
+            deleted.append(hooks.shown(gone))
         if first is not None and len(problems) == len(matches):
             raise first  # nothing deleted: an error envelope (e.g. a missing permission), not a quiet count 0
         output = {"event_hooks": deleted, "count": len(deleted)}

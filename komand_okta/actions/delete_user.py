@@ -5,17 +5,18 @@ DEPROVISIONED user removes it for good. Each step is a success, and the log says
 happened. The DELETE is sent as non-idempotent: a blind retry after a dropped connection could
 turn an intended deprovisioning into a permanent deletion.
 """
-from komand_okta.okta.users import find_user
+from komand_okta.okta import users
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client, email = self.connection.client, params["user_email"]
-        user = find_user(client, email)
-        if user is None:
-            self.log.info("No Okta user matches %s.", email)
-            return {"success": False}
+        found = users.resolve(client, email)
+        if not found:
+            return not_found(found, self.log, with_message=False)
+        user = found.item
         permanent = user.get("status") == "DEPROVISIONED"
         response = client.request("DELETE", client.path("users", user["id"]), idempotent=False, allow=(404,),
                                   params={"sendEmail": bool(params.get("send_admin_email"))})

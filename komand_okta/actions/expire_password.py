@@ -6,27 +6,28 @@ expired needs no expire request. With a temporary password it is
 expire_password_with_temp_password, where Okta clears sessions itself (`revokeSessions`), and
 the temporary password goes only to the `temp_password` output, never to the log.
 """
+from komand_okta.okta import users
 from komand_okta.okta.http.errors import OktaError
-from komand_okta.okta.lifecycle import change, user_or_not_found
-from komand_okta.okta.sessions import revoke_after
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        user, missing = user_or_not_found(client, params["user"], self.log)
-        if missing:
-            return missing
+        found = users.resolve(client, params["user"])
+        if not found:
+            return not_found(found, self.log)
+        user = found.item
         revoke = bool(params.get("revoke_sessions"))
         if not params.get("temp_password"):
-            change(client, user, "expire_password", self.log)
+            users.change(client, user, "expire_password", self.log)
             self.log.info("The password of user %s is expired.", user["id"])
             if revoke:
-                revoke_after(client, user, "The password of user %s was expired" % user["id"], self.log)
+                users.revoke_sessions_after(client, user, "The password of user %s was expired" % user["id"], self.log)
             return {"success": True}
-        answer = change(client, user, "expire_password_with_temp_password", self.log,
-                        params={"revokeSessions": bool(revoke)})
+        answer = users.change(client, user, "expire_password_with_temp_password", self.log,
+                              params={"revokeSessions": bool(revoke)})
         temp = (answer or {}).get("tempPassword")
         if not temp:
             raise OktaError("Okta expired the password of user %s but returned no temporary password." % user["id"],

@@ -1,20 +1,23 @@
-"""Get Application User: GET /apps/{appId}/users/{userId} for an app (id or label) and a user.
+"""Get Application User: resolve the app (id or label) and the user, GET /apps/{appId}/users/{userId}.
 
 An app or user that is not found, or a user not assigned to the app, gives found false and a
 message. Passwords are never returned.
 """
-from komand_okta.okta.apps import app_and_user, app_user_fields, not_assigned_message
+from komand_okta.okta import apps, users
+from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        app, user, message = app_and_user(client, params["app"], params["user"])
-        if message is None:
-            response = client.request("GET", client.path("apps", app["id"], "users", user["id"]), allow=(404,))
-            if response.status != 404:
-                return {"found": True, "app_user": app_user_fields(response.body)}
-            message = not_assigned_message(app, user)
-        self.log.info("%s", message)
-        return {"found": False, "message": message}
+        app = apps.resolve(client, params["app"])
+        if not app:
+            return not_found(app, self.log, "found")
+        user = users.resolve(client, params["user"])
+        if not user:
+            return not_found(user, self.log, "found")
+        response = client.request("GET", client.path("apps", app.item["id"], "users", user.item["id"]), allow=(404,))
+        if response.status == 404:
+            return not_done(apps.not_assigned_message(app.item, user.item), self.log, "found")
+        return {"found": True, "app_user": apps.shown(response.body)}

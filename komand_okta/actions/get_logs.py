@@ -7,17 +7,17 @@ bounded query (with `until`, or DESCENDING) stops at the limit or when Okta give
 
 Checked before any request (ClientError naming the field): since/until ISO 8601 (sent to Okta as
 `YYYY-MM-DDTHH:MM:SS.mmmZ` UTC), since before until, since no more than 180 days ago (Okta would
-answer 400 E0000053), sort_order, limit 1-10000, query at most 10 keywords of 40 characters.
+answer 400 E0000053), limit 1-10000, query at most 10 keywords of 40 characters. The sort order
+and the defaults are the spec's, applied by the runtime.
 Okta's own refusals (a bad SCIM filter: 400 E0000053) are errors in Okta's words.
 """
 import datetime as dt
 
+from komand_okta import inputs
 from komand_okta.okta import logs, timestamps
 from komand_okta.okta.http.errors import OktaError
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
-
-ORDERS = ("ASCENDING", "DESCENDING")
 
 
 class Action(Base):
@@ -39,8 +39,7 @@ class Action(Base):
         return {"logs": events, "count": len(events)}
 
     def _limit(self, params) -> int:
-        limit = params.get("limit")
-        limit = 100 if limit is None else limit
+        limit = params["limit"]
         if not 1 <= limit <= logs.MAX_EVENTS:
             raise ClientError("limit must be between 1 and %d (it was %d)." % (logs.MAX_EVENTS, limit),
                               "Give a smaller limit and narrow the window with since and until.")
@@ -67,15 +66,11 @@ class Action(Base):
         if "since" in times and "until" in times and times["since"] >= times["until"]:
             raise ClientError("since (%s) is not before until (%s)." % (query["since"], query["until"]),
                               "Give a since earlier than until.")
-        order = (params.get("sort_order") or "ASCENDING").strip().upper()
-        if order not in ORDERS:
-            raise ClientError("sort_order must be ASCENDING or DESCENDING (it was %r)." % params.get("sort_order"),
-                              "Leave sort_order out for ASCENDING.")
-        query["sortOrder"] = order
-        text_filter = (params.get("filter") or "").strip()
+        query["sortOrder"] = params["sort_order"]
+        text_filter = inputs.text(params, "filter")
         if text_filter:
             query["filter"] = text_filter
-        keywords = (params.get("query") or "").strip()
+        keywords = inputs.text(params, "query")
         if keywords:
             words = keywords.split()
             if len(words) > 10 or any(len(word) > 40 for word in words):

@@ -1,12 +1,12 @@
 """Get Users: several users at once, each by id, login or email; the rest listed in not found.
 
-Each distinct input is resolved once with `find_user` (the same rules as every other action).
+Each distinct input is resolved once with `users.find` (the same rules as every other action).
 Inputs are de-duplicated (after trimming), and two inputs naming the same user (its id and its
 email, say) give that user once. An email that several users share does not fail the batch: it is
 listed in `not_found`, and the message says why. Any other Okta failure (no permission, Okta
 down) fails the action, since it is not about one user.
 """
-from komand_okta.okta.users import AmbiguousUser, find_user, user_fields
+from komand_okta.okta import users as okta_users
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -24,8 +24,8 @@ class Action(Base):
                 reasons.append("a blank entry names no user")
                 continue
             try:
-                user = find_user(client, identifier)
-            except AmbiguousUser as exc:
+                user = okta_users.find(client, identifier)
+            except okta_users.AmbiguousUser as exc:
                 not_found.append(identifier)
                 reasons.append(exc.cause)
                 self.log.info("%s", exc.cause)
@@ -36,7 +36,7 @@ class Action(Base):
                 self.log.info("No Okta user matches %s.", identifier.strip())
             elif user.get("id") not in seen_ids:
                 seen_ids.add(user.get("id"))
-                users.append(user_fields(user))
+                users.append(user)
         output = {"found": not not_found, "users": users, "not_found": not_found}
         if reasons:
             output["message"] = "; ".join(reason.rstrip(".") for reason in reasons) + "."

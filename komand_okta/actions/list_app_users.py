@@ -1,10 +1,11 @@
-"""List Application Users: GET /apps/{id}/users, 500 a page (Okta's maximum), up to the limit.
+"""List Application Users: resolve the app (id or exact label), GET /apps/{id}/users up to the limit.
 
-The app is given by id or exact label; none, or a label several apps share, gives found false
-and a message. A limit smaller than a page asks Okta for just that many.
+500 a page (Okta's maximum); a limit smaller than a page asks Okta for just that many. No app,
+or a label several apps share, gives found false and a message.
 """
 from komand_okta import inputs
-from komand_okta.okta.apps import APP_USERS_PAGE, app_or_message, app_user_fields
+from komand_okta.okta import apps
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 
 
@@ -12,12 +13,11 @@ class Action(Base):
     def run(self, params):
         limit = inputs.limit(params, "assignment")
         client = self.connection.client
-        app, message = app_or_message(client, params["app"])
-        if app is None:
-            self.log.info("%s", message)
-            return {"found": False, "message": message}
-        query = (params.get("query") or "").strip()
-        rows = client.pages(client.path("apps", app["id"], "users"), {"q": query} if query else None,
-                            page_size=APP_USERS_PAGE, limit=limit)
-        app_users = [app_user_fields(row) for row in rows]
+        found = apps.resolve(client, params["app"])
+        if not found:
+            return not_found(found, self.log, "found")
+        query = inputs.text(params, "query")
+        rows = client.pages(client.path("apps", found.item["id"], "users"), {"q": query} if query else None,
+                            page_size=apps.APP_USERS_PAGE, limit=limit)
+        app_users = [apps.shown(row) for row in rows]
         return {"found": True, "app_users": app_users, "count": len(app_users)}

@@ -8,7 +8,7 @@ A limit smaller than a page asks Okta for just that many.
 import re
 
 from komand_okta import inputs
-from komand_okta.okta.apps import APPS_PAGE, app_fields
+from komand_okta.okta import apps as okta_apps
 from komand_okta.runtime.components import Action as Base
 
 ACTIVE = 'status eq "ACTIVE"'
@@ -31,8 +31,7 @@ def _outside_strings(expression: str) -> str:
 class Action(Base):
     def run(self, params):
         limit = inputs.limit(params, "application")
-        query = (params.get("query") or "").strip()
-        user_filter = (params.get("filter") or "").strip()
+        query, user_filter = inputs.text(params, "query"), inputs.text(params, "filter")
         query_params = {}
         if query:
             query_params["q"] = query
@@ -40,6 +39,6 @@ class Action(Base):
         if active_filter:
             query_params["filter"] = active_filter
         client = self.connection.client
-        apps = [app_fields(app) for app in
-                client.pages(client.path("apps"), query_params, page_size=APPS_PAGE, limit=limit)]
+        apps = [okta_apps.shown(app) for app in
+                client.pages(client.path("apps"), query_params, page_size=okta_apps.APPS_PAGE, limit=limit)]
         return {"apps": apps, "count": len(apps)}

@@ -5,14 +5,15 @@ Without a query every page is read (200 groups a page, Okta's recommendation). W
 Each group carries `name` and `description` at the top level, as in the 3.x output. No match
 gives `success: false` and an empty list.
 """
-from komand_okta.okta.groups import group_fields, list_groups
+from komand_okta import inputs
+from komand_okta.okta.groups import list_groups, shown
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
-        query = (params.get("query") or "").strip() or None
-        groups = [group_fields(group) for group in list_groups(self.connection.client, query)]
+        query = inputs.text(params, "query")
+        groups = [shown(group) for group in list_groups(self.connection.client, query)]
         if not groups:
             self.log.info("No Okta groups%s.", " have a name starting with %s" % query if query else " exist")
         return {"success": bool(groups), "groups": groups}

@@ -4,15 +4,15 @@ The query is Okta's `q` on the policy name. Pages are 200 policies; a limit unde
 for exactly that many. A limit below 1 is refused before any request.
 """
 from komand_okta import inputs
-from komand_okta.okta.directory import list_policies
+from komand_okta.okta.policies import list_policies
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         policy_type = params["type"].strip()
-        status = params.get("status") or None
-        query = (params.get("query") or "").strip() or None
+        status = params.get("status")
+        query = inputs.text(params, "query")
         limit = inputs.limit(params, "policy")
         policies = list_policies(self.connection.client, policy_type, status, query, limit)
         if not policies:

@@ -11,8 +11,8 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         limit = inputs.limit(params, "identity provider")
-        query = (params.get("query") or "").strip() or None
-        idp_type = (params.get("type") or "").strip().upper() or None
+        query = inputs.text(params, "query")
+        idp_type = (inputs.text(params, "type") or "").upper() or None
         providers = list_idps(self.connection.client, query, idp_type, limit)
         self.log.info("Found %d identity provider(s).", len(providers))
         return {"providers": providers, "count": len(providers)}

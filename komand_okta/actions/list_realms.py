@@ -4,13 +4,13 @@ Pages are 200 realms; a limit under a page asks for exactly that many. A limit b
 refused before any request.
 """
 from komand_okta import inputs
-from komand_okta.okta.directory import list_realms
+from komand_okta.okta.realms import list_realms
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
-        query = (params.get("query") or "").strip() or None
+        query = inputs.text(params, "query")
         limit = inputs.limit(params, "realm")
         realms = list_realms(self.connection.client, query, limit)
         if not realms:

@@ -1,16 +1,15 @@
-"""List Roles: the admin roles a user holds, directly or through a group; `found: false` when no user matches."""
-from komand_okta.okta.roles import list_roles, role_fields
-from komand_okta.okta.users import user_or_message
+"""List Roles: resolve the user, return the admin roles it holds, directly or through a group; `found: false` when no user matches."""
+from komand_okta.okta import roles, users
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        user, message = user_or_message(client, params["user"])
-        if user is None:
-            self.log.info("%s", message)
-            return {"found": False, "message": message}
-        roles = [role_fields(assignment) for assignment in list_roles(client, user["id"])]
-        self.log.info("User %s holds %d role assignment(s).", user["id"], len(roles))
-        return {"found": True, "roles": roles}
+        found = users.resolve(client, params["user"])
+        if not found:
+            return not_found(found, self.log, "found")
+        held = [roles.shown(assignment) for assignment in roles.list_roles(client, found.item["id"])]
+        self.log.info("User %s holds %d role assignment(s).", found.item["id"], len(held))
+        return {"found": True, "roles": held}

@@ -2,14 +2,11 @@
 from komand_okta import inputs
 from komand_okta.runtime.components import Action as Base
 
-USER_TYPE_FIELDS = ("id", "name", "displayName", "description", "default", "created", "createdBy",
-                    "lastUpdated", "lastUpdatedBy", "_links")
-
 
 class Action(Base):
     def run(self, params):
         limit = inputs.limit(params, "user type")
         client = self.connection.client
         types = client.get(client.path("meta", "types", "user")) or []
-        types = [{key: t[key] for key in USER_TYPE_FIELDS if t.get(key) is not None} for t in types][:limit]
+        types = types[:limit]
         return {"user_types": types, "count": len(types)}

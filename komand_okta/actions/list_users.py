@@ -10,15 +10,15 @@ Pages are 200 users (Okta's maximum); a limit under 200 asks for exactly that ma
 (or the limit, if smaller) and says so in the log when there may be more.
 """
 from komand_okta import inputs
-from komand_okta.okta.users import USERS_PAGE, user_fields
+from komand_okta.okta.users import USERS_PAGE
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        query, expression, search = (_text(params, key) for key in ("query", "filter", "search"))
-        sort_by = _text(params, "sort_by")
+        query, expression, search = (inputs.text(params, key) for key in ("query", "filter", "search"))
+        sort_by = inputs.text(params, "sort_by")
         limit = inputs.limit(params, "user")
         given = [name for name, value in (("query", query), ("filter", expression), ("search", search)) if value]
         if len(given) > 1:
@@ -37,16 +37,11 @@ class Action(Base):
         elif search:
             params_out["search"] = search
             if sort_by:
-                params_out.update(sortBy=sort_by, sortOrder=params.get("sort_order") or "asc")
+                params_out.update(sortBy=sort_by, sortOrder=params["sort_order"])
 
         client = self.connection.client
-        users = [user_fields(user) for user in
-                 client.pages(client.path("users"), params_out, page_size=USERS_PAGE, limit=limit)]
+        users = list(client.pages(client.path("users"), params_out, page_size=USERS_PAGE, limit=limit))
         if query and len(users) == USERS_PAGE and (limit is None or limit > USERS_PAGE):
             self.log.info("Okta answers a query with at most %d users; more may match %r. "
                           "Use a search such as profile.email sw \"…\" to list them all.", USERS_PAGE, query)
         return {"users": users, "count": len(users)}
-
-
-def _text(params, key):
-    return (params.get(key) or "").strip() or None

@@ -9,7 +9,7 @@ from komand_okta.runtime.components import Action as Base
 
 class Action(Base):
     def run(self, params):
-        expression = (params.get("filter") or "").strip()
+        expression = inputs.text(params, "filter")
         limit = inputs.limit(params, "network zone")
         client = self.connection.client
         zones = list(client.pages(client.path("zones"), {"filter": expression} if expression else None, limit=limit))

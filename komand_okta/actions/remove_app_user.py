@@ -1,4 +1,4 @@
-"""Remove Application User: DELETE /apps/{appId}/users/{userId}?sendEmail=true|false.
+"""Remove Application User: resolve the app and the user, DELETE /apps/{appId}/users/{userId}?sendEmail=true|false.
 
 The assignment is read first (GET): a user assigned only through a group (scope GROUP) cannot be
 removed this way, which is said plainly instead of sending a destructive call Okta refuses.
@@ -6,21 +6,25 @@ As the spec says, an app or user that is not found, or a user who is not assigne
 one already removed), gives success false and a message: the message says there is nothing to
 remove, so a playbook can treat it as done. DELETE is idempotent and retried safely.
 """
-from komand_okta.okta.apps import app_and_user, app_label, not_assigned_message
+from komand_okta.okta import apps, users
+from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        app, user, message = app_and_user(client, params["app"], params["user"])
-        if message is None:
-            message = self._remove(client, app, user, bool(params.get("send_email")))
-        if message is None:
-            self.log.info("Removed user %s from application %s.", user["id"], app_label(app))
-            return {"success": True}
-        self.log.info("%s", message)
-        return {"success": False, "message": message}
+        app = apps.resolve(client, params["app"])
+        if not app:
+            return not_found(app, self.log)
+        user = users.resolve(client, params["user"])
+        if not user:
+            return not_found(user, self.log)
+        refusal = self._remove(client, app.item, user.item, bool(params.get("send_email")))
+        if refusal:
+            return not_done(refusal, self.log)
+        self.log.info("Removed user %s from application %s.", user.item["id"], apps.label(app.item))
+        return {"success": True}
 
     @staticmethod
     def _remove(client, app, user, send_email):
@@ -28,11 +32,11 @@ class Action(Base):
         path = client.path("apps", app["id"], "users", user["id"])
         current = client.request("GET", path, allow=(404,))
         if current.status == 404:
-            return not_assigned_message(app, user) + " There is nothing to remove."
+            return apps.not_assigned_message(app, user) + " There is nothing to remove."
         if isinstance(current.body, dict) and current.body.get("scope") == "GROUP":
             return ("User %s is assigned to application %s only through a group; remove the user from that group "
-                    "(or the group from the application) instead." % (user["id"], app_label(app)))
+                    "(or the group from the application) instead." % (user["id"], apps.label(app)))
         response = client.request("DELETE", path, params={"sendEmail": bool(send_email)}, allow=(404,))
         if response.status == 404:
-            return not_assigned_message(app, user) + " There is nothing to remove."
+            return apps.not_assigned_message(app, user) + " There is nothing to remove."
         return None

@@ -1,11 +1,20 @@
-"""Remove User from Group: end the user's membership; not a member is success too.
+"""Remove User from Group: resolve the user, end its membership of the group; not a member is success too.
 
 The user is named by email, login or id; no such user gives `success: false`. Okta's DELETE is
 idempotent, so running this twice is harmless. An unknown group ID is an explained error.
 """
-from komand_okta.actions import add_user_to_group
+from komand_okta.okta import groups, users
+from komand_okta.outputs import not_found
+from komand_okta.runtime.components import Action as Base
 
 
-class Action(add_user_to_group.Action):
-    method = "DELETE"
-    done = "removed from"
+class Action(Base):
+    def run(self, params):
+        client = self.connection.client
+        found = users.resolve(client, params["email"], then="no group membership changed")
+        if not found:
+            return not_found(found, self.log, with_message=False)
+        user = found.item
+        groups.remove_member(client, params["group_id"], user["id"])
+        self.log.info("User %s removed from group %s.", user["id"], params["group_id"])
+        return {"user_id": user["id"], "success": True}

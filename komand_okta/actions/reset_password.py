@@ -4,20 +4,22 @@ With send email false, Okta returns the one-time reset link instead of emailing 
 goes only to the `reset_password_url` output, never to the log. Okta clears the sessions itself
 when `revokeSessions` is true.
 """
+from komand_okta.okta import users
 from komand_okta.okta.http.errors import OktaError
-from komand_okta.okta.lifecycle import change, user_or_not_found
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        user, missing = user_or_not_found(client, params["user"], self.log)
-        if missing:
-            return missing
+        found = users.resolve(client, params["user"])
+        if not found:
+            return not_found(found, self.log)
+        user = found.item
         send_email = params.get("send_email", True)
-        answer = change(client, user, "reset_password", self.log,
-                        params={"sendEmail": bool(send_email), "revokeSessions": bool(params.get("revoke_sessions"))})
+        answer = users.change(client, user, "reset_password", self.log,
+                              params={"sendEmail": bool(send_email), "revokeSessions": bool(params.get("revoke_sessions"))})
         output = {"success": True}
         if not send_email:
             url = (answer or {}).get("resetPasswordUrl")

@@ -1,17 +1,18 @@
-"""Suspend User: the user keeps groups and apps but cannot sign in; reversible."""
-from komand_okta.okta.lifecycle import change
-from komand_okta.okta.users import find_user
+"""Suspend User: resolve the user and suspend it. The user keeps groups and apps but cannot sign in;
+reversible.
+
+An already-SUSPENDED user succeeds without a request. No such user gives `success: false`.
+"""
+from komand_okta.okta import users
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
-    operation = "suspend"
-
     def run(self, params):
         client = self.connection.client
-        user = find_user(client, params["email"])
-        if user is None:
-            self.log.info("No Okta user matches %s.", params["email"])
-            return {"success": False}
-        change(client, user, self.operation, self.log)
-        return {"email": params["email"], "user_id": user["id"], "success": True}
+        found = users.resolve(client, params["email"])
+        if not found:
+            return not_found(found, self.log, with_message=False)
+        users.change(client, found.item, "suspend", self.log)
+        return {"email": params["email"], "user_id": found.item["id"], "success": True}

@@ -1,15 +1,20 @@
-"""Unlock User: LOCKED_OUT -> ACTIVE; a user who is not locked out is a success without a request."""
-from komand_okta.okta.lifecycle import already, change, user_or_not_found
+"""Unlock User: resolve the user and unlock it (LOCKED_OUT -> ACTIVE).
+
+A user who is not locked out is a success without a request; no such user is `success: false`
+and a message.
+"""
+from komand_okta.okta import users
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        user, missing = user_or_not_found(client, params["user"], self.log)
-        if missing:
-            return missing
-        if not already(user, "unlock", self.log):
-            change(client, user, "unlock", self.log)
-            self.log.info("Unlocked user %s.", user["id"])
+        found = users.resolve(client, params["user"])
+        if not found:
+            return not_found(found, self.log)
+        if not users.already(found.item, "unlock", self.log):
+            users.change(client, found.item, "unlock", self.log)
+            self.log.info("Unlocked user %s.", found.item["id"])
         return {"success": True}

@@ -1,10 +1,17 @@
-"""Unsuspend User: a suspended user may sign in again.
+"""Unsuspend User: resolve the user and unsuspend it, so it may sign in again.
 
-Same shape as Suspend User, so it reuses that action with another lifecycle operation; an
-already-ACTIVE user succeeds without a request (see `komand_okta.okta.lifecycle.ALREADY`).
+An already-ACTIVE user succeeds without a request. No such user gives `success: false`.
 """
-from komand_okta.actions.suspend_user import Action as SuspendUser
+from komand_okta.okta import users
+from komand_okta.outputs import not_found
+from komand_okta.runtime.components import Action as Base
 
 
-class Action(SuspendUser):
-    operation = "unsuspend"
+class Action(Base):
+    def run(self, params):
+        client = self.connection.client
+        found = users.resolve(client, params["email"])
+        if not found:
+            return not_found(found, self.log, with_message=False)
+        users.change(client, found.item, "unsuspend", self.log)
+        return {"email": params["email"], "user_id": found.item["id"], "success": True}

@@ -6,7 +6,8 @@ credentials there is nothing to do, and the input is refused before any request.
 user that is not found, or a user not assigned to the app, gives success false and a message.
 The password sent in credentials goes to Okta only; it is never returned or logged.
 """
-from komand_okta.okta.apps import app_and_user, app_user_fields, not_assigned_message
+from komand_okta.okta import apps, users
+from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -20,14 +21,16 @@ class Action(Base):
                               'Give the application profile attributes to set, such as {"department": "Security"}, '
                               'the credentials, such as {"userName": "user@example.com"}, or both.')
         client = self.connection.client
-        app, user, message = app_and_user(client, params["app"], params["user"])
-        if message is None:
-            response = client.request("POST", client.path("apps", app["id"], "users", user["id"]), json=body,
-                                      idempotent=True, allow=(404,))
-            if response.status != 404:
-                self.log.info("Updated the %s of user %s in application %s.", " and ".join(sorted(body)),
-                              user["id"], app["id"])
-                return {"success": True, "app_user": app_user_fields(response.body)}
-            message = not_assigned_message(app, user)
-        self.log.info("%s", message)
-        return {"success": False, "message": message}
+        app = apps.resolve(client, params["app"])
+        if not app:
+            return not_found(app, self.log)
+        user = users.resolve(client, params["user"])
+        if not user:
+            return not_found(user, self.log)
+        app_id, user_id = app.item["id"], user.item["id"]
+        response = client.request("POST", client.path("apps", app_id, "users", user_id), json=body,
+                                  idempotent=True, allow=(404,))
+        if response.status == 404:
+            return not_done(apps.not_assigned_message(app.item, user.item), self.log)
+        self.log.info("Updated the %s of user %s in application %s.", " and ".join(sorted(body)), user_id, app_id)
+        return {"success": True, "app_user": apps.shown(response.body)}

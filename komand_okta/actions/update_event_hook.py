@@ -9,8 +9,9 @@ value only when `secret` is given. Per the plugin spec, a hook that had a secret
 updated without one (a warning is logged); giving `auth_header` without `secret` renames the
 header the same way. A hook without an authScheme gets one only when `secret` is given.
 """
-from komand_okta.actions.create_event_hook import checked
+from komand_okta import inputs
 from komand_okta.okta import hooks
+from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 
 CHANGING = ("name", "url", "event_types", "auth_header", "secret", "headers", "description")
@@ -18,22 +19,22 @@ CHANGING = ("name", "url", "event_types", "auth_header", "secret", "headers", "d
 
 class Action(Base):
     def run(self, params):
-        given = checked(params, partial=True)
+        given = inputs.event_hook(params, partial=True)
         if "event_types" in given:
             problem = hooks.bad_event_types(given["event_types"])
             if problem:
-                self.log.info("%s", problem)
-                return {"success": False, "message": problem}
+                return not_done(problem, self.log)
         client = self.connection.client
-        hook, message = hooks.locate(client, params["event_hook"], self.log)
-        if hook is None:
-            return {"success": False, "message": message}
+        found = hooks.resolve(client, params["event_hook"])
+        if not found:
+            return not_found(found, self.log)
+        hook = found.item
         if not any(key in given for key in CHANGING):
             self.log.info("No change was given for event hook %s; nothing to update.", hook.get("id"))
-            return {"success": True, "event_hook": hooks.hook_fields(hook)}
+            return {"success": True, "event_hook": hooks.shown(hook)}
         body = self._merged(hook, given)
         updated = client.request("PUT", client.path("eventHooks", hook["id"]), json=body).body
-        return {"success": True, "event_hook": hooks.hook_fields(updated)}
+        return {"success": True, "event_hook": hooks.shown(updated)}
 
     def _merged(self, hook, given) -> dict:
         config = ((hook.get("channel") or {}).get("config") or {})

@@ -7,7 +7,8 @@ and the input is refused before any request. APP_GROUP and BUILT_IN groups canno
 that is said plainly (success false) without sending the PUT. A group that is gone by the time
 of the PUT is reported like any group that is not found.
 """
-from komand_okta.okta.groups import EDITABLE_TYPE, group_fields, group_label, group_or_message
+from komand_okta.okta import groups
+from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -20,20 +21,17 @@ class Action(Base):
             raise ClientError("Neither a new name (name) nor a new description (description) was given.",
                               "Give the group's new name, its new description, or both.")
         client = self.connection.client
-        group, message = group_or_message(client, params["group"])
-        if group is None:
-            return self._failed(message)
-        if group.get("type") != EDITABLE_TYPE:
-            return self._failed("Group %s is of type %s; Okta lets only groups of type OKTA_GROUP be renamed or "
-                                "have their description changed." % (group_label(group), group.get("type")))
+        found = groups.resolve(client, params["group"])
+        if not found:
+            return not_found(found, self.log)
+        group = found.item
+        if group.get("type") != groups.EDITABLE_TYPE:
+            return not_done("Group %s is of type %s; Okta lets only groups of type OKTA_GROUP be renamed or have "
+                            "their description changed." % (groups.label(group), group.get("type")), self.log)
         profile = dict(group.get("profile") or {}, **changes)
         response = client.request("PUT", client.path("groups", group["id"]), json={"profile": profile},
                                   allow=(404,))
         if response.status == 404:
-            return self._failed("Okta group %s no longer exists." % group_label(group))
+            return not_done("Okta group %s no longer exists." % groups.label(group), self.log)
         self.log.info("Updated group %s: %s.", group["id"], ", ".join(sorted(changes)))
-        return {"success": True, "group": group_fields(response.body)}
-
-    def _failed(self, message):
-        self.log.info("%s", message)
-        return {"success": False, "message": message}
+        return {"success": True, "group": groups.shown(response.body)}

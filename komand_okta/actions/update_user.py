@@ -11,8 +11,8 @@ A user that does not exist, or that is deactivated (Okta answers 404 for updates
 DEPROVISIONED user), gives success false and a message. Both calls set values, so repeating
 them is harmless: POST is retried like an idempotent call.
 """
-from komand_okta.okta.lifecycle import user_or_not_found
-from komand_okta.okta.users import user_fields
+from komand_okta.okta import users
+from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -33,12 +33,13 @@ class Action(Base):
                                   "Give every required attribute (login, email, firstName, lastName), or set "
                                   "replace to false to change only the given attributes.")
         client = self.connection.client
-        user, missing_output = user_or_not_found(client, params["user"], self.log)
-        if missing_output:
-            return missing_output
+        found = users.resolve(client, params["user"])
+        if not found:
+            return not_found(found, self.log)
+        user = found.item
         if user.get("status") == "DEPROVISIONED":
-            return self._failed("User %s is deactivated (DEPROVISIONED); Okta does not update deactivated users."
-                                % user["id"])
+            return not_done("User %s is deactivated (DEPROVISIONED); Okta does not update deactivated users."
+                            % user["id"], self.log)
         path = client.path("users", user["id"])
         if replace:
             body = {"profile": profile}
@@ -48,10 +49,6 @@ class Action(Base):
         else:
             response = client.request("POST", path, json={"profile": profile}, idempotent=True, allow=(404,))
         if response.status == 404:
-            return self._failed("Okta user %s no longer exists or was deactivated." % user["id"])
+            return not_done("Okta user %s no longer exists or was deactivated." % user["id"], self.log)
         self.log.info("%s the profile of user %s.", "Replaced" if replace else "Updated", user["id"])
-        return {"success": True, "user": user_fields(response.body)}
-
-    def _failed(self, message):
-        self.log.info("%s", message)
-        return {"success": False, "message": message}
+        return {"success": True, "user": response.body}

@@ -17,7 +17,9 @@ cannot hold proxies, system zones cannot be renamed, and Okta's caps are enforce
 PUT. Renaming to the name of another zone gives `success: false` and a message.
 """
 from komand_okta import inputs
-from komand_okta.okta import addresses, zones
+from komand_okta.okta import zones
+from komand_okta.okta import zones_addresses as addresses
+from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -28,21 +30,18 @@ class Action(Base):
         if name is not None and not name.strip():
             raise ClientError("Name (name) is blank.", "Give the new name, or leave name out to keep it.")
         name = name.strip() if name is not None else None
-        mode = params.get("mode") or "APPEND"
-        if mode not in ("APPEND", "OVERRIDE"):
-            raise ClientError("Mode (mode) must be APPEND or OVERRIDE; got %r." % mode, "")
+        mode = params["mode"]
         gateways, proxies = inputs.address_list(params, "gateways"), inputs.address_list(params, "proxies")
         if name is None and gateways is None and proxies is None:
             raise ClientError("Nothing to change: give a new name, gateways or proxies.",
                               "Leave out only the fields to keep as they are.")
 
         client = self.connection.client
-        found = zones.lookup_zone(client, params["zone"])
-        if found.zone is None:
-            self.log.info("%s", found.message)
-            return {"success": False, "message": found.message}
-        zone = found.zone
-        label = "%s (%s)" % (zone.get("name"), zone.get("id"))
+        found = zones.resolve(client, params["zone"])
+        if not found:
+            return not_found(found, self.log)
+        zone = found.item
+        label = zones.label(zone)
         if zone.get("type") != "IP" and (gateways is not None or proxies is not None):
             raise ClientError("The network zone %s is a %s zone, which holds locations or ASNs, not gateways or "
                               "proxies; only its name can be changed here." % (label, zone.get("type")),
@@ -65,10 +64,9 @@ class Action(Base):
         if new_proxies and zone.get("usage") == "BLOCKLIST":
             raise ClientError("Proxies (proxies) are not allowed in the BLOCKLIST zone %s." % label, "Leave proxies out.")
         inputs.check_caps(new_gateways, new_proxies, zone.get("usage") or "POLICY", bool(zone.get("system")))
-        if new_name is not None and [z for z in zones.zones_named(client, new_name) if z.get("id") != zone.get("id")]:
-            message = "Another Okta network zone is already named %s; %s was not changed." % (new_name, label)
-            self.log.info("%s", message)
-            return {"success": False, "message": message}
+        if new_name is not None and [z for z in zones.named(client, new_name) if z.get("id") != zone.get("id")]:
+            return not_done("Another Okta network zone is already named %s; %s was not changed." % (new_name, label),
+                            self.log)
 
         body = zones.changed_body(zone, name=new_name, gateways=new_gateways, proxies=new_proxies or None,
                                   clear_proxies=new_proxies == [])

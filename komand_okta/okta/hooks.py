@@ -1,6 +1,6 @@
 """Event hooks (/api/v1/eventHooks): finding one, building Okta's body, checking inputs, lifecycle.
 
-The secret: Okta never returns `channel.config.authScheme.value`, and `hook_fields` strips it
+The secret: Okta never returns `channel.config.authScheme.value`, and `shown` strips it
 anyway, so no output can carry it. It only travels in the JSON body of a POST/PUT, which the
 client never logs; every error we raise names fields, never values.
 
@@ -13,19 +13,17 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from .http.errors import OktaError
-from .lookup import found_or_message
+from .found import Found, one
+from .http.errors import ClientError
 from .http.urls import is_loopback
 
 HOOK_ID = re.compile(r"^who[0-9A-Za-z]{17}$")
 MAX_EVENT_TYPES = 300
-HOOK_FIELDS = ("id", "name", "description", "status", "verificationStatus", "created", "createdBy",
-               "lastUpdated", "events", "channel", "_links")
 DATA = Path(__file__).resolve().parent / "data" / "hook_event_types.txt"
 _ELIGIBLE = None
 
 
-class AmbiguousHook(OktaError):
+class AmbiguousHook(ClientError):
     """A name several event hooks carry."""
 
     def __init__(self, name: str, count: int):
@@ -40,7 +38,7 @@ def list_hooks(client) -> list:
     return body if isinstance(body, list) else []
 
 
-def find_hook(client, id_or_name: str):
+def find(client, id_or_name: str):
     """The hook for an id (GET) or an exact name (among all hooks); None if none; AmbiguousHook if several.
 
     An id-shaped text that no hook has is still tried as a name. Exact case wins over a match
@@ -61,20 +59,34 @@ def find_hook(client, id_or_name: str):
     return candidates[0] if candidates else None
 
 
-def hook_fields(hook: dict) -> dict:
-    """The hook as the spec's `event_hook` type declares it, never with a secret value."""
-    fields = {key: hook.get(key) for key in HOOK_FIELDS if hook.get(key) is not None}
-    config = ((fields.get("channel") or {}).get("config") or {})
+def resolve(client, id_or_name: str) -> Found:
+    """The hook for an id or exact name, or why none (no match, or a name several hooks share)."""
+    return one(find, client, id_or_name, AmbiguousHook, "No Okta event hook has the ID or name %s.")
+
+
+def shown(hook: dict) -> dict:
+    """The hook as it may be returned: never with a secret value (which members it keeps is the spec's
+    `event_hook` type's decision)."""
+    config = ((hook.get("channel") or {}).get("config") or {})
     if isinstance(config.get("authScheme"), dict) and "value" in config["authScheme"]:
-        fields["channel"] = dict(fields["channel"], config=dict(config, authScheme={
-            key: value for key, value in config["authScheme"].items() if key != "value"}))
-    return fields
+        return dict(hook, channel=dict(hook["channel"], config=dict(config, authScheme={
+            key: value for key, value in config["authScheme"].items() if key != "value"})))
+    return hook
 
 
 # -- lifecycle ---------------------------------------------------------------------------------
 def lifecycle(client, hook_id: str, action: str, allow=()):
     """POST …/lifecycle/{activate|deactivate|verify}; the Response (statuses in `allow` returned)."""
     return client.request("POST", client.path("eventHooks", hook_id, "lifecycle", action), allow=allow)
+
+
+def set_status(client, hook: dict, status: str, log) -> dict:
+    """The hook after making it ACTIVE or INACTIVE; one already so is returned without a request."""
+    if hook.get("status") == status:
+        log.info("Event hook %s is already %s; nothing to change.", hook.get("id"), status)
+        return hook
+    action = "activate" if status == "ACTIVE" else "deactivate"
+    return lifecycle(client, hook["id"], action).body or dict(hook, status=status)
 
 
 def verify(client, hook_id: str):
@@ -215,12 +227,3 @@ def body(name, url, event_types, headers=(), scheme=None, description=None, even
     if description is not None:
         result["description"] = description
     return result
-
-
-def locate(client, id_or_name: str, log=None):
-    """(hook, None) or (None, why not, logged): no match and a shared name are both 'not found' for actions."""
-    hook, message = found_or_message(find_hook, client, id_or_name, AmbiguousHook,
-                                     "No Okta event hook has the ID or name %s.")
-    if message is not None and log is not None:
-        log.info("%s", message)
-    return hook, message

@@ -4,32 +4,27 @@ Okta calls a held role a *role assignment*: `{id, label, type, status, assignmen
 `assignmentType` is USER for a direct assignment and GROUP for one the user gets through a
 group; only direct assignments can be assigned or removed on the user. A CUSTOM assignment also
 carries the custom role's ID (`role`) and its resource set (`resource-set`, which the plugin's
-`role` type calls `resource_set`, since a dash is awkward in playbooks).
+`role` type calls `resource_set`, since a dash is awkward in playbooks: `shown`).
 
 Assigning is a POST, which is not idempotent; so for a standard type the user's roles are read
 first and an existing direct assignment is returned without a POST. Okta's own "already assigned"
 conflicts (409 E0000090, E0000263) are success too: the existing assignment is fetched and
 returned. Unassigning is a DELETE of one assignment ID, which is idempotent.
 """
-from .http.errors import OktaError
+from .found import Found
+from .http.errors import ClientError, OktaError
 
 CUSTOM = "CUSTOM"
-STANDARD_TYPES = ("SUPER_ADMIN", "ORG_ADMIN", "APP_ADMIN", "USER_ADMIN", "HELP_DESK_ADMIN", "READ_ONLY_ADMIN",
-                  "GROUP_MEMBERSHIP_ADMIN", "API_ACCESS_MANAGEMENT_ADMIN", "REPORT_ADMIN", "WORKFLOWS_ADMIN",
-                  "ACCESS_CERTIFICATIONS_ADMIN", "ACCESS_REQUESTS_ADMIN")
 ALREADY_ASSIGNED = ("E0000090", "E0000263")  # 409: role already assigned / duplicate standard IAM role
 DIRECT = "USER"
-# The fields the spec's `role` type declares (Okta's `resource-set` renamed to `resource_set`).
-ROLE_FIELDS = ("id", "label", "type", "status", "assignmentType", "created", "lastUpdated", "role",
-               "resource_set", "_links")
 
 
-def role_fields(assignment: dict) -> dict:
-    """The assignment as the plugin's `role` type declares it: renamed, undeclared keys and nulls left out."""
+def shown(assignment: dict) -> dict:
+    """The assignment as the plugin returns it: Okta's `resource-set` named `resource_set`."""
     renamed = dict(assignment)
     if "resource-set" in renamed:
         renamed["resource_set"] = renamed.pop("resource-set")
-    return {key: renamed[key] for key in ROLE_FIELDS if renamed.get(key) is not None}
+    return renamed
 
 
 def list_roles(client, user_id: str) -> list:
@@ -81,41 +76,36 @@ def _direct_match(assignments: list, role_type, role_id, resource_set):
     return next((a for a in assignments if is_direct(a) and matches(a, role_type, role_id, resource_set)), None)
 
 
-class Resolution:
-    """What `role` (an assignment ID or a role type) means for this user's assignments."""
-
-    def __init__(self, targets=(), reason: str = None):
-        self.targets, self.reason = list(targets), reason
-
-
-def resolve(assignments: list, role: str, user_label: str) -> Resolution:
-    """The direct assignment(s) to delete for `role`, or the reason there are none.
+def resolve(client, user: dict, role: str) -> Found:
+    """The user's direct assignment(s) that `role` names (an assignment ID or a role type), or why none.
 
     An exact assignment ID wins. Otherwise `role` is a role type (any case): a standard type is
     held directly at most once; several direct CUSTOM assignments are ambiguous and refused, so
     a bare "CUSTOM" never removes more than the one custom role the analyst meant.
     """
+    user_label = user["id"]
+    assignments = list_roles(client, user["id"])
     role = role.strip()
     by_id = [a for a in assignments if a.get("id") == role]
     if by_id:
         if not is_direct(by_id[0]):
-            return Resolution(reason="User %s holds role assignment %s (%s) through a group, not directly; remove "
-                                     "the user from that group or the role from the group instead."
-                                     % (user_label, role, by_id[0].get("type")))
-        return Resolution(by_id[:1])
+            return Found(None, "User %s holds role assignment %s (%s) through a group, not directly; remove the "
+                               "user from that group or the role from the group instead."
+                         % (user_label, role, by_id[0].get("type")))
+        return Found(by_id[:1])
     role_type = role.upper()
     of_type = [a for a in assignments if str(a.get("type") or "").upper() == role_type]
     direct = [a for a in of_type if is_direct(a)]
     if direct:
         if role_type == CUSTOM and len(direct) > 1:
-            raise OktaError("User %s holds %d custom role assignments (%s), so CUSTOM does not say which one to "
-                            "unassign." % (user_label, len(direct), ", ".join(str(a.get("id")) for a in direct)),
-                            "Give the role assignment ID instead; List Roles shows it.")
-        return Resolution(direct)
+            raise ClientError("User %s holds %d custom role assignments (%s), so CUSTOM does not say which one "
+                              "to unassign." % (user_label, len(direct), ", ".join(str(a.get("id")) for a in direct)),
+                              "Give the role assignment ID instead; List Roles shows it.")
+        return Found(direct)
     if of_type:
-        return Resolution(reason="User %s holds %s only through a group, not directly; remove the user from that "
-                                 "group or the role from the group instead." % (user_label, role_type))
-    return Resolution(reason="User %s does not hold a role assignment or role type %s." % (user_label, role))
+        return Found(None, "User %s holds %s only through a group, not directly; remove the user from that "
+                           "group or the role from the group instead." % (user_label, role_type))
+    return Found(None, "User %s does not hold a role assignment or role type %s." % (user_label, role))
 
 
 def unassign(client, user_id: str, assignment_id: str, log=None) -> None:

@@ -1,29 +1,55 @@
-"""Finding a user the way an analyst names one: by id, login or email.
+"""Users: finding one the way an analyst names it, its lifecycle changes, and its sessions.
 
-Every action resolves users here, so "user@example.com" means the same user everywhere:
-first `GET /users/{id-or-login}` (one request, and it sees DEPROVISIONED users too), then, if
-that finds nothing and the text looks like an email, a search on `profile.email`. Several users
-sharing one email is an error naming the count, never a guess.
+Finding (`resolve`): "user@example.com" means the same user everywhere. First
+`GET /users/{id-or-login}` (one request, and it sees DEPROVISIONED users too), then, if that
+finds nothing and the text looks like an email, a search on `profile.email` (a login holding
+"/" cannot be fetched by path, so it is searched on `profile.login`). Several users sharing one
+email is an error naming the count (`AmbiguousUser`), never a guess.
+
+Lifecycle changes are idempotent in outcome: a playbook that suspends an already-suspended user
+wanted the user suspended, and that is what it has, so `change` succeeds without a request and
+says so in the log. Some outcomes show only in Okta's answer (an activation of a user Okta
+already counts as activated): `ALREADY_CODES` names the error codes that mean the goal holds.
+Activation may hand back a link and token (`sendEmail=false`); those are secrets shown once,
+returned only in outputs and never logged.
+
+Clearing sessions (`DELETE /users/{id}/sessions`) answers 204 whether or not the user had any.
+Its flags are sent only when given: `forgetDevices` left out means Okta's own default.
 """
-from .http.errors import OktaError
+from .found import Found
+from .http.errors import ClientError, OktaError
+from .search import quoted
 
 USERS_PAGE = 200
-# The user fields the plugin's `user` type declares (Okta also sends `type`, `realmId`, …).
-USER_FIELDS = ("id", "status", "created", "activated", "statusChanged", "lastLogin", "lastUpdated",
-               "passwordChanged", "profile", "credentials", "_links")
+BLANK = "The user input is blank, so it names no Okta user."
+
+# operation -> (statuses in which the goal already holds, what to log)
+ALREADY = {
+    "suspend": ({"SUSPENDED"}, "already suspended"),
+    "unsuspend": ({"ACTIVE"}, "already active (not suspended)"),
+    "deactivate": ({"DEPROVISIONED"}, "already deactivated"),
+    "activate": ({"ACTIVE"}, "already active"),
+    "expire_password": ({"PASSWORD_EXPIRED"}, "already password-expired"),
+    "unlock": ({"ACTIVE", "STAGED", "PROVISIONED", "RECOVERY", "PASSWORD_EXPIRED", "SUSPENDED", "DEPROVISIONED"},
+               "not locked out"),
+}
+# operation -> {Okta error code meaning the goal already holds: what to log}
+ALREADY_CODES = {
+    "activate": {"E0000016": "already activated in Okta's view (E0000016)"},
+}
+WRONG_STATUS = "E0000038"
+REACTIVATE_ASSISTANCE = ("Reactivate User works only for users who are PROVISIONED or RECOVERY; user %s is %s. "
+                         "Use Activate User for a STAGED or DEPROVISIONED user, and Unsuspend User or Unlock User "
+                         "for a SUSPENDED or LOCKED_OUT one.")
 
 
-class AmbiguousUser(OktaError):
+class AmbiguousUser(ClientError):
     """An email several users share: it does not identify one user."""
 
 
-def quoted(value: str) -> str:
-    """A string literal for Okta's filter/search expressions."""
-    return '"%s"' % str(value).replace("\\", "\\\\").replace('"', '\\"')
-
-
-def find_user(client, identifier: str):
-    """The user object, or None when no user matches."""
+# -- finding -------------------------------------------------------------------------------------
+def find(client, identifier: str):
+    """The user object, or None when no user matches; AmbiguousUser for a shared email."""
     identifier = identifier.strip()
     if identifier in ("", ".", ".."):  # no user is named so; in a path they would address another resource
         return None
@@ -37,38 +63,115 @@ def find_user(client, identifier: str):
     matches = list(client.pages(client.path("users"), {"search": "%s eq %s" % (field, quoted(identifier))},
                                 page_size=USERS_PAGE, limit=USERS_PAGE))
     if len(matches) > 1:
-        raise AmbiguousUser("%d Okta users have the email %s, so it does not identify one user." % (len(matches), identifier),
-                        "Give the user's Okta ID or login instead of the email.")
+        raise AmbiguousUser("%d Okta users have the email %s, so it does not identify one user."
+                            % (len(matches), identifier), "Give the user's Okta ID or login instead of the email.")
     return matches[0] if matches else None
 
 
-def no_user_message(identifier: str, then: str = "") -> str:
-    """`No Okta user matches <input>.`, or `…; <then>.` saying what was therefore not done."""
-    return "No Okta user matches %s%s." % (str(identifier or "").strip(), "; " + then if then else "")
+def resolve(client, identifier: str, then: str = "") -> Found:
+    """The user for an id, login or email, or the message `No Okta user matches <input>[; <then>].`
 
-
-def user_or_message(client, identifier: str, then: str = ""):
-    """(user, None) for an id, login or email; (None, no_user_message) when none matches.
-
-    For actions a missing user is a result (found or success false with the message), not an
-    error, so they all share this wording; an email several users share still raises AmbiguousUser.
+    `then` says what was therefore not done. An email several users share raises AmbiguousUser:
+    for an action about one user that is an error, not a miss.
     """
-    user = find_user(client, identifier)
+    text = str(identifier or "").strip()
+    if not text:
+        return Found(None, BLANK)
+    user = find(client, text)
     if user is None:
-        return None, no_user_message(identifier, then)
-    return user, None
+        return Found(None, "No Okta user matches %s%s." % (text, "; " + then if then else ""))
+    return Found(user)
 
 
-def require_user(client, identifier: str) -> dict:
-    """The user for an id, login or email; an error naming the input when there is none."""
-    user = find_user(client, identifier)
-    if user is None:
-        raise OktaError(no_user_message(identifier),
-                        "Check the user ID, login or email, and that the connection points at the right Okta org.",
-                        status=404)
-    return user
+# -- lifecycle -------------------------------------------------------------------------------------
+def already(user: dict, operation: str, log=None) -> bool:
+    """Whether the user's status shows the operation's goal already holds (logged when it does)."""
+    statuses, note = ALREADY.get(operation, (set(), ""))
+    # a user Okta is still moving into the goal state (transitioningToStatus) is already on its way
+    if user.get("status") in statuses or user.get("transitioningToStatus") in statuses:
+        if log is not None:
+            log.info("User %s is %s; nothing to do for %s.", user.get("id"), note, operation)
+        return True
+    return False
 
 
-def user_fields(user: dict) -> dict:
-    """The user as the plugin's outputs declare it: the spec's fields, nulls left out."""
-    return {key: user[key] for key in USER_FIELDS if user.get(key) is not None}
+def _already_by_answer(user: dict, operation: str, exc: OktaError, log=None) -> bool:
+    """Whether Okta's refusal means the operation's goal already holds (logged when it does)."""
+    note = ALREADY_CODES.get(operation, {}).get(exc.code)
+    if note is not None and log is not None:
+        log.info("User %s (status %s) is %s; nothing to do for %s.", user.get("id"), user.get("status"), note,
+                 operation)
+    return note is not None
+
+
+def change(client, user: dict, operation: str, log=None, params=None):
+    """Apply a lifecycle operation unless its outcome already holds: Okta's answer, or None when
+    nothing had to be done."""
+    if already(user, operation, log):
+        return None
+    try:
+        return client.post(client.path("users", user["id"], "lifecycle", operation), params=params)
+    except OktaError as exc:
+        if _already_by_answer(user, operation, exc, log):
+            return None
+        raise
+
+
+def activate(client, user: dict, operation: str, send_email: bool, log=None) -> dict:
+    """`operation` "activate" or "reactivate": `{"success": True}`, plus the activation link and
+    token when Okta does not email them. Reactivating a user in another status than PROVISIONED or
+    RECOVERY is Okta's 403 E0000038, explained with what to run instead."""
+    if already(user, operation, log):
+        return {"success": True}
+    try:
+        answer = client.post(client.path("users", user["id"], "lifecycle", operation),
+                             params={"sendEmail": bool(send_email)})
+    except OktaError as exc:
+        if _already_by_answer(user, operation, exc, log):
+            return {"success": True}
+        if operation == "reactivate" and exc.code == WRONG_STATUS:
+            raise OktaError(exc.cause, REACTIVATE_ASSISTANCE % (user["id"], user.get("status")), exc.data,
+                            status=exc.status, code=exc.code) from None
+        raise
+    output = {"success": True}
+    if not send_email:
+        answer = answer or {}
+        output.update({"activation_url": answer.get("activationUrl"), "activation_token": answer.get("activationToken")})
+        if not output["activation_url"] and not output["activation_token"]:
+            raise OktaError("Okta %sd user %s but returned no activation link." % (operation, user["id"]),
+                            "Run Reactivate User to issue a new link, or set send email to true.")
+    if log is not None:
+        log.info("%s user %s (status was %s); %s.", "Activated" if operation == "activate" else "Reactivated",
+                 user["id"], user.get("status"),
+                 "Okta emails the activation link" if send_email else "the activation link is in the output")
+    return output
+
+
+# -- sessions --------------------------------------------------------------------------------------
+def revoke_sessions(client, user: dict, log=None, oauth_tokens=None, forget_devices=None) -> None:
+    params = {}
+    if oauth_tokens is not None:
+        params["oauthTokens"] = bool(oauth_tokens)
+    if forget_devices is not None:
+        params["forgetDevices"] = bool(forget_devices)
+    client.delete(client.path("users", user["id"], "sessions"), params=params or None)
+    if log is not None:
+        log.info("Cleared the sessions of user %s%s.", user["id"],
+                 " and revoked its OAuth tokens" if oauth_tokens else "")
+
+
+def revoke_sessions_after(client, user: dict, done: str, log=None) -> None:
+    """Clear sessions after a change that already happened; a failure says that the change stands."""
+    try:
+        revoke_sessions(client, user, log)
+    except OktaError as exc:
+        raise OktaError("%s, but clearing the user's sessions failed: %s" % (done, exc.cause),
+                        "Run Clear User Sessions for the user. " + exc.assistance, exc.data,
+                        status=exc.status, code=exc.code) from None
+
+
+# -- transitional: the factor actions move onto `resolve` with the factors module ---------------------
+def user_or_message(client, identifier: str, then: str = ""):
+    """(user, None) or (None, why not); kept until get_factors and send_push use `resolve`."""
+    found = resolve(client, identifier, then)
+    return found.item, (None if found else found.message)

@@ -4,10 +4,11 @@ State lives in one JSON file per `meta.triggerId` (`state.py` names it safely) a
 (atomically) only after every event of a poll has been delivered, so a crash or a failed delivery
 makes the next poll find the same change again instead of losing it.
 
-An event that cannot be emitted (it breaks the output spec) is quarantined (`quarantine.py`):
-logged with its id and the reason and written to `<trigger>.deadletter.jsonl` beside the state;
-the other events of the poll are sent and the state moves on, so one bad event never stalls the
-trigger. Each poll that found events logs how many were sent and how many were quarantined.
+Each event keeps exactly the members the trigger's output spec declares, as an action's output
+does, so no trigger keeps a list of fields. An event that cannot be emitted (it breaks the output
+spec) is quarantined (`quarantine.py`): logged with its id and the reason and written to
+`<trigger>.deadletter.jsonl` beside the state; the other events of the poll are sent and the
+state moves on, so one bad event never stalls the trigger. Each poll that found events logs how many were sent and how many were quarantined.
 
 A trigger that keeps files of its own beside its state (the event hook's journal) finds the
 store in its `state_files` attribute, set before the first poll.
@@ -26,6 +27,16 @@ from .messages import event_envelope
 TERMINATE_FLAG = Path("/workspace/tmp/terminate_trigger.flag")
 DELIVERY_TRIES = 3
 DEAD_LETTER_SUFFIX = ".deadletter.jsonl"
+
+
+def _fit(event, schema: dict):
+    """The event checked (quarantine.Unfit when it cannot be emitted), then as the spec declares it:
+    undeclared members and nulls left out, as in an action's output."""
+    event = quarantine.checked(event, schema)
+    try:
+        return schemas.conformed(event, schema, schema["definitions"])
+    except RecursionError:
+        raise quarantine.Unfit("it is nested too deeply to shape to the plugin spec") from None
 
 
 class StdoutDispatcher:
@@ -115,7 +126,7 @@ class TriggerRunner:
         except Exception as exc:  # a failed poll keeps the previous state and tries again later
             log.error("Poll failed; nothing was sent and the previous state is kept: %s", exc)
             return False
-        fit = self.dead_letter.screen(events, lambda event: quarantine.checked(event, output_schema), log)
+        fit = self.dead_letter.screen(events, lambda event: _fit(event, output_schema), log)
         for event in fit:
             if not self._deliver(dispatcher, event_envelope(meta, event, log.take()), step.clock, log):
                 return False

@@ -19,11 +19,13 @@ and `boundary_uuids` (events sent at that time, dropped if shown again) and `rat
 import datetime as dt
 from urllib.parse import urlsplit
 
-from komand_okta.okta import log_cursor
-from komand_okta.okta.http.errors import ASSISTANCE, OktaError, from_response
-from komand_okta.okta.logs import MAX_PAGE
+from komand_okta import inputs
+from komand_okta.okta import logs
+from komand_okta.okta.http.errors import ASSISTANCE, Error, from_response
 from komand_okta.okta.timestamps import parse_time
-from komand_okta.runtime.components import Task as Base, TaskResult
+from komand_okta.runtime.components import Task as Base
+from komand_okta.runtime.components import TaskResult
+from komand_okta.runtime.errors import ClientError
 
 MAX_LOOKBACK_HOURS = 168
 STATE_KEYS = ("next_page_link", "last_published", "boundary_uuids")
@@ -32,31 +34,31 @@ STATE_KEYS = ("next_page_link", "last_published", "boundary_uuids")
 class Task(Base):
     def run(self, params, state, custom_config):
         state = dict(state or {})
-        client, log_filter = self.connection.client, (params.get("filter") or "").strip() or None
+        client, log_filter = self.connection.client, inputs.text(params, "filter")
         reset = state.get("rate_limit_reset")
         if reset and self.clock.now() < float(reset):
             return self._paused(state, reset)
         state.pop("rate_limit_reset", None)
         try:
             since_text, hours = self._start(params, state, custom_config)
-            url, query = log_cursor.resume_point(client, state, log_filter, since_text, hours)
-            target = url or log_cursor.query_url(client, query)
+            url, query = logs.resume_point(client, state, log_filter, since_text, hours)
+            target = url or logs.query_url(client, query)
             response = client.request("GET", target, allow=(429,))
-        except OktaError as exc:
+        except Error as exc:
             return self._failed(state, exc)
         except ValueError as exc:
-            error = OktaError("The start of the System Log could not be determined: %s." % exc,
-                              "Check custom_config.lookback (hours or an ISO 8601 timestamp).")
+            error = ClientError("The start of the System Log could not be determined: %s." % exc,
+                                "Check custom_config.lookback (hours or an ISO 8601 timestamp).")
             return TaskResult([], state, False, 400, error)
         if response.status == 429:
             return self._rate_limited(state, response, target)
         page = response.body if isinstance(response.body, list) else []
-        boundary = log_cursor.Boundary(state)
+        boundary = logs.Boundary(state)
         events = boundary.fresh(page)
         new_state = {key: state[key] for key in STATE_KEYS if key in state}
         new_state["next_page_link"] = response.links.get("next") or target
         boundary.save(new_state, with_recent=False)
-        more = len(page) >= MAX_PAGE
+        more = len(page) >= logs.MAX_PAGE
         self.log.info("%d new System Log event(s)%s.", len(events), "; more pages wait" if more else "")
         return TaskResult(events, new_state, more, 200, None)
 
@@ -94,8 +96,8 @@ class Task(Base):
         when = dt.datetime.fromtimestamp(float(reset), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.log.info("Paused until Okta's rate limit resets at %s.", when)
         return TaskResult([], state, False, 429,
-                          OktaError("Okta's rate limit is exhausted until %s; no events this run." % when,
-                                    ASSISTANCE[429], status=429))
+                          ClientError("Okta's rate limit is exhausted until %s; no events this run." % when,
+                                      ASSISTANCE[429]))
 
     def _failed(self, state, exc):
         status = exc.status if isinstance(exc.status, int) and exc.status >= 400 else 500

@@ -1,7 +1,7 @@
 """New System Logs: one event per System Log event, following Okta's polling `next` link.
 
 State: `next_page_link` (the stream's cursor), `last_published`, `boundary_uuids` (events at that
-time) and `recent_uuids` (a bounded tail), see `komand_okta.okta.log_cursor`. The first poll starts
+time) and `recent_uuids` (a bounded tail), see `komand_okta.okta.logs`. The first poll starts
 at `since`, or at the server's time from a `Date` header (never the local clock).
 
 One poll reads full pages (1,000 events) while they come, and stops at the first short page or
@@ -14,37 +14,37 @@ If the first page still fails the poll fails and the runtime keeps the previous 
 poll continues from the same link: no gap, no repeat. If a later page fails, the events already
 read are sent and the link of the failed page is stored, so progress is kept.
 """
-from komand_okta.okta import log_cursor
-from komand_okta.okta.http.errors import OktaError
-from komand_okta.okta.logs import MAX_PAGE, log_pages
+from komand_okta import inputs
+from komand_okta.okta import logs
+from komand_okta.okta.http.errors import Error, OktaError
 from komand_okta.runtime.components import Trigger as Base
 
 STATE_VERSION = 1
-MAX_PER_POLL = 10 * MAX_PAGE
+MAX_PER_POLL = 10 * logs.MAX_PAGE
 
 
 class Trigger(Base):
     def poll(self, params, state):
-        client, log_filter = self.connection.client, (params.get("filter") or "").strip() or None
+        client, log_filter = self.connection.client, inputs.text(params, "filter")
         if state.get("version") != STATE_VERSION:
             state.clear()
-        url, query = log_cursor.resume_point(client, state, log_filter, params.get("since"))
+        url, query = logs.resume_point(client, state, log_filter, params.get("since"))
         if query is not None and not state.get("last_published"):
             # first start: only fix where the stream begins (persisted now, so a failing first
             # read cannot move the start later and lose events); reading starts next poll
-            state.update({"version": STATE_VERSION, "next_page_link": log_cursor.query_url(client, query)})
+            state.update({"version": STATE_VERSION, "next_page_link": logs.query_url(client, query)})
             self.log.info("System Log events published from %s on will be sent.", query["since"])
             return []
         if query is not None:
             self.log.info("Reading the System Log again from %s (filter or domain changed).", query["since"])
-        boundary, events, link, read = log_cursor.Boundary(state), [], url, 0
-        pages = log_pages(client, query, MAX_PAGE, limit=MAX_PER_POLL, url=url)
+        boundary, events, link, read = logs.Boundary(state), [], url, 0
+        pages = logs.log_pages(client, query, logs.MAX_PAGE, limit=MAX_PER_POLL, url=url)
         try:
             for page in pages:
                 read += 1
                 events.extend(boundary.fresh(page.events))
                 link = page.next_url or link
-        except OktaError as exc:
+        except Error as exc:
             if read == 0:
                 raise
             self.log.warning("Reading the System Log stopped after %d page(s): %s; the rest follows next poll.",

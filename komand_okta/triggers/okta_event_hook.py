@@ -1,8 +1,8 @@
 """Okta Event Hook: an HTTP listener Okta delivers event hook POSTs to; one trigger event per Okta event.
 
-The listener (`komand_okta.okta.hook_listener`) starts on the first poll, on LISTEN_HOST (all
-interfaces by default, so Okta's POSTs reach the container; `KOMAND_OKTA_HOOK_HOST` overrides it)
-and the `port` and `path` inputs. It checks the shared secret, bounds the body and hands the
+The listener (`okta_event_hook_listener`, beside this module) starts on the first poll, on
+LISTEN_HOST (all interfaces by default, so Okta's POSTs reach the container;
+`KOMAND_OKTA_HOOK_HOST` overrides it) and the `port` and `path` inputs. It checks the shared secret, bounds the body and hands the
 events over; Okta gets 200 only once they are durable.
 
 Durable: the new events of a delivery are appended to a journal beside the trigger's state
@@ -31,10 +31,10 @@ import os
 import threading
 
 from komand_okta.okta.http.errors import OktaError
-from komand_okta.okta.hook_listener import HookListener
 from komand_okta.runtime.components import Trigger as Base
 from komand_okta.runtime.errors import ClientError
 from komand_okta.runtime.journal import Journal
+from komand_okta.triggers.okta_event_hook_listener import HookListener
 
 LISTEN_HOST = os.environ.get("KOMAND_OKTA_HOOK_HOST", "0.0.0.0")
 POLL_SECONDS = 1.0

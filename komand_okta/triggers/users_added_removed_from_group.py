@@ -14,8 +14,7 @@ event is about to name the group) and the users who left, fetched in batches (th
 in the member list, and keeping every member's profile in the state would not scale). A deleted
 or mistyped group id is a clear error from its member list.
 """
-from komand_okta.okta import groups_members as gm
-from komand_okta.okta.users import user_fields
+from komand_okta.okta import groups
 from komand_okta.runtime.components import Trigger as Base
 
 STATE_VERSION = 1
@@ -34,11 +33,11 @@ class Trigger(Base):
         for group_id in _unique(params.get("group_ids") or []):
             previous = saved.get(group_id) if isinstance(saved.get(group_id), dict) else {}
             known = set(previous.get("members") or []) if previous else None
-            ids, newcomers = gm.read_members(client, group_id, known)
+            ids, newcomers = groups.read_members(client, group_id, known)
             gone = sorted(known.difference(ids)) if known is not None else []
             name = previous.get("name")
             if newcomers or gone:  # an event will name the group: use its current name
-                name = gm.group_name(gm.get_group(client, group_id))
+                name = groups.name_of(groups.get(client, group_id))
             snapshots[group_id] = {"name": name, "members": ids}
             if known is None:
                 self.log.info("Group %s: baseline of %d member(s); changes are reported from the next check.",
@@ -47,7 +46,7 @@ class Trigger(Base):
             if newcomers:
                 added.append(_user_group(name, group_id, [newcomers[i] for i in sorted(newcomers)]))
             if gone:
-                removed.append(_user_group(name, group_id, gm.removed_users(client, gone)))
+                removed.append(_user_group(name, group_id, groups.removed_users(client, gone)))
             if newcomers or gone:
                 self.log.info("Group %s (%s): %d added, %d removed.", group_id, name, len(newcomers), len(gone))
         state.clear()
@@ -58,7 +57,7 @@ class Trigger(Base):
 
 
 def _user_group(name, group_id, users) -> dict:
-    return {"group_name": name, "group_id": group_id, "users": [user_fields(u) for u in users]}
+    return {"group_name": name, "group_id": group_id, "users": users}
 
 
 def _unique(group_ids) -> list:

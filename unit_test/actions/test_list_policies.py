@@ -1,6 +1,5 @@
 """List Policies: type (required), status and q sent to Okta; pages, a limit, input refused before any request."""
 from unit_test import factories
-from unit_test.actions.test_update_blacklist_zones import calls
 from unit_test.conftest import API
 
 POLICIES = API + "/policies"

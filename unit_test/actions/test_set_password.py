@@ -2,7 +2,7 @@
 import json
 from urllib.parse import parse_qsl, urlsplit
 
-from komand_okta.okta.passwords import ALPHABET, CLASSES
+from komand_okta.okta.users_passwords import ALPHABET, CLASSES
 from unit_test import factories
 from unit_test.conftest import API
 

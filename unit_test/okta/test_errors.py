@@ -120,5 +120,10 @@ def test_unreachable_is_an_okta_error_without_status():
     assert isinstance(error, OktaError) and error.status is None and error.data == ""
 
 
-def test_connection_error_is_an_okta_error():
-    assert issubclass(errors.OktaConnectionError, OktaError)
+@pytest.mark.parametrize("refusal", [errors.OktaConnectionError, errors.DestinationRefused, errors.InvalidIdentifier])
+def test_a_refusal_decided_without_asking_okta_is_a_client_error_not_an_okta_error(refusal):
+    assert issubclass(refusal, errors.ClientError) and not issubclass(refusal, OktaError)
+
+
+def test_okta_errors_and_client_errors_share_one_explained_base():
+    assert issubclass(OktaError, errors.Error) and issubclass(errors.ClientError, errors.Error)

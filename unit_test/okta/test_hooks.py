@@ -60,10 +60,10 @@ def test_urls_compare_without_trailing_slash_or_host_case():
     assert hooks.normalize_url("https://x.example.com/A") != hooks.normalize_url("https://x.example.com/a")
 
 
-def test_hook_fields_never_carry_a_secret_value_and_leave_out_nulls():
+def test_a_shown_hook_never_carries_a_secret_value():
     hook = {"id": "who1", "description": None, "extra": 1, "channel": {"config": {
         "uri": "u", "authScheme": {"type": "HEADER", "key": "Authorization", "value": "s3cret"}}}}
-    fields = hooks.hook_fields(hook)
-    assert fields == {"id": "who1", "channel": {"config": {"uri": "u", "authScheme": {"type": "HEADER",
-                                                                                      "key": "Authorization"}}}}
+    fields = hooks.shown(hook)
+    assert fields == {"id": "who1", "description": None, "extra": 1, "channel": {"config": {
+        "uri": "u", "authScheme": {"type": "HEADER", "key": "Authorization"}}}}
     assert hook["channel"]["config"]["authScheme"]["value"] == "s3cret"  # the input is not modified

@@ -6,7 +6,9 @@ import pytest
 from komand_okta.clock import FakeClock
 from komand_okta.okta.http.client import OktaClient
 from komand_okta.okta.http.errors import OktaError
-from komand_okta.okta.users import find_user, quoted
+from komand_okta.okta.search import quoted
+from komand_okta.okta.users import AmbiguousUser
+from komand_okta.okta.users import find as find_user
 
 BASE = "https://example.okta.com"
 API = BASE + "/api/v1"
@@ -73,7 +75,7 @@ def test_no_email_match_is_none(requests_mock):
 def test_two_users_sharing_the_email_is_an_error_naming_the_count(requests_mock):
     requests_mock.get(API + "/users/shared%40example.com", status_code=404, json=NOT_FOUND)
     requests_mock.get(API + "/users", json=[dict(USER, id="00u1"), dict(USER, id="00u2")])
-    with pytest.raises(OktaError) as info:
+    with pytest.raises(AmbiguousUser) as info:
         find_user(make_client(), "shared@example.com")
     assert "2 Okta users" in info.value.cause
     assert "shared@example.com" in info.value.cause
@@ -86,7 +88,7 @@ def test_the_count_covers_matches_beyond_the_first_page(requests_mock):
         {"json": [dict(USER, id="00u1")], "headers": {"Link": '<%s/users?after=00u1>; rel="next"' % API}},
         {"json": [dict(USER, id="00u2"), dict(USER, id="00u3")]},
     ])
-    with pytest.raises(OktaError) as info:
+    with pytest.raises(AmbiguousUser) as info:
         find_user(make_client(), "shared@example.com")
     assert "3 Okta users" in info.value.cause
 

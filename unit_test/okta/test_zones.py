@@ -1,7 +1,8 @@
 """Zone address logic: parsing, equivalent forms, coverage, block/unblock edits, PUT body."""
 import pytest
 
-from komand_okta.okta import addresses, zones
+from komand_okta.okta import zones
+from komand_okta.okta import zones_addresses as addresses
 
 
 def gw(value, kind=None):

@@ -12,7 +12,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 
 from komand_okta.clock import FakeClock
-from komand_okta.okta import cursors, timestamps
+from komand_okta.okta import timestamps
+from komand_okta.okta import users_cursor as cursors
 from komand_okta.runtime.triggers import TriggerRunner
 from unit_test.conftest import API, run_step
 

@@ -1,8 +1,12 @@
-"""Okta failures, explained: what happened in Okta's words, and what to do about it.
+"""Errors by origin, explained: what happened, and what to do about it.
 
-These errors carry `cause`, `assistance` and `data` so the runtime can report them, without
-this package knowing anything about the runtime. `data` is Okta's error body, which never
-contains our credentials.
+`OktaError` is Okta's answer (an error status, a body of the wrong shape) or the lack of one
+(Okta unreachable, an answer cut short). `ClientError` is a refusal decided here, without
+asking Okta: a value that cannot name an object, unusable connection settings, a name several
+objects share. (It is this package's counterpart of the runtime's ClientError: the okta package
+does not import the runtime.) Both carry `cause`, `assistance` (never empty) and `data`, so the
+runtime reports either the same way; `data` is Okta's error body, which never holds our
+credentials.
 """
 import json
 
@@ -18,10 +22,11 @@ ASSISTANCE = {
     429: "Okta's rate limit stayed exhausted. Wait a minute and try again, or lower how often playbooks call Okta.",
 }
 SERVER_ASSISTANCE = "Okta is unavailable or failing right now. Try again later; if it persists, check status.okta.com."
+MAYBE_APPLIED = "Check the object's state in Okta before running this action again."
 
 
-class OktaError(Exception):
-    """Okta answered with an error status, or could not be reached."""
+class Error(Exception):
+    """Any failure this package explains: `cause`, `assistance`, `data`, and Okta's `status`/`code`."""
 
     response = None  # the client's Response for an error Okta answered
 
@@ -31,7 +36,15 @@ class OktaError(Exception):
         super().__init__("%s %s" % (cause, assistance))
 
 
-class InvalidIdentifier(OktaError):
+class OktaError(Error):
+    """Okta answered with an error (or an unusable answer), or could not be reached."""
+
+
+class ClientError(Error):
+    """Refused here, before or without asking Okta."""
+
+
+class InvalidIdentifier(ClientError):
     """A value that cannot name an Okta object in a URL path (empty, `.` or `..`); never sent."""
 
     def __init__(self, value: str):
@@ -39,7 +52,7 @@ class InvalidIdentifier(OktaError):
                          "Give the object's Okta ID (or its login, email or exact name where the input allows).")
 
 
-class OktaConnectionError(OktaError):
+class OktaConnectionError(ClientError):
     """The connection settings are unusable before any request is made."""
 
 
@@ -82,7 +95,7 @@ def unreachable(method: str, path: str, reason: str, maybe_applied: bool, assist
     cause = "Could not complete %s %s: %s." % (method, path, reason)
     if maybe_applied:
         cause += " The request may or may not have been applied by Okta"
-        assistance = "Check the object's state in Okta before running this action again."
+        assistance = MAYBE_APPLIED
     elif assistance is None:
         assistance = "Check the Okta domain in the connection and the network path to Okta, then try again."
     return OktaError(cause.rstrip(".") + ".", assistance)

@@ -17,8 +17,8 @@ The first poll is a baseline: the cursor becomes the newest user's timestamp (or
 """
 from datetime import datetime, timedelta
 
+from .search import quoted
 from .timestamps import okta_time, parse_time, server_time
-from .users import quoted
 
 STATE_VERSION = 1
 OVERLAP = 60.0          # seconds re-read before the cursor (search index is eventually consistent)

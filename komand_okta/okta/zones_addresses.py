@@ -11,7 +11,9 @@ everything here compares addresses as inclusive integer intervals per IP version
   back as "192.168.1.2-192.168.1.2"), so what we send is what Okta shows afterwards.
 - `block` / `unblock` return the new gateway list, or None when nothing needs to change.
 
-Everything here is pure: no requests.
+Everything here is pure arithmetic on address lists, no requests: it is a module of its own
+(beside `zones`, which talks to Okta) so that it can be read and tested without a client, and
+so the list actions that never touch zones do not load `ipaddress`.
 """
 import ipaddress
 from typing import NamedTuple
