@@ -3,8 +3,6 @@
 - An optional text input is taken trimmed, and only whitespace counts as not given (`text`):
   the runtime drops an empty optional string but leaves whitespace to the step, and Okta would
   treat " jdoe" and "jdoe" differently.
-- A list action's `limit` is optional: absent means every item, otherwise at least 1 (the
-  InsightConnect spec has no `minimum`, so the schema cannot say it).
 - Event hook inputs (create and update) are checked alike: a name, an https URL (plain http
   only to this machine), 1-300 event types, headers an object of text values, an auth header
   name, and a non-blank secret.
@@ -21,15 +19,6 @@ def text(params: dict, key: str):
     """The optional text input `key`, trimmed; None when absent or only whitespace."""
     value = params.get(key)
     return (value.strip() or None) if isinstance(value, str) else None
-
-
-def limit(params: dict, items: str):
-    """The `limit` input: None (no limit) or a positive count; `items` names what is listed."""
-    value = params.get("limit")
-    if value is not None and value < 1:
-        raise ClientError("Invalid input: 'limit' must be 1 or more; got %d." % value,
-                          "Leave the limit empty to list every %s, or give a positive number." % items)
-    return value
 
 
 def address_list(params: dict, field: str):

@@ -7,8 +7,8 @@ bounded query (with `until`, or DESCENDING) stops at the limit or when Okta give
 
 Checked before any request (ClientError naming the field): since/until ISO 8601 (sent to Okta as
 `YYYY-MM-DDTHH:MM:SS.mmmZ` UTC), since before until, since no more than 180 days ago (Okta would
-answer 400 E0000053), limit 1-10000, query at most 10 keywords of 40 characters. The sort order
-and the defaults are the spec's, applied by the runtime.
+answer 400 E0000053), query at most 10 keywords of 40 characters. The limit's bounds (1-10000),
+the sort order and the defaults are the spec's, applied by the runtime.
 Okta's own refusals (a bad SCIM filter: 400 E0000053) are errors in Okta's words.
 """
 import datetime as dt
@@ -23,7 +23,7 @@ from komand_okta.runtime.errors import ClientError
 class Action(Base):
     def run(self, params):
         query = self._params(params)
-        limit = self._limit(params)
+        limit = params["limit"]
         polling = "until" not in query and query["sortOrder"] == "ASCENDING"
         events = []
         try:
@@ -37,13 +37,6 @@ class Action(Base):
                                 "filtered), and since at most 180 days ago.", exc.data, exc.status, exc.code) from None
             raise
         return {"logs": events, "count": len(events)}
-
-    def _limit(self, params) -> int:
-        limit = params["limit"]
-        if not 1 <= limit <= logs.MAX_EVENTS:
-            raise ClientError("limit must be between 1 and %d (it was %d)." % (logs.MAX_EVENTS, limit),
-                              "Give a smaller limit and narrow the window with since and until.")
-        return limit
 
     def _params(self, params) -> dict:
         query = {}

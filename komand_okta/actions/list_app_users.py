@@ -11,7 +11,7 @@ from komand_okta.runtime.components import Action as Base
 
 class Action(Base):
     def run(self, params):
-        limit = inputs.limit(params, "assignment")
+        limit = params.get("limit")
         client = self.connection.client
         found = apps.resolve(client, params["app"])
         if not found:

@@ -30,7 +30,7 @@ def _outside_strings(expression: str) -> str:
 
 class Action(Base):
     def run(self, params):
-        limit = inputs.limit(params, "application")
+        limit = params.get("limit")
         query, user_filter = inputs.text(params, "query"), inputs.text(params, "filter")
         query_params = {}
         if query:

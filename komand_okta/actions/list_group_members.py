@@ -4,7 +4,6 @@ Pages are 1000 users (Okta's default for this endpoint, the fewest requests); a 
 asks for exactly that many. A group that does not exist, or a name several groups share, gives
 `found: false` and a message.
 """
-from komand_okta import inputs
 from komand_okta.okta import groups
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
@@ -12,7 +11,7 @@ from komand_okta.runtime.components import Action as Base
 
 class Action(Base):
     def run(self, params):
-        limit = inputs.limit(params, "member")
+        limit = params.get("limit")
         client = self.connection.client
         found = groups.resolve(client, params["group"])
         if not found:

@@ -1,7 +1,7 @@
 """List Policies: the policies of one type (Okta requires it), optionally by status and name query.
 
 The query is Okta's `q` on the policy name. Pages are 200 policies; a limit under a page asks
-for exactly that many. A limit below 1 is refused before any request.
+for exactly that many. The spec refuses a limit below 1.
 """
 from komand_okta import inputs
 from komand_okta.okta.policies import list_policies
@@ -13,7 +13,7 @@ class Action(Base):
         policy_type = params["type"].strip()
         status = params.get("status")
         query = inputs.text(params, "query")
-        limit = inputs.limit(params, "policy")
+        limit = params.get("limit")
         policies = list_policies(self.connection.client, policy_type, status, query, limit)
         if not policies:
             self.log.info("No Okta %s policies match.", policy_type)

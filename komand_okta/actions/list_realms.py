@@ -1,7 +1,7 @@
 """List Realms: every realm, or those whose name contains the query (Okta's `co` search on profile.name).
 
-Pages are 200 realms; a limit under a page asks for exactly that many. A limit below 1 is
-refused before any request.
+Pages are 200 realms; a limit under a page asks for exactly that many. The spec refuses a
+limit below 1.
 """
 from komand_okta import inputs
 from komand_okta.okta.realms import list_realms
@@ -11,7 +11,7 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         query = inputs.text(params, "query")
-        limit = inputs.limit(params, "realm")
+        limit = params.get("limit")
         realms = list_realms(self.connection.client, query, limit)
         if not realms:
             self.log.info("No Okta realms%s.", " have a name containing %s" % query if query else " exist")

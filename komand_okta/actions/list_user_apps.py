@@ -3,7 +3,6 @@
 App links cover apps assigned directly and through groups, as on the user's dashboard. A user
 that does not exist gives found false and a message.
 """
-from komand_okta import inputs
 from komand_okta.okta import apps, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
@@ -11,7 +10,7 @@ from komand_okta.runtime.components import Action as Base
 
 class Action(Base):
     def run(self, params):
-        limit = inputs.limit(params, "application")
+        limit = params.get("limit")
         client = self.connection.client
         found = users.resolve(client, params["user"])
         if not found:

@@ -1,11 +1,10 @@
 """List User Types: GET /meta/types/user (not paged: one request answers all); the limit is applied here."""
-from komand_okta import inputs
 from komand_okta.runtime.components import Action as Base
 
 
 class Action(Base):
     def run(self, params):
-        limit = inputs.limit(params, "user type")
+        limit = params.get("limit")
         client = self.connection.client
         types = client.get(client.path("meta", "types", "user")) or []
         types = types[:limit]

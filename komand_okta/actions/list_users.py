@@ -19,7 +19,7 @@ class Action(Base):
     def run(self, params):
         query, expression, search = (inputs.text(params, key) for key in ("query", "filter", "search"))
         sort_by = inputs.text(params, "sort_by")
-        limit = inputs.limit(params, "user")
+        limit = params.get("limit")
         given = [name for name, value in (("query", query), ("filter", expression), ("search", search)) if value]
         if len(given) > 1:
             raise ClientError("Only one of query, filter and search may be given; got %s." % " and ".join(given),

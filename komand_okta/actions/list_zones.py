@@ -1,7 +1,7 @@
 """List Network Zones: every zone, or those matching an Okta filter (on id, usage or system).
 
 Okta answers every zone in one page by default; a limit asks for just that many (one request
-when it is below a page). A limit below 1 is refused before any request.
+when it is below a page). The spec refuses a limit below 1.
 """
 from komand_okta import inputs
 from komand_okta.runtime.components import Action as Base
@@ -10,7 +10,7 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         expression = inputs.text(params, "filter")
-        limit = inputs.limit(params, "network zone")
+        limit = params.get("limit")
         client = self.connection.client
         zones = list(client.pages(client.path("zones"), {"filter": expression} if expression else None, limit=limit))
         if not zones:

@@ -40,7 +40,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from .timestamps import okta_time, parse_time, server_time
 
 MAX_PAGE = 1000          # Okta's maximum `limit` for /logs
-MAX_EVENTS = 10000       # the most Get System Logs returns in one run
 RETENTION_DAYS = 180     # Okta refuses a `since` further back (400 E0000053)
 RECENT_UUIDS = 1000  # bounded memory of recently sent events, besides those at the boundary
 

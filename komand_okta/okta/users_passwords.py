@@ -11,7 +11,7 @@ import string
 
 from .http.errors import OktaError
 
-MAX_RANDOM_CHARACTERS = 64
+MAX_RANDOM_CHARACTERS = 64  # the spec bounds append_random_characters to this
 # letters, digits and symbols that need no quoting in JSON, URLs' query values or a POSIX shell
 SYMBOLS = "-_.@+"
 CLASSES = (string.ascii_lowercase, string.ascii_uppercase, string.digits, SYMBOLS)

@@ -114,7 +114,6 @@ REFUSED_INPUTS = [{"path": path} for path in REFUSED_PATHS if path.strip()] + [
     {"path": "/users", "headers": {"X-A": "\u2603"}},
     {"path": "/users", "body": {"a": 1}},
     {"path": "/users", "method": "POST", "paginate": True},
-    {"path": "/users", "paginate": True, "limit": 0},
     {"path": "/users", "query": {"x": {"y": 1}}},
 ]
 
@@ -131,3 +130,8 @@ def test_a_refused_header_is_named_in_a_clean_error(run_action, okta, headers, n
     result = run_action("raw_request", {"method": "POST", "path": "/users", "body": {}, "headers": headers})
     assert not result.ok and named in result.error and "Traceback" not in result.stderr + result.error
     assert not okta.request_history
+
+
+def test_a_limit_below_one_is_refused_by_the_spec_naming_the_field_before_any_request(run_action, okta):
+    result = run_action("raw_request", {"path": "/users", "paginate": True, "limit": 0})
+    assert not result.ok and "'limit'" in result.error and not okta.request_history
