@@ -33,12 +33,13 @@ OPTIONS = {
     "cleanup_interval": 10,
     "max_request_body_size": 32 << 20,   # a start message is kilobytes; larger is refused with 413
     "max_request_header_size": 64 << 10,
-    # Output waits until this much is queued: the status line and headers (about 150 bytes) then
-    # leave with the body in one send from the request thread, instead of a send each (waitress's
-    # default of 1 byte), and no hand-over to the I/O thread delays a lone client's answer.
-    # Measured side by side: less CPU per request than either. waitress marks the option
-    # deprecated; an upgrade that drops it fails at start-up ("Unknown adjustment"), not silently.
-    "send_bytes": 256,
+    # An answer (kilobytes) leaves in one send from the I/O thread once its request is done,
+    # rather than a send for the headers and another for the body from the request thread
+    # (waitress's default of 1 byte). Side by side with gunicorn (bench/web_throughput.py) this
+    # took the least CPU per action and the most actions/s at 4 and 16 clients; 256 bytes (one
+    # send, from the request thread) lost a third at 4. waitress marks the option deprecated; an
+    # upgrade that drops it fails at start-up ("Unknown adjustment"), not silently.
+    "send_bytes": 64 << 10,
 }
 SWITCH_INTERVAL = 0.0005  # seconds a thread may hold the GIL while another waits (Python's default: 0.005)
 BACKLOG = 1024
