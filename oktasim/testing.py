@@ -13,13 +13,40 @@ log, without subprocesses or sleeps.
 """
 
 import contextlib
+import io
 import json
+import threading
 import urllib.request
 
 from .server import ServerHandle, SimApp
 
 # Callables(record) added to every SimApp this module starts (the contract recorder uses it).
+# Their record also holds "request": the query string, content type and raw body it answers.
 OBSERVERS: list = []
+
+
+class _ObservedApp(SimApp):
+    """A SimApp whose observers also see the request: it reads the body first (waitress has
+    it buffered already) and hands the handlers an identical copy."""
+
+    _answering = threading.local()
+
+    def __call__(self, environ, start_response):
+        try:
+            size = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            size = 0
+        body = environ["wsgi.input"].read(size) if size > 0 else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        self._answering.request = {"query": environ.get("QUERY_STRING", ""),
+                                   "content_type": environ.get("CONTENT_TYPE", ""), "body": body}
+        try:
+            return super().__call__(environ, start_response)
+        finally:
+            self._answering.request = None
+
+    def _with_request(self, observer):
+        return lambda record: observer({**record, "request": getattr(self._answering, "request", None)})
 
 
 class RunningSim:
@@ -35,7 +62,7 @@ class RunningSim:
         return {"Authorization": f"SSWS {self.token}", "Accept": "application/json",
                 "Content-Type": "application/json"}
 
-    def control(self, method: str, path: str, json=None):  # noqa: A002 - mirrors requests' keyword
+    def control(self, method: str, path: str, json=None):
         """Call ``/__sim/<path>`` and return the decoded JSON (raises on HTTP errors)."""
         import json as _json
         if not path.startswith("/__sim"):
@@ -57,8 +84,8 @@ class RunningSim:
 
 @contextlib.contextmanager
 def running_sim(org="demo", tokens=("test-token",), rate_limit=None, faults=None, seed=0, threads=8, **gen):
-    app = SimApp(org=org, tokens=tokens, rate_limit=rate_limit, faults=faults, seed=seed, **gen)
-    app.observers.extend(OBSERVERS)
+    app = _ObservedApp(org=org, tokens=tokens, rate_limit=rate_limit, faults=faults, seed=seed, **gen)
+    app.observers.extend(app._with_request(obs) for obs in OBSERVERS)
     handle = ServerHandle(app, host="127.0.0.1", port=0, threads=threads).start()
     sim = RunningSim(handle, tokens[0] if tokens else "")
     try:
@@ -67,4 +94,4 @@ def running_sim(org="demo", tokens=("test-token",), rate_limit=None, faults=None
         handle.stop()
 
 
-__all__ = ["running_sim", "RunningSim", "OBSERVERS", "json"]
+__all__ = ["OBSERVERS", "RunningSim", "json", "running_sim"]

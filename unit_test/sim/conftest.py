@@ -1,7 +1,8 @@
 """Fixtures for the simulator's own tests: a fresh demo sim per test and an API client.
 
-Every response the sims return during the session is recorded for the
-contract suite (see contract.py and test_zz_contract.py).
+Every test here is a contract check too: what the simulators answer during it, and every
+request they accept, must pass Okta's official spec and the recordings (see contract.py),
+or the test fails at teardown.
 """
 
 import pytest
@@ -12,8 +13,13 @@ from oktasim.orgs import demo as demo_org
 
 from . import contract
 
-if contract.record not in testing.OBSERVERS:
-    testing.OBSERVERS.append(contract.record)
+contract.install()
+
+
+@pytest.fixture(autouse=True)
+def contract_checked():
+    with contract.checked():
+        yield
 
 
 class Api:

@@ -1,23 +1,37 @@
-"""Okta's official OpenAPI 3.0 spec as JSON Schema, per operation and response status.
+"""Okta's official OpenAPI 3.0 specs as JSON Schema, per operation: responses, request bodies, queries.
 
-Why: the contract suite validates every simulator response against the schema the spec gives
-its operation.  OpenAPI 3.0 is not JSON Schema: ``$ref``s are resolved into ``$defs``,
-``nullable`` becomes ``anyOf [..., null]`` (also for the properties real Okta sends as null
-though the spec says otherwise: ``null_ok``), and a ``discriminator`` mapping becomes one
-``if type == X then <subtype>`` branch per value, so an IP zone is checked against
-IPNetworkZone, a DYNAMIC one against DynamicNetworkZone, a PASSWORD policy against
-PasswordPolicy, and so on.  ``declared_properties`` lists what a subtype may carry.
+Why: the contract checks validate every simulator response, and every request the simulator
+accepts, against what the spec gives its operation.  Two files make the spec: the management
+API and the OAuth one (``/oauth2/v1/token``, ``/oauth2/v1/global-token-revocation``, ...); an
+operation is looked up in each in turn.  OpenAPI 3.0 is not JSON Schema: ``$ref``s are resolved
+into ``$defs``, ``nullable`` becomes ``anyOf [..., null]`` (also for the properties real Okta
+sends as null though the spec says otherwise: ``null_ok``), a ``discriminator`` mapping becomes
+one ``if type == X then <subtype>`` branch per value (an IP zone is checked against
+IPNetworkZone, a PASSWORD policy against PasswordPolicy, ...), any other ``oneOf`` is read as
+``anyOf`` (Okta's alternatives overlap: none closes its properties, so a factor verify body
+``{"passCode": ...}`` fits several and "exactly one" would refuse every valid body), a list
+operation whose schema is one object while its own examples are lists answers a page of them,
+and ``required`` leaves out the properties the direction never carries (readOnly ones in a
+request, writeOnly ones in a response).  ``declared_properties`` lists what a subtype may carry.
 """
 
+import functools
 import re
 
 SKIPPED_KEYWORDS = ("discriminator", "nullable", "example", "examples", "x-okta-tags", "xml", "externalDocs",
                     "deprecated", "readOnly", "writeOnly", "format")
+FORM = "application/x-www-form-urlencoded"
 
 
 def normalize(template: str) -> str:
     """A path template with its parameter names dropped (ours and the spec's name them differently)."""
     return re.sub(r"\{[^}]+\}", "{}", template)
+
+
+def load_yaml(path):
+    import yaml
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _null_keys(node, names: set) -> set:
@@ -33,54 +47,110 @@ def _null_keys(node, names: set) -> set:
     return names
 
 
-class Spec:
-    def __init__(self, path, null_ok=()):
-        import yaml
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        with open(path, encoding="utf-8") as fh:
-            self.doc = yaml.load(fh, Loader=loader)
-        self.schemas = self.doc["components"]["schemas"]
+class Document:
+    """One OpenAPI file: its operations and its schemas, converted on demand."""
+
+    def __init__(self, doc: dict, null_ok: set):
+        self.doc = doc
+        self.schemas = doc["components"]["schemas"]
         # Okta's own examples in the spec show these as null too.
-        self.null_ok = set(null_ok) | _null_keys(self.doc["components"].get("examples") or {}, set())
+        self.null_ok = set(null_ok) | _null_keys(doc["components"].get("examples") or {}, set())
         self.ops = {}
-        for p, item in self.doc["paths"].items():
+        for p, item in doc["paths"].items():
+            shared = item.get("parameters") or []
             for method, op in item.items():
                 if isinstance(op, dict) and "responses" in op:
-                    self.ops[(method.upper(), normalize(p))] = op
-        self._defs = {}
-        self._cache = {}
+                    self.ops[(method.upper(), normalize(p))] = (op, shared)
+
+    def resolve(self, node):
+        while isinstance(node, dict) and "$ref" in node:
+            target = self.doc
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    def convert(self, schema, direction: str):
+        return _Converter(self, direction).root(schema)
+
+
+class Spec:
+    """The official spec, from one or more OpenAPI files (the first that has an operation wins)."""
+
+    def __init__(self, *paths, null_ok=()):
+        self.documents = [Document(load_yaml(p), set(null_ok)) for p in paths]
+        self.doc = self.documents[0].doc
+        self.schemas = self.documents[0].schemas
+
+    def _find(self, method, route):
+        key = (method.upper(), normalize(route))
+        for document in self.documents:
+            if key in document.ops:
+                return document, *document.ops[key]
+        return None, None, None
 
     def operation(self, method, route):
-        return self.ops.get((method.upper(), normalize(route)))
+        return self._find(method, route)[1]
 
+    @functools.cache  # noqa: B019 - one Spec per session; the cache is the point
     def response_schema(self, method, route, status):
         """(JSON Schema, "ok") or (None, why there is nothing to check)."""
-        key = (method.upper(), normalize(route), int(status))
-        if key not in self._cache:
-            self._cache[key] = self._response_schema(*key)
-        return self._cache[key]
-
-    def _response_schema(self, method, route, status):
-        op = self.ops.get((method, route))
+        document, op, _ = self._find(method, route)
         if op is None:
             return None, "no-operation"
         resp = op["responses"].get(str(status))
         if resp is None:
             return None, "undocumented-status"
-        if "$ref" in resp:
-            resp = self._resolve(resp["$ref"])
-        content = (resp.get("content") or {}).get("application/json")
+        content = (document.resolve(resp).get("content") or {}).get("application/json")
         if not content or "schema" not in content:
             return None, "no-schema"
-        return self.to_jsonschema(content["schema"]), "ok"
+        schema = content["schema"]
+        if self._lists_one_object(document, op, content):
+            schema = {"type": "array", "items": schema}
+        return document.convert(schema, "response"), "ok"
 
-    def _resolve(self, ref):
-        node = self.doc
-        for part in ref.lstrip("#/").split("/"):
-            node = node[part]
-        return node
+    @staticmethod
+    def _lists_one_object(document, op, content) -> bool:
+        """A list operation whose schema is one object, while its own examples are lists
+        (listAuthenticatorEnrollments): the examples and the operation's name agree."""
+        examples = [document.resolve(e).get("value") for e in (content.get("examples") or {}).values()]
+        return (op.get("operationId", "").startswith("list") and bool(examples)
+                and all(isinstance(x, list) for x in examples)
+                and document.resolve(content["schema"]).get("type") != "array")
 
-    # ---- discriminated subtypes ---------------------------------------------------------
+    def documented_statuses(self, method, route) -> set:
+        _, op, _ = self._find(method, route)
+        return {int(s) for s in (op or {}).get("responses", {}) if s.isdigit()}
+
+    @functools.cache  # noqa: B019
+    def request_body(self, method, route, content_type):
+        """(JSON Schema or None, required) for a request body of this content type
+        ("application/json" or the form type); (None, False) when the spec has no such body."""
+        document, op, _ = self._find(method, route)
+        body = document.resolve(op.get("requestBody")) if op else None
+        if not body:
+            return None, False
+        content = (body.get("content") or {}).get(content_type)
+        schema = content.get("schema") if content else None
+        converted = document.convert(schema, "request") if schema else None
+        return converted, bool(body.get("required"))
+
+    def takes_body(self, method, route) -> bool:
+        _, op, _ = self._find(method, route)
+        return bool(op and op.get("requestBody"))
+
+    @functools.cache  # noqa: B019
+    def query_parameters(self, method, route) -> dict:
+        """Name -> (JSON Schema, required) for the operation's query parameters."""
+        document, op, shared = self._find(method, route)
+        found = {}
+        for p in [*shared, *((op or {}).get("parameters") or [])]:
+            p = document.resolve(p)
+            if p.get("in") == "query":
+                found[p["name"]] = (document.convert(p.get("schema") or {}, "request"), bool(p.get("required")))
+        return found
+
+    # ---- discriminated subtypes (management API) ----------------------------------------
     def subtype(self, base: str, value: str):
         """The schema name the discriminator of ``base`` maps ``value`` to, or None."""
         mapping = (self.schemas[base].get("discriminator") or {}).get("mapping") or {}
@@ -99,19 +169,28 @@ class Spec:
             names |= self._declared(part)
         return names
 
-    # ---- OpenAPI 3.0 -> JSON Schema (draft 2020-12 via $defs) ----------------------------
-    def to_jsonschema(self, schema):
-        self._defs = {}
-        root = self._conv(schema, in_allof=False)
-        root = dict(root) if isinstance(root, dict) else root
-        root["$defs"] = self._defs
-        return root
+
+class _Converter:
+    """OpenAPI 3.0 -> JSON Schema (draft 2020-12, components as $defs) for one direction."""
+
+    def __init__(self, document: Document, direction: str):
+        self.document = document
+        self.schemas = document.schemas
+        self.null_ok = document.null_ok
+        self.never_carried = "readOnly" if direction == "request" else "writeOnly"
+        self.defs = {}
+
+    def root(self, schema):
+        converted = self._conv(schema)
+        converted = dict(converted) if isinstance(converted, dict) else converted
+        converted["$defs"] = self.defs
+        return converted
 
     def _ref(self, name, in_allof):
         key = name + ("__base" if in_allof else "")
-        if key not in self._defs:
-            self._defs[key] = {}
-            self._defs[key] = self._conv(self.schemas[name], in_allof=in_allof, name=name)
+        if key not in self.defs:
+            self.defs[key] = {}
+            self.defs[key] = self._conv(self.schemas[name], in_allof=in_allof, name=name)
         return {"$ref": f"#/$defs/{key}"}
 
     def _conv(self, s, in_allof=False, name=None):
@@ -121,21 +200,30 @@ class Spec:
             return s
         if "$ref" in s:
             return self._ref(s["$ref"].split("/")[-1], in_allof)
-        out = {}
+        out, one_of = {}, None
         for k, v in s.items():
             if k in SKIPPED_KEYWORDS:
                 continue
             if k == "allOf":
                 out[k] = [self._conv(x, in_allof=True) for x in v]
-            elif k in ("oneOf", "anyOf"):
+            elif k == "anyOf":
                 out[k] = [self._conv(x) for x in v]
+            elif k == "oneOf":
+                one_of = [self._conv(x) for x in v]
             elif k == "properties":
                 out[k] = {pk: ({"anyOf": [self._conv(pv), {"type": "null"}]} if pk in self.null_ok
                                else self._conv(pv)) for pk, pv in v.items()}
             elif k in ("items", "additionalProperties", "not"):
                 out[k] = self._conv(v) if isinstance(v, dict) else v
+            elif k == "required":
+                props = s.get("properties") or {}
+                out[k] = [r for r in v if not (props.get(r) or {}).get(self.never_carried)]
             else:
                 out[k] = v
+        if one_of is not None and "anyOf" in out:
+            out["allOf"] = [*out.get("allOf", []), {"anyOf": one_of}]
+        elif one_of is not None:
+            out["anyOf"] = one_of
         disc = s.get("discriminator")
         if disc and disc.get("mapping") and not in_allof:
             out = self._discriminated(out, disc, name)
@@ -153,6 +241,5 @@ class Spec:
                 continue
             branches.append({"if": {"properties": {prop: {"const": value}}, "required": [prop]},
                              "then": self._ref(target, in_allof=True)})
-        out.pop("oneOf", None)
-        out.pop("anyOf", None)
+        out.pop("anyOf", None)  # the subtypes' list (oneOf): the branches above say it precisely
         return {"allOf": [out, *branches]}

@@ -5,31 +5,24 @@ request against the simulator and compare its answer with the recorded one, minu
 differs between any two orgs (ids, timestamps, hosts).  They skip cleanly when ../shared is absent.
 """
 
-import functools
 import json
 
 import pytest
 
-from . import contract
+from . import recordings
 
 VOLATILE = ("id", "created", "lastUpdated", "createdBy")
 
 
-@functools.lru_cache(maxsize=1)
-def _all() -> tuple:
-    with open(contract.VCR_PATH, encoding="utf-8") as fh:
-        return tuple(json.loads(line) for line in fh)
-
-
 def available() -> bool:
-    return contract.VCR_PATH.exists()
+    return recordings.available()
 
 
 def interactions(predicate=None, **match) -> list:
     """Recorded interactions whose fields equal ``match`` and which pass ``predicate``."""
     if not available():
         pytest.skip("../shared/okta-vcr not available")
-    return [d for d in _all() if all(d.get(k) == v for k, v in match.items()) and (predicate is None or predicate(d))]
+    return [d for d in recordings.all_interactions() if all(d.get(k) == v for k, v in match.items()) and (predicate is None or predicate(d))]
 
 
 def one(predicate=None, **match) -> dict:
