@@ -9,6 +9,8 @@ recorded app, app-user and app-group objects.  A group assignment gives each mem
 with scope GROUP (``effective_app_users``); an inactive app is left off its users' app links.
 """
 
+import functools
+
 from .. import search
 from ..errors import OktaError, not_found
 from ..paging import link_headers, page_list, parse_limit
@@ -147,9 +149,8 @@ def get_app_h(req, store):
     return ok(render(store, get_app(store, req.params["appId"]), req.base))
 
 
-def app_lifecycle(req, store):
+def app_lifecycle(req, store, action):
     a = get_app(store, req.params["appId"])
-    action = req.params["action"]
     set_active(store, a, action)
     store.emit(f"application.lifecycle.{action}", [store.app_target(a)], req)
     return ok({})
@@ -359,7 +360,8 @@ def register(r) -> None:
     r.add("GET", "/api/v1/apps", list_apps)
     r.add("GET", "/api/v1/apps/{appId}", get_app_h)
     r.add("DELETE", "/api/v1/apps/{appId}", delete_app)
-    r.add("POST", "/api/v1/apps/{appId}/lifecycle/{action}", app_lifecycle)
+    for action in ("activate", "deactivate"):  # one route per action, as in the spec
+        r.add("POST", f"/api/v1/apps/{{appId}}/lifecycle/{action}", functools.partial(app_lifecycle, action=action))
     r.add("GET", "/api/v1/apps/{appId}/users", list_app_users)
     r.add("POST", "/api/v1/apps/{appId}/users", assign_user)
     r.add("GET", "/api/v1/apps/{appId}/users/{userId}", get_app_user)

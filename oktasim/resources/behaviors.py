@@ -8,6 +8,7 @@ it; lifecycle answers 200 with the rule and writes ``security.behavior.settings.
 """
 
 import copy
+import functools
 
 from ..errors import not_found
 from ..events import target
@@ -64,9 +65,8 @@ def get_behavior_h(req, store):
     return ok(render(get_behavior(store, req.params["behaviorId"]), req.base))
 
 
-def lifecycle(req, store):
+def lifecycle(req, store, action):
     b = get_behavior(store, req.params["behaviorId"])
-    action = req.params["action"]
     set_active(store, b, action)
     store.emit("security.behavior.settings.update", [target(b["id"], "Behavior", b["name"], b["name"])], req,
                message=f"Behavior settings update: {action} {b['name']}")
@@ -76,4 +76,5 @@ def lifecycle(req, store):
 def register(r) -> None:
     r.add("GET", "/api/v1/behaviors", list_behaviors)
     r.add("GET", "/api/v1/behaviors/{behaviorId}", get_behavior_h)
-    r.add("POST", "/api/v1/behaviors/{behaviorId}/lifecycle/{action}", lifecycle)
+    for action in ("activate", "deactivate"):  # one route per action, as in the spec
+        r.add("POST", f"/api/v1/behaviors/{{behaviorId}}/lifecycle/{action}", functools.partial(lifecycle, action=action))

@@ -11,6 +11,7 @@ group was deleted reads as INVALID (``allGroupsValid: false``) and can only be r
 """
 
 import copy
+import functools
 
 from .. import oel
 from ..errors import OktaError, not_found, validation
@@ -215,11 +216,8 @@ def delete_rule(req, store):
     return Response(202, {})
 
 
-def lifecycle(req, store):
+def lifecycle(req, store, action):
     rule = get_rule(store, req.params["ruleId"])
-    action = req.params["action"]
-    if action not in ("activate", "deactivate"):
-        raise OktaError("E0000008")
     current = status(store, rule)
     if current == "INVALID":
         raise OktaError("E0000001", "updateRuleStatus",
@@ -242,4 +240,5 @@ def register(r) -> None:
     r.add("GET", "/api/v1/groups/rules/{ruleId}", get_rule_h)
     r.add("PUT", "/api/v1/groups/rules/{ruleId}", replace_rule)
     r.add("DELETE", "/api/v1/groups/rules/{ruleId}", delete_rule)
-    r.add("POST", "/api/v1/groups/rules/{ruleId}/lifecycle/{action}", lifecycle)
+    for action in ("activate", "deactivate"):  # one route per action, as in the spec
+        r.add("POST", f"/api/v1/groups/rules/{{ruleId}}/lifecycle/{action}", functools.partial(lifecycle, action=action))

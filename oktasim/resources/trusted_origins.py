@@ -7,6 +7,7 @@ lifecycle action the status allows); every change writes a ``security.trusted_or
 """
 
 import copy
+import functools
 from urllib.parse import urlsplit
 
 from .. import search
@@ -89,7 +90,7 @@ def _checked_scopes(scopes) -> list:
         if apps is not None and (kind != "IFRAME_EMBED" or not isinstance(apps, list)
                                  or any(a != "OKTA_ENDUSER" for a in apps)):
             raise validation("scopes", "scopes: allowedOktaApps is only for IFRAME_EMBED, with OKTA_ENDUSER")
-        out.append({"type": kind, **({"allowedOktaApps": apps} if kind == "IFRAME_EMBED" else {})})
+        out.append({"type": kind, **({"allowedOktaApps": apps or []} if kind == "IFRAME_EMBED" else {})})
     return out
 
 
@@ -147,9 +148,8 @@ def delete_origin(req, store):
     return no_content()
 
 
-def lifecycle(req, store):
+def lifecycle(req, store, action):
     o = get_origin(store, req.params["originId"])
-    action = req.params["action"]
     set_active(store, o, action)
     o["lastUpdatedBy"] = _actor_id(store, req)
     _emit(store, action, o, req)
@@ -162,4 +162,5 @@ def register(r) -> None:
     r.add("GET", "/api/v1/trustedOrigins/{originId}", get_origin_h)
     r.add("PUT", "/api/v1/trustedOrigins/{originId}", replace_origin)
     r.add("DELETE", "/api/v1/trustedOrigins/{originId}", delete_origin)
-    r.add("POST", "/api/v1/trustedOrigins/{originId}/lifecycle/{action}", lifecycle)
+    for action in ("activate", "deactivate"):  # one route per action, as in the spec
+        r.add("POST", f"/api/v1/trustedOrigins/{{originId}}/lifecycle/{action}", functools.partial(lifecycle, action=action))
