@@ -19,6 +19,7 @@ start. With them held open, `GET /api/v1/status` is timed one request at a time 
 answer within 1 s) and get_user actions/s is measured again with 4 clients.
 """
 import http.client
+import itertools
 import json
 import os
 import socket
@@ -31,8 +32,20 @@ from contextlib import contextmanager
 import requests
 
 from . import sim_throughput
-from .common import PLUGIN_BIN, PY, ROOT, WORK, Row, action_message, env_with_root, free_port, sim, \
-    stop, verdict, wait_http
+from .common import (
+    PLUGIN_BIN,
+    PY,
+    ROOT,
+    WORK,
+    Row,
+    action_message,
+    env_with_root,
+    free_port,
+    sim,
+    stop,
+    verdict,
+    wait_http,
+)
 
 LEVELS = (1, 4, 16)
 ROUNDS = 6  # alternating slices per level: more, shorter slices average out load from elsewhere
@@ -126,8 +139,7 @@ def gunicorn_path(log) -> list:
 def server_commands(port_of, workers, threads):
     """name -> command line: the plugin as shipped, and the gthread arrangement it replaced."""
     return {
-        "waitress": PLUGIN_BIN + ["http", "--host", "127.0.0.1", "--port", str(port_of("waitress")),
-                                  "--workers", str(workers), "--threads", str(threads)],
+        "waitress": [*PLUGIN_BIN, "http", "--host", "127.0.0.1", "--port", str(port_of("waitress")), "--workers", str(workers), "--threads", str(threads)],
         "gunicorn": [PY, "-m", "gunicorn", "--bind", "127.0.0.1:%d" % port_of("gunicorn"), "--workers", str(workers),
                      "--threads", str(threads), "--worker-class", "gthread", "--graceful-timeout", "30",
                      "--timeout", "600", "--no-control-socket", "komand_okta.runtime.http:App()"],
@@ -172,9 +184,10 @@ def run(quick=False, log=print):
             def raw_call(session, k):
                 headers = s.headers
 
-                def call(i=[k]):
-                    i[0] += 1
-                    return session.get(s.url + "/api/v1/users/" + ids[i[0] % len(ids)], headers=headers,
+                turn = itertools.count(k + 1)
+
+                def call():
+                    return session.get(s.url + "/api/v1/users/" + ids[next(turn) % len(ids)], headers=headers,
                                        timeout=30).status_code == 200
                 return call
 
@@ -184,9 +197,10 @@ def run(quick=False, log=print):
                 headers = {"Content-Type": "application/json"}
 
                 def make(session, k):
-                    def call(i=[k]):
-                        i[0] += 1
-                        r = session.post(base + "/api/v1/actions/get_user", data=bodies[i[0] % len(bodies)],
+                    turn = itertools.count(k + 1)
+
+                    def call():
+                        r = session.post(base + "/api/v1/actions/get_user", data=bodies[next(turn) % len(bodies)],
                                          headers=headers, timeout=60)
                         return r.status_code == 200 and r.json()["body"]["output"]["found"]
                     return call
@@ -194,7 +208,7 @@ def run(quick=False, log=print):
 
             for clients in LEVELS:
                 # alternate short slices of all three, so load from elsewhere on the box hits each alike
-                raw, rates, cpu, sent = [], {n: [] for n in servers}, {n: 0.0 for n in servers}, 0
+                raw, rates, cpu, sent = [], {n: [] for n in servers}, dict.fromkeys(servers, 0.0), 0
                 for _ in range(ROUNDS):
                     raw.append(drive(clients, seconds / ROUNDS, raw_call))
                     for name, process in servers.items():

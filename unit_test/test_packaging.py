@@ -33,8 +33,8 @@ def installed(tmp_path_factory):
                                             if (ROOT / name).is_dir() else {}))
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run(pip + ["-r", str(source / "requirements.txt")], check=True, timeout=600)
-    subprocess.run(pip + ["--no-deps", str(source)], check=True, timeout=600, cwd=str(work))
+    subprocess.run([*pip, "-r", str(source / "requirements.txt")], check=True, timeout=600)
+    subprocess.run([*pip, "--no-deps", str(source)], check=True, timeout=600, cwd=str(work))
     return venv
 
 

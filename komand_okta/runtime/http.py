@@ -67,7 +67,7 @@ class CachingPlugin(Plugin):
 
 
 class App:
-    def __init__(self, spec: dict = None, workers: int = 1, threads: int = 4, debug: bool = False):
+    def __init__(self, spec: dict | None = None, workers: int = 1, threads: int = 4, debug: bool = False):
         self.spec = spec if spec is not None else spec_module.load()
         self.workers, self.threads, self.debug = workers, threads, debug
         self.cache = ConnectionCache()

@@ -13,6 +13,7 @@ More than one worker: this process binds the socket, then forks the workers, whi
 on it, each with its own threads, connection cache and interpreter lock; a worker that dies is
 replaced. Nothing here writes to the home directory or needs a control socket.
 """
+import contextlib
 import json
 import logging
 import os
@@ -178,10 +179,8 @@ def _supervise(spawn, workers: int) -> int:
 
 
 def _signal(pid: int, signum) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signum)
-    except ProcessLookupError:
-        pass
 
 
 def _allow_open_files(wanted: int) -> None:
