@@ -29,7 +29,7 @@ class Action(Base):
         try:
             for page in logs.log_pages(self.connection.client, query, page_size=min(logs.MAX_PAGE, limit),
                                        stop_when_short=polling, limit=limit):
-                events.extend(page.events)
+                events.extend(page.items)
         except OktaError as exc:
             if exc.status == 400:
                 raise OktaError(exc.cause, "Check since, until, filter and query: filter must be an Okta SCIM "

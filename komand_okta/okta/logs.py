@@ -1,121 +1,53 @@
-"""System Log (GET /api/v1/logs): paging that always ends, and the checks Okta would refuse.
+"""System Log (GET /api/v1/logs): reads that always end, and following the polling stream across runs.
 
-Why not `client.pages`: a *polling* query (no `until`, sortOrder ASCENDING) always carries a
-`next` link, even on an empty page, because it is meant to be followed forever by a SIEM. So a
-reader that follows `next` until it disappears never stops. `log_pages` stops at the first of:
-
-- `limit` events have been yielded (the last request asks only for what is still wanted);
-- a page is empty;
-- a page holds fewer events than were asked for (when `stop_when_short`, the default): Okta
-  had nothing more at that moment, so the next link would only return new arrivals;
-- there is no `next` link (a bounded query's last page), or the link was already followed.
-
-Reuse (for example by a polling trigger)::
-
-    for page in log_pages(client, {"since": since, "sortOrder": "ASCENDING"}, page_size=1000, limit=5000):
-        handle(page.events)
-        cursor = page.next_url      # store it to resume the stream exactly where it ended
-
-    # later: resume from the stored cursor (params are then ignored; the link carries its query)
-    for page in log_pages(client, None, page_size=1000, url=cursor): ...
-
+Reading (`log_pages`) goes through the client's one pager (`http.paging`) with the System Log's
+stop condition. A *polling* query (no `until`, sortOrder ASCENDING) always carries a `next`
+link, even on an empty page, because it is meant to be followed forever by a SIEM; so besides
+the pager's own rules (`limit` reached, no or a repeated `next` link) a read stops at an empty
+page, and at a page holding fewer events than were asked for (when `stop_when_short`, the
+default): Okta had nothing more at that moment, so the next link would only return new arrivals.
 Every page is yielded, the empty or short last one included, so a caller always sees the most
 recent `next_url`. Errors are the client's `OktaError` (400 E0000053 for a bad filter or a
 `since` older than 180 days, 400 E0000001 for a bad date, 429 after retries).
 
 Following the stream across runs (the New System Logs trigger, Monitor Logs): Okta's `next`
 link is the cursor (api_facts §1.8). It is stored and fetched again later, so no event is
-skipped or repeated, whatever the local clock says. On top of it the UUIDs of the events
-at the newest `published` time are remembered (plus a bounded tail of recent UUIDs, since the
-stream is ordered by persistence and `published` may be slightly out of order), and an event
-already sent is dropped if Okta shows it again.
-
-The start of the stream is the `since` given (or the server's time from a `Date` header; never
-the local clock). A stored link that no longer fits (another host, or a changed filter) restarts
-the stream from the newest published time sent, and the UUID memory removes the overlap.
+skipped or repeated, whatever the local clock says. On top of it the UUIDs of the events at the
+newest `published` time are remembered (plus a bounded tail of recent UUIDs, since the stream is
+ordered by persistence and `published` may be slightly out of order), and an event already sent
+is dropped if Okta shows it again. The start of the stream is the `since` given (or the server's
+time from a `Date` header; never the local clock). A stored link that no longer fits (another
+origin, or a changed filter) restarts the stream from the newest published time sent, and the
+UUID memory removes the overlap.
 """
 import datetime as dt
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from .http.paging import same_origin
 from .timestamps import okta_time, parse_time, server_time
 
 MAX_PAGE = 1000          # Okta's maximum `limit` for /logs
 RETENTION_DAYS = 180     # Okta refuses a `since` further back (400 E0000053)
-RECENT_UUIDS = 1000  # bounded memory of recently sent events, besides those at the boundary
-
-
-class LogPage:
-    """One answer of /logs: its events and the `next` link Okta gave (None on a bounded query's end)."""
-
-    def __init__(self, events: list, next_url, asked: int):
-        self.events, self.next_url, self.asked = events, next_url, asked
-
-    def __iter__(self):
-        return iter(self.events)
-
-    def __len__(self):
-        return len(self.events)
+RECENT_UUIDS = 1000      # bounded memory of recently sent events, besides those at the boundary
 
 
 def log_pages(client, params, page_size: int = MAX_PAGE, stop_when_short: bool = True, *, limit: int = None,
               url: str = None):
-    """Yield `LogPage`s of System Log events, stopping by the rules in the module docstring.
+    """The `http.paging.Page`s of System Log events, stopping by the rules in the module docstring.
 
     `params` are the query parameters of the first request (`since`, `until`, `filter`, `q`,
-    `sortOrder`, `after`); `limit` there is set from `page_size` and `limit`. `url` resumes from
-    a stored `next` link instead (it must be on the org's own host; `params` are then ignored).
-    `limit=None` means no overall cap: the stop rules alone end the loop, so a caller of an
+    `sortOrder`, `after`); its `limit` is set from `page_size` and `limit`. `url` resumes from a
+    stored `next` link instead (it must be on the org's own origin; `params` are then ignored).
+    `limit=None` means no overall cap: the stop rules alone end the read, so a caller of an
     endless polling stream should pass `stop_when_short=True` or a `limit`.
     """
     page_size = max(1, min(int(page_size or MAX_PAGE), MAX_PAGE))
-    remaining = limit
-    if url:
-        target, query = _with_limit(url, _ask(page_size, remaining)), None
-    else:
-        target, query = client.path("logs"), dict(params or {})
-        query["limit"] = _ask(page_size, remaining)
-    seen, read, progress = set(), 0, client.progress(client.path("logs"))
-    try:
-        while True:
-            asked = int(query["limit"]) if query else _limit_of(target, page_size)
-            response = client.request("GET", target, params=query)
-            events = response.body if isinstance(response.body, list) else []
-            if remaining is not None and len(events) > remaining:
-                events = events[:remaining]
-            link = response.links.get("next")
-            read += len(events)
-            progress.page(read)
-            yield LogPage(events, link, asked)
-            if remaining is not None:
-                remaining -= len(events)
-                if remaining <= 0:
-                    return
-            if not events or (stop_when_short and len(events) < asked) or not link or link in seen:
-                return
-            seen.add(link)
-            target, query = _with_limit(link, _ask(page_size, remaining)), None
-    finally:
-        progress.done(read)
 
+    def until(page) -> bool:
+        return not page.items or (stop_when_short and len(page.items) < page.asked)
 
-def _ask(page_size: int, remaining) -> int:
-    return page_size if remaining is None else max(1, min(page_size, remaining))
-
-
-def _with_limit(link: str, size: int) -> str:
-    """The link with `limit` no larger than `size` (Okta's links repeat the first request's limit)."""
-    parts = urlsplit(link)
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    current = dict(pairs).get("limit")
-    if current and current.isdigit():
-        size = min(int(current), size)
-    pairs = [(k, v) for k, v in pairs if k != "limit"] + [("limit", str(size))]
-    return urlunsplit(parts._replace(query=urlencode(pairs)))
-
-
-def _limit_of(link: str, default: int) -> int:
-    value = dict(parse_qsl(urlsplit(link).query)).get("limit")
-    return int(value) if value and value.isdigit() else default
+    return client.page_through(url or client.path("logs"), None if url else dict(params or {}), page_size=page_size,
+                               limit=limit, until=until, expect=None)
 
 
 # -- following the polling stream across runs -------------------------------------------------
@@ -138,12 +70,9 @@ def query_url(client, params: dict) -> str:
 
 def link_fits(link: str, base_url: str, log_filter: str = None) -> bool:
     """The stored link is on this org and carries the filter asked for now."""
-    if not link:
+    if not link or not same_origin(link, base_url):
         return False
-    parts, base = urlsplit(link), urlsplit(base_url)
-    if (parts.scheme, parts.netloc.lower()) != (base.scheme, base.netloc.lower()):
-        return False
-    return (dict(parse_qsl(parts.query)).get("filter") or None) == (log_filter or None)
+    return (dict(parse_qsl(urlsplit(link).query)).get("filter") or None) == (log_filter or None)
 
 
 def resume_point(client, state: dict, log_filter: str, since_text: str = None, lookback=None):

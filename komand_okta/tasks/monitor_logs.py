@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from komand_okta import inputs
 from komand_okta.okta import logs
-from komand_okta.okta.http.errors import ASSISTANCE, Error, from_response
+from komand_okta.okta.http.errors import ASSISTANCE, Error, OktaError, from_response
 from komand_okta.okta.timestamps import parse_time
 from komand_okta.runtime.components import Task as Base
 from komand_okta.runtime.components import TaskResult
@@ -88,7 +88,8 @@ class Task(Base):
         if reset and str(reset).isdigit():
             state["rate_limit_reset"] = int(reset)
             when = dt.datetime.fromtimestamp(int(reset), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-            error.assistance = "Runs pause until Okta's rate limit resets at %s. %s" % (when, ASSISTANCE[429])
+            error = OktaError(error.cause, "Runs pause until Okta's rate limit resets at %s. %s" % (when, ASSISTANCE[429]),
+                              error.data, status=429, code=error.code)
         self.log.warning("Okta's rate limit is exhausted; no events this run.")
         return TaskResult([], state, False, 429, error)
 
@@ -96,8 +97,8 @@ class Task(Base):
         when = dt.datetime.fromtimestamp(float(reset), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.log.info("Paused until Okta's rate limit resets at %s.", when)
         return TaskResult([], state, False, 429,
-                          ClientError("Okta's rate limit is exhausted until %s; no events this run." % when,
-                                      ASSISTANCE[429]))
+                          OktaError("Okta's rate limit is exhausted until %s; no events this run." % when,
+                                    ASSISTANCE[429], status=429))
 
     def _failed(self, state, exc):
         status = exc.status if isinstance(exc.status, int) and exc.status >= 400 else 500

@@ -42,7 +42,7 @@ class Trigger(Base):
         try:
             for page in pages:
                 read += 1
-                events.extend(boundary.fresh(page.events))
+                events.extend(boundary.fresh(page.items))
                 link = page.next_url or link
         except Error as exc:
             if read == 0:

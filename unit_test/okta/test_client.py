@@ -12,7 +12,7 @@ from urllib3.exceptions import NewConnectionError
 
 from komand_okta.clock import FakeClock
 from komand_okta.okta.http.client import OktaClient
-from komand_okta.okta.http.errors import OktaError
+from komand_okta.okta.http.errors import ClientError, OktaError
 
 BASE = "https://example.okta.com"
 API = BASE + "/api/v1"
@@ -152,7 +152,7 @@ def test_allowed_status_is_returned_not_raised(requests_mock):
 
 
 def test_refuses_an_absolute_url_on_another_host_before_any_request(requests_mock):
-    with pytest.raises(OktaError) as info:
+    with pytest.raises(ClientError) as info:
         make_client().get("https://evil.example.net/api/v1/users")
     assert "evil.example.net" in info.value.cause
     assert requests_mock.call_count == 0

@@ -79,11 +79,11 @@ def test_resuming_from_a_stored_link_ignores_params(requests_mock, client):
 
     pages = list(log_pages(client, {"since": "ignored"}, page_size=50, url=LOGS + "?after=z&limit=1000"))
 
-    assert q(requests_mock.request_history[0]) == {"after": "z", "limit": "50"} and pages[0].events == []
+    assert q(requests_mock.request_history[0]) == {"after": "z", "limit": "50"} and pages[0].items == []
 
 
-def test_a_link_to_another_host_is_refused(requests_mock, client):
-    with pytest.raises(errors.OktaError, match="another host"):
+def test_a_stored_link_to_another_host_is_refused_before_any_request(requests_mock, client):
+    with pytest.raises(errors.ClientError, match="another host"):
         list(log_pages(client, {}, url="https://evil.example.com/api/v1/logs?after=1"))
 
 

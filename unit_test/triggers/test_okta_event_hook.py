@@ -6,6 +6,7 @@ import errno
 import http.client
 import io
 import json
+import socket
 
 import pytest
 
@@ -27,6 +28,13 @@ def loopback(monkeypatch):
     monkeypatch.setattr(okta_event_hook, "LISTEN_HOST", "127.0.0.1")
     yield
     okta_event_hook.close_all()
+
+
+def free_port() -> int:
+    """A port free on 127.0.0.1 now: through the runtime the spec allows ports 1-65535, not 0."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def make_trigger():
@@ -132,7 +140,7 @@ def run_with_deliveries(tmp_path, polls, deliveries, collector):
             send(okta_event_hook._LIVE[-1].listener.port, body=delivery(*batch))
     clock.sleep = sleep
     runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=polls)
-    result = run_step("trigger", "okta_event_hook", {"secret": SECRET, "port": 0}, clock=clock,
+    result = run_step("trigger", "okta_event_hook", {"secret": SECRET, "port": free_port()}, clock=clock,
                       trigger_runner=runner, meta={"triggerId": "h1"})
     assert result.ok, result.error
     okta_event_hook.close_all()
@@ -195,7 +203,7 @@ def run_until_stopped(tmp_path, deliveries, collector, stop_after=None):
     polls = 1 + len(deliveries) if stop_after is None else None
     runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=polls,
                            should_stop=lambda: stop_after is not None and len(done) >= stop_after)
-    result = run_step("trigger", "okta_event_hook", {"secret": SECRET, "port": 0}, clock=clock,
+    result = run_step("trigger", "okta_event_hook", {"secret": SECRET, "port": free_port()}, clock=clock,
                       trigger_runner=runner, meta={"triggerId": "h1"})
     assert result.ok, result.error
     okta_event_hook.close_all()

@@ -120,19 +120,21 @@ class OAuthAuth:
             cause = "Okta refused %s %s: the access token lacks the scope %s." % (method, path, " ".join(missing))
             assistance = "Grant %s to the service app (on %s)" % (" ".join(missing), SCOPES_TAB)
             assistance += " and add it to the connection's scopes." if add else ", then run this again."
-            return errors.OktaError(cause, assistance, error.data, status=status, code=error.code)
+            return errors.OktaError(cause, assistance, error.data, status=status, code=error.code,
+                                    response=error.response)
         if status == 403 and error.code == "E0000006":
-            error.assistance = ("The service app lacks an admin role allowing this operation. Assign an admin "
-                                "role to the service app (its Admin roles tab in the Okta Admin Console), or "
-                                "check the object's state.")
+            assistance = ("The service app lacks an admin role allowing this operation. Assign an admin role to the "
+                          "service app (its Admin roles tab in the Okta Admin Console), or check the object's state.")
+        elif status == 401 and challenge.get("error") in ("invalid_dpop_proof", "use_dpop_nonce"):
+            assistance = ("Okta refused the DPoP proof (%s). Check that the connection's dpop setting matches the "
+                          "service app's Require DPoP setting." % challenge.get("error"))
         elif status == 401:
-            if challenge.get("error") in ("invalid_dpop_proof", "use_dpop_nonce"):
-                error.assistance = ("Okta refused the DPoP proof (%s). Check that the connection's dpop setting "
-                                    "matches the service app's Require DPoP setting." % challenge.get("error"))
-            else:
-                error.assistance = ("Okta refused the OAuth access token even after getting a new one. Check that "
-                                    "the service app is active and its scopes and admin roles are granted.")
-        return error
+            assistance = ("Okta refused the OAuth access token even after getting a new one. Check that the service "
+                          "app is active and its scopes and admin roles are granted.")
+        else:
+            return error
+        return errors.OktaError(error.cause, assistance, error.data, status=status, code=error.code,
+                                response=error.response)
 
     def secrets(self) -> list:
         """The secrets this auth minted lately (assertions, DPoP proofs, access tokens), so the

@@ -26,13 +26,13 @@ MAYBE_APPLIED = "Check the object's state in Okta before running this action aga
 
 
 class Error(Exception):
-    """Any failure this package explains: `cause`, `assistance`, `data`, and Okta's `status`/`code`."""
+    """Any failure this package explains: `cause`, `assistance`, `data`, Okta's `status`/`code`, and
+    the client's `response` for an error Okta answered."""
 
-    response = None  # the client's Response for an error Okta answered
-
-    def __init__(self, cause: str, assistance: str, data="", status: int = None, code: str = None):
+    def __init__(self, cause: str, assistance: str, data="", status: int = None, code: str = None, response=None):
         self.cause, self.assistance, self.status, self.code = cause, assistance, status, code
         self.data = data if isinstance(data, str) else json.dumps(data)
+        self.response = response
         super().__init__("%s %s" % (cause, assistance))
 
 
@@ -64,8 +64,10 @@ class DestinationRefused(OktaConnectionError):
     """
 
 
-def from_response(status: int, body, method: str, path: str, tries: int = 1) -> OktaError:
-    """The explained error for an Okta error response."""
+def from_response(status: int, body, method: str, path: str, tries: int = 1, maybe_applied: bool = False,
+                  response=None) -> OktaError:
+    """The explained error for an Okta error response; `maybe_applied` when a gateway answered a
+    non-idempotent request Okta may have gone on to apply."""
     body = body if isinstance(body, dict) else {}
     summary = body.get("errorSummary") or "HTTP %d" % status
     causes = _causes(body.get("errorCauses"))
@@ -74,14 +76,17 @@ def from_response(status: int, body, method: str, path: str, tries: int = 1) -> 
     if causes:
         cause += " (" + "; ".join(causes) + ")"
     cause = cause.rstrip(".") + "."
-    if status == 429:
+    if maybe_applied:
+        cause += " The request may or may not have been applied."
+        assistance = MAYBE_APPLIED
+    elif status == 429:
         assistance = "Okta's rate limit stayed exhausted after %d tries. %s" % (tries, ASSISTANCE[429].split(". ", 1)[1])
     elif status >= 500:
         assistance = SERVER_ASSISTANCE + (" (%d tries)" % tries if tries > 1 else "")
     else:
         assistance = ASSISTANCE.get(status, "Check the request and try again.")
     data = {key: body[key] for key in ("errorCode", "errorSummary", "errorCauses", "errorId") if key in body}
-    return OktaError(cause, assistance, data or "", status=status, code=code)
+    return OktaError(cause, assistance, data or "", status=status, code=code, response=response)
 
 
 def _causes(raw) -> list:

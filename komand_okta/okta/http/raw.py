@@ -28,7 +28,7 @@ is still waited out and 5xx still retried for idempotent methods by the client, 
 persist the last answer is returned. Response headers are returned without Set-Cookie.
 """
 import re
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote
 
 from .client import API_PREFIX
 from .errors import OktaError
@@ -214,15 +214,9 @@ class Raw:
         return _output(exc.response)
 
     def _rest(self, link: str, remaining, headers):
-        """The items of the pages after the first, read by the client from Okta's next link."""
-        parts = urlsplit(link)
-        query = parse_qsl(parts.query, keep_blank_values=True)
-        size = next((int(v) for k, v in query if k == "limit" and v.isdigit()), None)
-        if remaining is not None and size is not None:  # the client asks for min(page, remaining) itself
-            link = urlunsplit(parts._replace(query=urlencode([(k, v) for k, v in query if k != "limit"])))
-            return list(self.client.pages(link, page_size=size, limit=remaining, headers=headers))
-        pages = self.client.pages(link, headers=headers)
-        return [item for _, item in zip(range(remaining), pages)] if remaining is not None else list(pages)
+        """The items of the pages after the first, read by the client's pager from Okta's next link
+        (which lowers each link's limit to what remains)."""
+        return list(self.client.pages(link, limit=remaining, headers=headers))
 
     def _warn(self, method, url_path, status):
         if self.log is None:
