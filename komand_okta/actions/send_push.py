@@ -11,32 +11,32 @@ rejection is an answer, not a failure. The 3.x input (user_id and factor_id only
 A user that does not exist is the not-found output the seed's user actions answer (`success:
 false` and a message saying no push was sent), checked before the factor so nothing is pushed.
 """
-from komand_okta.okta import push
-from komand_okta.okta.users import user_or_message
+from komand_okta import inputs
+from komand_okta.okta import factors, users
+from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        timeout = params.get("timeout")
-        timeout = push.DEFAULT_TIMEOUT if timeout is None else timeout
-        if not 1 <= timeout <= push.MAX_TIMEOUT:
-            raise ClientError("timeout must be between 1 and %d seconds (it was %d)." % (push.MAX_TIMEOUT, timeout),
+        timeout = params["timeout"]  # the spec's default: 60
+        if not 1 <= timeout <= factors.MAX_TIMEOUT:
+            raise ClientError("timeout must be between 1 and %d seconds (it was %d)." % (factors.MAX_TIMEOUT, timeout),
                               "Okta's push challenge expires after about five minutes; give a timeout of at most "
-                              "%d, or leave it out to wait %d seconds." % (push.MAX_TIMEOUT, push.DEFAULT_TIMEOUT))
-        factor_type = (params.get("factor_type") or "").strip() or "push"
+                              "%d, or leave it out to wait %d seconds." % (factors.MAX_TIMEOUT, factors.DEFAULT_TIMEOUT))
+        factor_type = params["factor_type"]
         client = self.connection.client
-        user, message = user_or_message(client, params["user_id"], "no push was sent")
-        if user is None:
-            self.log.info("%s", message)
-            return {"success": False, "message": message}
-        factor_id = (params.get("factor_id") or "").strip()
+        found = users.resolve(client, params["user_id"], then="no push was sent")
+        if not found:
+            return not_found(found, self.log)
+        user = found.item
+        factor_id = inputs.text(params, "factor_id")
         if factor_id:
-            factor = push.get_factor(client, user["id"], factor_id)
+            factor = factors.get_factor(client, user["id"], factor_id)
         else:
-            factor = push.find_push_factor(client, user["id"], factor_type)
-        push.check_push_factor(factor, user["id"])
+            factor = factors.find_push_factor(client, user["id"], factor_type)
+        factors.check_push_factor(factor, user["id"])
         factor_id = factor.get("id") or factor_id
-        result = push.verify_push(client, user["id"], factor_id, self.clock, self.log, timeout=timeout)
+        result = factors.verify_push(client, user["id"], factor_id, self.clock, self.log, timeout=timeout)
         return {"factor_id": factor_id, "factor_status": result}

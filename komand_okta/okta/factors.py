@@ -1,10 +1,34 @@
-"""A user's MFA factors.
+"""A user's MFA factors, and pushing an Okta Verify challenge to one and waiting for the answer.
 
 Okta's list of a user's factors holds the enrolled ones (active or still pending activation);
 a factor reported as NOT_SETUP is only offered, not enrolled, so it is left out.
+
+The flow (api_facts §9): POST `…/factors/{fid}/verify` answers 201 WAITING with a `poll`
+link; GET that link until the result is final. The POST is sent exactly once: a repeated POST
+would buzz the user's phone twice, so it uses the client's default for POST (retried only when
+the connection provably never opened, or on 429, which Okta did not apply).
+
+Waiting is bounded twice: by our own `timeout` (60 s unless the caller says otherwise, at most
+300 s, about the life of Okta's push transaction) and by Okta's `expiresAt` for the transaction,
+so an action never outlives a challenge that can no longer be answered. Polling stops at the
+first final result. All waiting goes through the clock, so tests simulate minutes instantly.
 """
+from .http.errors import ClientError, OktaError
+from .timestamps import parse_time
 
 NOT_ENROLLED = {"NOT_SETUP"}
+FINAL_WAITING = "WAITING"
+DEFAULT_TIMEOUT = 60   # the action's default (spec 4.1.0); the caller may wait longer
+MAX_TIMEOUT = 300      # Okta's push transactions expire after about five minutes anyway
+DEFAULT_INTERVAL = 3   # api_facts §9: 2-5 s is reasonable; Okta gives no interval
+PUSH_TYPES = ("push",)
+
+# Okta error codes a verify can answer with, and what the analyst should do about each.
+VERIFY_ASSISTANCE = {
+    "E0000073": "The user rejected the push challenge on their device.",
+    "E0000068": "Okta rejected the verification; the factor may be locked or the answer was wrong.",
+    "E0000069": "The user is locked out of MFA after too many failed attempts; unlock them in Okta first.",
+}
 
 
 def list_factors(client, user_id: str) -> list:
@@ -14,3 +38,99 @@ def list_factors(client, user_id: str) -> list:
 
 def enrolled_factors(client, user_id: str) -> list:
     return [factor for factor in list_factors(client, user_id) if factor.get("status") not in NOT_ENROLLED]
+
+
+def get_factor(client, user_id: str, factor_id: str) -> dict:
+    """The user's factor, or an error naming it when Okta does not know it."""
+    response = client.request("GET", client.path("users", user_id, "factors", factor_id), allow=(404,))
+    if response.status == 404:
+        raise OktaError("The Okta user %s has no factor %s." % (user_id, factor_id),
+                        "Run Get Okta User Factors for this user and use the ID of their active push factor.",
+                        status=404)
+    return response.body or {}
+
+
+def is_push(factor: dict) -> bool:
+    return str(factor.get("factorType", "")) in PUSH_TYPES
+
+
+def check_push_factor(factor: dict, user_id: str) -> None:
+    """Refuse a factor that cannot take a push: verifying an SMS factor would text a code instead."""
+    if not is_push(factor):
+        raise ClientError("Factor %s of user %s is a %s factor, not a push factor."
+                          % (factor.get("id"), user_id, factor.get("factorType") or "unknown"),
+                          "Run Get Okta User Factors and use the ID of the factor whose factorType is push.")
+    if factor.get("status") != "ACTIVE":
+        raise ClientError("Push factor %s of user %s is %s, not ACTIVE." % (factor.get("id"), user_id,
+                                                                          factor.get("status")),
+                          "The user must finish enrolling Okta Verify before a push can be sent.")
+
+
+def find_push_factor(client, user_id: str, factor_type: str = "push") -> dict:
+    """The user's active factor of `factor_type` (for when the caller does not name one), or an error."""
+    factors = list_factors(client, user_id)
+    active = [f for f in factors if str(f.get("factorType", "")) == factor_type and f.get("status") == "ACTIVE"]
+    if not active:
+        raise ClientError("The Okta user %s has no active %s factor." % (user_id, factor_type),
+                          "The user must enroll Okta Verify with push before a push can be sent.")
+    return active[0]
+
+
+def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float = DEFAULT_TIMEOUT,
+                interval: float = DEFAULT_INTERVAL) -> str:
+    """Send one push and return Okta's final factorResult (SUCCESS, REJECTED, TIMEOUT, …).
+
+    Returns "TIMEOUT" when our deadline passes while Okta still says WAITING.
+    """
+    path = client.path("users", user_id, "factors", factor_id, "verify")
+    try:
+        body = client.post(path) or {}
+    except OktaError as exc:
+        if exc.code in VERIFY_ASSISTANCE:
+            raise OktaError(exc.cause, VERIFY_ASSISTANCE[exc.code], exc.data, exc.status, exc.code) from None
+        raise
+    result = body.get("factorResult")
+    if result != FINAL_WAITING:
+        return _final(result, body, log)
+    poll = ((body.get("_links") or {}).get("poll") or {}).get("href")
+    if not poll:
+        raise OktaError("Okta accepted the push for user %s but sent no link to poll its result." % user_id,
+                        "Check the user's device for the challenge; this answer from Okta is unexpected.")
+
+    deadline = clock.monotonic() + timeout
+    expires = _epoch(body.get("expiresAt"))
+    if expires is not None:
+        left = expires - clock.now()
+        if left > 0:
+            deadline = min(deadline, clock.monotonic() + left)
+        else:  # Okta's clock and ours disagree; polling still lets Okta itself say TIMEOUT
+            log.warning("The push expires at %s, which is already past by this machine's clock; "
+                        "waiting up to %.0fs instead.", body.get("expiresAt"), timeout)
+    log.info("Push sent to user %s; waiting up to %.0fs for their answer.", user_id,
+             max(0.0, deadline - clock.monotonic()))
+    while True:
+        left = deadline - clock.monotonic()
+        if left <= 0:
+            log.info("The user did not answer the push in time; reporting TIMEOUT.")
+            return "TIMEOUT"
+        clock.sleep(min(interval, left))
+        body = client.get(poll) or {}
+        result = body.get("factorResult")
+        if result != FINAL_WAITING:
+            return _final(result, body, log)
+
+
+def _final(result, body, log) -> str:
+    if not result:
+        raise OktaError("Okta's answer to the push has no factorResult.", "This is unexpected from Okta; try again.",
+                        body)
+    log.info("Push result: %s.", result)
+    return str(result)
+
+
+def _epoch(text):
+    """Seconds since the epoch for Okta's `2024-01-02T03:04:05.000Z`, or None."""
+    try:
+        return parse_time(text).timestamp() if isinstance(text, str) else None
+    except ValueError:
+        return None

@@ -168,10 +168,3 @@ def revoke_sessions_after(client, user: dict, done: str, log=None) -> None:
         raise OktaError("%s, but clearing the user's sessions failed: %s" % (done, exc.cause),
                         "Run Clear User Sessions for the user. " + exc.assistance, exc.data,
                         status=exc.status, code=exc.code) from None
-
-
-# -- transitional: the factor actions move onto `resolve` with the factors module ---------------------
-def user_or_message(client, identifier: str, then: str = ""):
-    """(user, None) or (None, why not); kept until get_factors and send_push use `resolve`."""
-    found = resolve(client, identifier, then)
-    return found.item, (None if found else found.message)

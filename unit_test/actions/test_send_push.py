@@ -273,8 +273,8 @@ def test_a_poll_link_to_another_host_is_refused(run_action, okta):
 
 
 def test_find_push_factor_picks_the_active_push_factor(okta):
+    from komand_okta.okta.factors import find_push_factor
     from komand_okta.okta.http.client import OktaClient
-    from komand_okta.okta.push import find_push_factor
     okta.get(API + "/users/00uA/factors", json=[{"id": "sms1", "factorType": "sms", "status": "ACTIVE"},
                                                   push_factor(USER, "opfOld", status="PENDING_ACTIVATION"),
                                                   push_factor(USER, "opfNew")])
