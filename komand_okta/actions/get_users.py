@@ -1,6 +1,6 @@
 """Get Users: several users at once, each by id, login or email; the rest listed in not found.
 
-Each distinct input is resolved once with `users.find` (the same rules as every other action).
+Each distinct input is resolved once with `users.resolve` (the same rules as every other action).
 Inputs are de-duplicated (after trimming), and two inputs naming the same user (its id and its
 email, say) give that user once. An email that several users share does not fail the batch: it is
 listed in `not_found`, and the message says why. Any other Okta failure (no permission, Okta
@@ -24,19 +24,19 @@ class Action(Base):
                 reasons.append("a blank entry names no user")
                 continue
             try:
-                user = okta_users.find(client, identifier)
+                found = okta_users.resolve(client, identifier)
             except okta_users.AmbiguousUser as exc:
                 not_found.append(identifier)
                 reasons.append(exc.cause)
                 self.log.info("%s", exc.cause)
                 continue
-            if user is None:
+            if not found:
                 not_found.append(identifier)
                 reasons.append("no Okta user matches %s" % identifier.strip())
-                self.log.info("No Okta user matches %s.", identifier.strip())
-            elif user.get("id") not in seen_ids:
-                seen_ids.add(user.get("id"))
-                users.append(user)
+                self.log.info("%s", found.message)
+            elif found.item.get("id") not in seen_ids:
+                seen_ids.add(found.item.get("id"))
+                users.append(found.item)
         output = {"found": not not_found, "users": users, "not_found": not_found}
         if reasons:
             output["message"] = "; ".join(reason.rstrip(".") for reason in reasons) + "."

@@ -30,6 +30,8 @@ reuses it.
 import os
 import threading
 
+from komand_okta import inputs
+from komand_okta.okta import hooks
 from komand_okta.okta.http.errors import OktaError
 from komand_okta.runtime.components import Trigger as Base
 from komand_okta.runtime.errors import ClientError
@@ -128,7 +130,7 @@ class Trigger(Base):
 
     # -- registering the hook ------------------------------------------------------------------
     def _register(self, params, state):
-        url, types = (params.get("public_url") or "").strip(), [t for t in params.get("event_types") or [] if t]
+        url, types = inputs.text(params, "public_url"), [t for t in params.get("event_types") or [] if t]
         if not url or not types:
             raise ClientError("Register needs the public URL and at least one event type.",
                               "Set public_url (where Okta reaches this listener) and event_types, or set "
@@ -137,14 +139,16 @@ class Trigger(Base):
         hook = self._existing(client, state.get("hook_id"), url)
         created = hook is None
         if created:
-            hook = client.post(client.path("eventHooks"), json=self._definition(params, url, types))
+            scheme = hooks.auth_scheme(params.get("auth_header") or "Authorization", params["secret"])
+            body = hooks.body(params.get("name") or "InsightConnect Events", url, types, scheme=scheme)
+            hook = client.post(client.path("eventHooks"), json=body)
             self.log.info("Created the Okta event hook %s.", hook.get("id"))
         self.hook_id = hook["id"]
         try:
             if hook.get("verificationStatus") != "VERIFIED":
-                hook = client.post(client.path("eventHooks", self.hook_id, "lifecycle", "verify"))
+                hook = hooks.lifecycle(client, self.hook_id, "verify").body
             if hook.get("status") != "ACTIVE":
-                hook = client.post(client.path("eventHooks", self.hook_id, "lifecycle", "activate"))
+                hook = hooks.lifecycle(client, self.hook_id, "activate").body
         except OktaError as exc:
             if created:
                 self._remove_hook()
@@ -167,19 +171,10 @@ class Trigger(Base):
             return hook
         return None
 
-    @staticmethod
-    def _definition(params, url, types) -> dict:
-        return {"name": params.get("name") or "InsightConnect Events",
-                "events": {"type": "EVENT_TYPE", "items": types},
-                "channel": {"type": "HTTP", "version": "1.0.0",
-                            "config": {"uri": url, "headers": [],
-                                       "authScheme": {"type": "HEADER", "key": params.get("auth_header") or
-                                                      "Authorization", "value": params["secret"]}}}}
-
     def _remove_hook(self):
         client = self.connection.client
         try:
-            client.request("POST", client.path("eventHooks", self.hook_id, "lifecycle", "deactivate"), allow=(404,))
+            hooks.lifecycle(client, self.hook_id, "deactivate", allow=(404,))
             client.request("DELETE", client.path("eventHooks", self.hook_id), allow=(404,))
             self.log.info("Deleted the Okta event hook %s.", self.hook_id)
         except OktaError as exc:
