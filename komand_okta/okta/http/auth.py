@@ -236,7 +236,9 @@ class OAuthAuth:
 _FAMILIES = (("users/*/roles", "okta.roles"), ("groups/*/roles", "okta.roles"), ("users", "okta.users"),
              ("groups", "okta.groups"), ("apps", "okta.apps"), ("zones", "okta.networkZones"),
              ("eventHooks", "okta.eventHooks"), ("logs", "okta.logs"), ("idps", "okta.idps"),
-             ("meta/types/user", "okta.userTypes"), ("realms", "okta.realms"), ("policies", "okta.policies"))
+             ("meta/types/user", "okta.userTypes"), ("realms", "okta.realms"), ("policies", "okta.policies"),
+             ("threats", "okta.threatInsights"), ("trustedOrigins", "okta.trustedOrigins"),
+             ("behaviors", "okta.behaviors"))
 
 
 def scope_for(method: str, path: str):
