@@ -54,7 +54,7 @@ def revoke(client, token_id: str) -> bool:
     return client.request("DELETE", client.path("api-tokens", token_id), allow=(404,)).status != 404
 
 
-def restrict(client, token_id: str, include_zones, exclude_zones, token: dict = None) -> dict:
+def restrict(client, token_id: str, include_zones, exclude_zones, token: dict | None = None) -> dict:
     """Pin the token to network zones (`connection: ZONE`): usable only from `include_zones`
     (ids or ALL_IP_ZONES; none: from anywhere) and never from `exclude_zones`. `token` is the
     token as already fetched, saving a request. Okta's answer: the token as it now is."""

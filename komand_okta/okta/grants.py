@@ -17,13 +17,13 @@ def list_clients(client, user_id: str) -> list:
     return list(client.pages(client.path("users", user_id, "clients")))
 
 
-def list_grants(client, user_id: str, client_id: str = None) -> list:
+def list_grants(client, user_id: str, client_id: str | None = None) -> list:
     """The user's active grants, or only those given to one client."""
     segments = ("users", user_id, "clients", client_id, "grants") if client_id else ("users", user_id, "grants")
     return list(client.pages(client.path(*segments), page_size=PAGE))
 
 
-def revoke_grants(client, user_id: str, grant_id: str = None, client_id: str = None) -> bool:
+def revoke_grants(client, user_id: str, grant_id: str | None = None, client_id: str | None = None) -> bool:
     """Revoke every grant of the user, one grant, or every grant to one client.
 
     False when Okta has no such grant (one grant's 404); True otherwise.
@@ -40,7 +40,7 @@ def revoke_grants(client, user_id: str, grant_id: str = None, client_id: str = N
     return True
 
 
-def revoke_tokens(client, user_id: str, client_id: str, token_id: str = None) -> bool:
+def revoke_tokens(client, user_id: str, client_id: str, token_id: str | None = None) -> bool:
     """Revoke the user's refresh tokens for one client, or one of them (False: no such live token)."""
     if token_id:
         return _revoke(client, client.path("users", user_id, "clients", client_id, "tokens", token_id))

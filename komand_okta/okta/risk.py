@@ -16,7 +16,7 @@ def get_risk(client, user_id: str) -> dict:
         features.check(exc, features.ITP)
 
 
-def set_risk(client, user_id: str, level: str, reason: str = None) -> dict:
+def set_risk(client, user_id: str, level: str, reason: str | None = None) -> dict:
     """Okta's answer; without `reason` Okta records its own ("override by admin")."""
     body = {"riskLevel": level}
     if reason:
