@@ -232,13 +232,17 @@ class OAuthAuth:
 
 
 # Okta's management-API scope families by the first path segment(s) after /api/v1 (from the
-# official spec's per-operation `security`); GET reads, anything else manages.
-_FAMILIES = (("users/*/roles", "okta.roles"), ("groups/*/roles", "okta.roles"), ("users", "okta.users"),
-             ("groups", "okta.groups"), ("apps", "okta.apps"), ("zones", "okta.networkZones"),
-             ("eventHooks", "okta.eventHooks"), ("logs", "okta.logs"), ("idps", "okta.idps"),
-             ("meta/types/user", "okta.userTypes"), ("realms", "okta.realms"), ("policies", "okta.policies"),
-             ("threats", "okta.threatInsights"), ("trustedOrigins", "okta.trustedOrigins"),
-             ("behaviors", "okta.behaviors"))
+# official spec's per-operation `security`), and Universal Logout's path on the org
+# authorization server; GET reads, anything else manages. A sub-resource with its own family
+# (users/*/risk) comes before its parent's.
+_FAMILIES = (("users/*/roles", "okta.roles"), ("groups/*/roles", "okta.roles"), ("users/*/risk", "okta.userRisk"),
+             ("users", "okta.users"), ("groups", "okta.groups"), ("apps", "okta.apps"),
+             ("zones", "okta.networkZones"), ("eventHooks", "okta.eventHooks"), ("logs", "okta.logs"),
+             ("idps", "okta.idps"), ("meta/types/user", "okta.userTypes"), ("realms", "okta.realms"),
+             ("policies", "okta.policies"), ("threats", "okta.threatInsights"),
+             ("trustedOrigins", "okta.trustedOrigins"), ("behaviors", "okta.behaviors"),
+             ("api-tokens", "okta.apiTokens"), ("sessions", "okta.sessions"),
+             ("oauth2/v1/global-token-revocation", "okta.universalLogout"))
 
 
 def scope_for(method: str, path: str):
