@@ -18,13 +18,24 @@ ALL_IP_ZONES = "ALL_IP_ZONES"  # Okta's keyword for every IP zone in a network c
 ZONE_ID_PREFIX = "nzo"
 
 
-def list_tokens(client) -> list:
-    return list(client.pages(client.path("api-tokens")))
+def list_tokens(client, limit: int | None = None) -> list:
+    """The active API tokens, at most `limit` of them."""
+    return list(client.pages(client.path("api-tokens"), limit=limit))
+
+
+def uses_api_token(client) -> bool:
+    """Whether the connection authenticates with an API token (an OAuth one has none of its own)."""
+    return getattr(client.auth, "method", None) == API_TOKEN
+
+
+def is_id(ref: str) -> bool:
+    """Whether `ref` is shaped like an API token id (`00T…`, letters and digits)."""
+    return ref.startswith(TOKEN_ID_PREFIX) and ref.isalnum()
 
 
 def current_token(client):
     """The API token this connection authenticates with, or None when there is none or Okta does not say."""
-    if getattr(client.auth, "method", None) != API_TOKEN:
+    if not uses_api_token(client):
         return None
     response = client.request("GET", client.path("api-tokens", "current"), allow=(404,), expect=dict)
     return None if response.status == 404 else response.body
@@ -35,7 +46,7 @@ def resolve(client, ref: str) -> Found:
     text = str(ref or "").strip()
     if not text:
         return Found(None, "The token input is blank, so it names no Okta API token.")
-    if text.startswith(TOKEN_ID_PREFIX) and text.isalnum():
+    if is_id(text):
         response = client.request("GET", client.path("api-tokens", text), allow=(404,), expect=dict)
         if response.status != 404:
             return Found(response.body)
@@ -70,24 +81,25 @@ def restrict(client, token_id: str, include_zones, exclude_zones, token: dict | 
                       expect=dict)
 
 
-def zone_ids(client, refs) -> tuple:
-    """(ids, problems): each zone reference as a zone id; ids and ALL_IP_ZONES pass unchanged,
-    names are looked up in one zone list (a name no zone or several zones carry is a problem)."""
-    refs = [str(ref).strip() for ref in refs or [] if str(ref).strip()]
-    names = [ref for ref in refs if not _id_like(ref)]
-    zones = list(client.pages(client.path("zones"))) if names else []
-    ids, problems = [], []
-    for ref in refs:
+def zone_ids(client, *ref_lists) -> tuple:
+    """(one id list per list of zone references, problems). Ids and ALL_IP_ZONES pass unchanged;
+    names are looked up in one zone list for all of them (a name no zone or several zones carry
+    is a problem, worded for the analyst)."""
+    ref_lists = [[str(ref).strip() for ref in refs or [] if str(ref).strip()] for refs in ref_lists]
+    named = any(not _id_like(ref) for refs in ref_lists for ref in refs)
+    zones = list(client.pages(client.path("zones"))) if named else []
+    problems = []
+
+    def to_id(ref):
         if _id_like(ref):
-            ids.append(ref)
-            continue
+            return ref
         matches = [zone.get("id") for zone in zones if zone.get("name") == ref]
-        if len(matches) == 1:
-            ids.append(matches[0])
-        else:
+        if len(matches) != 1:
             problems.append("%d network zones are named %s (%s)" % (len(matches), ref, ", ".join(matches))
                             if matches else "no network zone is named %s" % ref)
-    return ids, problems
+        return matches[0] if matches else None
+
+    return [[to_id(ref) for ref in refs] for refs in ref_lists], problems
 
 
 def _id_like(ref: str) -> bool:
