@@ -10,6 +10,8 @@ Okta keeps nothing of a revoked token: its id is 404 afterwards, so `revoke` ans
 a 404 (the goal, that the token does not work, holds). `restrict` upserts the token's network
 condition with a whole body (name, owner, network), as Okta's PUT replaces it.
 """
+import itertools
+
 from .found import Found
 from .http.auth import API_TOKEN
 
@@ -19,8 +21,8 @@ ZONE_ID_PREFIX = "nzo"
 
 
 def list_tokens(client, limit: int | None = None) -> list:
-    """The active API tokens, at most `limit` of them."""
-    return list(client.pages(client.path("api-tokens"), limit=limit))
+    """The active API tokens, at most `limit` of them (counted here: Okta's list takes no `limit`)."""
+    return list(itertools.islice(client.pages(client.path("api-tokens")), limit))
 
 
 def uses_api_token(client) -> bool:
