@@ -12,7 +12,17 @@ Waiting is bounded twice: by our own `timeout` (60 s unless the caller says othe
 300 s, about the life of Okta's push transaction) and by Okta's `expiresAt` for the transaction,
 so an action never outlives a challenge that can no longer be answered. Polling stops at the
 first final result. All waiting goes through the clock, so tests simulate minutes instantly.
+
+Number matching splits the flow in two, because a person sits between the halves: the analyst
+must tell the user, out of band (a phone call, a chat), which number to tap in Okta Verify, so a
+user who approves pushes by habit, or an attacker's push, cannot pass. `challenge_push` sends the
+verify with `useNumberMatchingChallenge` and returns at once with the transaction and Okta's
+`correctAnswer`; `await_push` later polls that transaction (first at once, then every few
+seconds) to a verdict, or reports it still WAITING when its own wait ends first, so a playbook
+can wait again while Okta's challenge lives.
 """
+from urllib.parse import unquote, urlsplit
+
 from .http.errors import ClientError, OktaError
 from .timestamps import parse_time
 
@@ -82,13 +92,7 @@ def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float
 
     Returns "TIMEOUT" when our deadline passes while Okta still says WAITING.
     """
-    path = client.path("users", user_id, "factors", factor_id, "verify")
-    try:
-        body = client.post(path) or {}
-    except OktaError as exc:
-        if exc.code in VERIFY_ASSISTANCE:
-            raise OktaError(exc.cause, VERIFY_ASSISTANCE[exc.code], exc.data, exc.status, exc.code) from None
-        raise
+    body = _verify(client, user_id, factor_id)
     result = body.get("factorResult")
     if result != FINAL_WAITING:
         return _final(result, body, log)
@@ -120,6 +124,17 @@ def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float
             return _final(result, body, log)
 
 
+def _verify(client, user_id: str, factor_id: str, body: dict = None, params: dict = None) -> dict:
+    """POST the factor's verify once (`body` None: a plain push); Okta's answer, its refusals explained."""
+    try:
+        return client.post(client.path("users", user_id, "factors", factor_id, "verify"), json=body,
+                           params=params) or {}
+    except OktaError as exc:
+        if exc.code in VERIFY_ASSISTANCE:
+            raise OktaError(exc.cause, VERIFY_ASSISTANCE[exc.code], exc.data, exc.status, exc.code) from None
+        raise
+
+
 def _final(result, body, log) -> str:
     if not result:
         raise OktaError("Okta's answer to the push has no factorResult.", "This is unexpected from Okta; try again.",
@@ -134,3 +149,60 @@ def _epoch(text):
         return parse_time(text).timestamp() if isinstance(text, str) else None
     except ValueError:
         return None
+
+
+# -- number matching -------------------------------------------------------------------------------
+def challenge_push(client, user_id: str, factor_id: str, lifetime: int, log) -> dict:
+    """Send one number-matching push that lives `lifetime` seconds, and return at once.
+
+    Answers `{transaction_id, correct_answer, expires_at, factor_result}`; correct_answer is None
+    (and the log warns) when Okta sent a plain push instead, which the user approves with a tap.
+    """
+    body = _verify(client, user_id, factor_id, {"useNumberMatchingChallenge": True},
+                   {"tokenLifetimeSeconds": lifetime})
+    result = body.get("factorResult")
+    poll = ((body.get("_links") or {}).get("poll") or {}).get("href")
+    segments = urlsplit(poll).path.rstrip("/").split("/") if isinstance(poll, str) else []
+    if result != FINAL_WAITING or len(segments) < 2 or segments[-2] != "transactions":
+        raise OktaError("Okta answered the push for user %s with %s and no transaction to poll."
+                        % (user_id, result or "no result"),
+                        "Check the user's device for the challenge; this answer from Okta is unexpected.", body)
+    answer = ((body.get("_embedded") or {}).get("challenge") or {}).get("correctAnswer")
+    if answer is None:
+        log.warning("Okta sent the push to user %s without a number to match: the user approves it with a tap, "
+                    "so it does not prove they are the one answering.", user_id)
+    else:
+        log.info("Number-matching push sent to user %s; the user must pick %s before %s.", user_id, answer,
+                 body.get("expiresAt"))
+    return {"transaction_id": unquote(segments[-1]), "correct_answer": answer, "expires_at": body.get("expiresAt"),
+            "factor_result": result}
+
+
+def poll_push(client, user_id: str, factor_id: str, transaction_id: str):
+    """Okta's answer for the push transaction, or None when Okta has no such transaction."""
+    response = client.request("GET", client.path("users", user_id, "factors", factor_id, "transactions",
+                                                  transaction_id), allow=(404,), expect=dict)
+    return None if response.status == 404 else response.body
+
+
+def await_push(client, user_id: str, factor_id: str, transaction_id: str, clock, log, timeout: float,
+               interval: float = DEFAULT_INTERVAL):
+    """Poll the transaction at once, then every `interval` seconds, until Okta's verdict or `timeout`.
+
+    Answers Okta's last answer (factorResult WAITING when the wait ended first), or None when Okta
+    has no such transaction.
+    """
+    deadline = clock.monotonic() + timeout
+    while True:
+        body = poll_push(client, user_id, factor_id, transaction_id)
+        if body is None:
+            return None
+        if body.get("factorResult") != FINAL_WAITING:
+            _final(body.get("factorResult"), body, log)  # logged; no result at all is an error
+            return body
+        left = deadline - clock.monotonic()
+        if left <= 0:
+            log.info("The user has not answered push %s within %.0fs; it is still WAITING (until %s).",
+                     transaction_id, timeout, body.get("expiresAt"))
+            return body
+        clock.sleep(min(interval, left))

@@ -242,7 +242,7 @@ _FAMILIES = (("users/*/roles", "okta.roles"), ("groups/*/roles", "okta.roles"), 
              ("meta/schemas/user/linkedObjects", "okta.linkedObjects"), ("realms", "okta.realms"),
              ("policies", "okta.policies"), ("threats", "okta.threatInsights"),
              ("trustedOrigins", "okta.trustedOrigins"), ("behaviors", "okta.behaviors"),
-             ("api-tokens", "okta.apiTokens"), ("sessions", "okta.sessions"),
+             ("api-tokens", "okta.apiTokens"), ("sessions", "okta.sessions"), ("devices", "okta.devices"),
              ("oauth2/v1/global-token-revocation", "okta.universalLogout"))
 
 
