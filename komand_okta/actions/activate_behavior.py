@@ -1,0 +1,19 @@
+"""Activate Behavior Detection Rule: resolve the rule (ID or exact name) and activate it, so Okta
+detects that behavior again (for sign-on policies and the System Log).
+
+A rule already ACTIVE is left alone (no request) and counts as success; no rule (or a name several
+share) is `success: false` and a message.
+"""
+from komand_okta.okta import behaviors
+from komand_okta.outputs import not_found
+from komand_okta.runtime.components import Action as Base
+
+
+class Action(Base):
+    def run(self, params):
+        client = self.connection.client
+        found = behaviors.resolve(client, params["behavior"])
+        if not found:
+            return not_found(found, self.log)
+        rule = behaviors.set_status(client, found.item, "ACTIVE", self.log)
+        return {"success": rule.get("status") == "ACTIVE", "behavior": rule}

@@ -1,0 +1,19 @@
+"""Deactivate Trusted Origin: resolve the origin (ID, exact name or origin URL) and deactivate it,
+so Okta stops accepting its CORS calls and redirects.
+
+An INACTIVE origin is left alone (no request) and counts as success; no origin (or a name
+several share) is `success: false` and a message.
+"""
+from komand_okta.okta import trusted_origins
+from komand_okta.outputs import not_found
+from komand_okta.runtime.components import Action as Base
+
+
+class Action(Base):
+    def run(self, params):
+        client = self.connection.client
+        found = trusted_origins.resolve(client, params["trusted_origin"])
+        if not found:
+            return not_found(found, self.log)
+        origin = trusted_origins.deactivate(client, found.item, self.log)
+        return {"success": origin.get("status") == "INACTIVE", "trusted_origin": origin}
