@@ -4,7 +4,6 @@ email), create the rule, and activate it when asked.
 Okta creates rules INACTIVE; `activate` makes it assign users at once. A group or user that
 cannot be found is `success: false` with a message, and no rule is created.
 """
-from komand_okta import inputs
 from komand_okta.okta import group_rules, groups, users
 from komand_okta.outputs import not_done
 from komand_okta.runtime.components import Action as Base
@@ -14,10 +13,7 @@ from komand_okta.runtime.errors import ClientError
 class Action(Base):
     def run(self, params):
         name = group_rules.check_name(params["name"])
-        expression = inputs.text(params, "expression")
-        if not expression:
-            raise ClientError("Expression (expression) is blank.",
-                              'Give an Okta Expression Language condition, such as user.department == "Sales".')
+        expression = params["expression"].strip()
         if not params["groups"]:
             raise ClientError("Groups (groups) is empty.", "Give at least one group the rule assigns users to.")
         client = self.connection.client

@@ -80,10 +80,8 @@ def shown(rule: dict, names: dict | None = None) -> dict:
 
 # -- writing -------------------------------------------------------------------------------------
 def check_name(name: str) -> str:
-    """The rule name trimmed; ClientError when blank or longer than Okta allows."""
-    text = (name or "").strip()
-    if not text:
-        raise ClientError("Name (name) is blank.", "Give the group rule a name.")
+    """The rule name trimmed; ClientError when longer than Okta allows (the runtime refuses a blank one)."""
+    text = name.strip()
     if len(text) > MAX_NAME:
         raise ClientError("Name (name) has %d characters; Okta allows at most %d in a group rule's name."
                           % (len(text), MAX_NAME), "Give a shorter name.")
