@@ -11,9 +11,11 @@ more CPU per action.
 
 More than one worker: this process binds the socket, then forks the workers, which all accept
 on it, each with its own threads, connection cache and interpreter lock; a worker that dies is
-replaced. Nothing here writes to the home directory or needs a control socket.
+replaced, and workers stop when this process dies. Nothing here writes to the home directory or
+needs a control socket.
 """
 import contextlib
+import ctypes
 import json
 import logging
 import os
@@ -45,6 +47,7 @@ OPTIONS = {
 SWITCH_INTERVAL = 0.0005  # seconds a thread may hold the GIL while another waits (Python's default: 0.005)
 BACKLOG = 1024
 RESTART_WINDOW, RESTARTS_PER_WINDOW = 10, 2  # seconds; replacements per worker within them
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 log = logging.getLogger("komand_okta.http")
 
@@ -124,6 +127,7 @@ def _exit_on_signal(signum, frame):
 
 
 def _fork_worker(app, sock, threads) -> int:
+    parent = os.getpid()
     pid = os.fork()
     if pid:
         return pid
@@ -131,12 +135,24 @@ def _fork_worker(app, sock, threads) -> int:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     status = 0
     try:
+        _stop_with(parent)
         _run_worker(app, sock, threads)
     except BaseException:  # a worker must never return into the parent's code
         log.exception("Worker %d failed", os.getpid())
         status = 1
     finally:
         os._exit(status)
+
+
+def _stop_with(parent: int) -> None:
+    """Have Linux send this worker SIGTERM when its parent dies, even by SIGKILL, so no worker
+    outlives the server and keeps its port. Elsewhere there is no such call, and nothing to do."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it died before the request took effect
+        raise SystemExit(0)
 
 
 def _supervise(spawn, workers: int) -> int:

@@ -7,6 +7,7 @@ import http.client
 import json
 import os
 import queue
+import select
 import signal
 import socket
 import subprocess
@@ -160,8 +161,11 @@ def two_workers():
         yield served
     finally:
         if served.process.poll() is None:
-            served.process.kill()
-            served.process.wait()
+            try:
+                served.stop()
+            except subprocess.TimeoutExpired:
+                served.process.kill()
+                served.process.wait()
 
 
 def test_two_workers_serve_and_stop_together_on_sigterm(two_workers):
@@ -174,6 +178,12 @@ def test_a_worker_that_dies_is_replaced(two_workers):
     replacement = two_workers.worker_pid()
     assert replacement not in two_workers.workers and _alive(replacement)
     assert request(two_workers.port, "GET", "/api/v1/status", timeout=10) == (200, {"status": "Ready"})
+
+
+def test_workers_stop_when_the_server_is_killed(two_workers):
+    two_workers.process.kill()
+    two_workers.process.wait(timeout=30)
+    assert [_gone(pid) for pid in two_workers.workers] == [True, True]
 
 
 def test_workers_that_keep_dying_stop_the_server_with_exit_code_1():
@@ -189,6 +199,18 @@ def test_workers_that_keep_dying_stop_the_server_with_exit_code_1():
     finally:
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
+
+
+def _gone(pid: int, timeout: float = 30) -> bool:
+    """Whether `pid` exits within `timeout` s. An orphan cannot be waited for: its pidfd is polled."""
+    try:
+        pidfd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([pidfd], [], [], timeout)[0])
+    finally:
+        os.close(pidfd)
 
 
 def _alive(pid: int) -> bool:
