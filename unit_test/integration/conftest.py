@@ -4,6 +4,9 @@ One simulator per module, reset to the demo org before each test so tests never 
 other's changes. `plugin(action, params)` runs the action twice over, once per way the
 orchestrator runs plugins: `bin/komand_okta run` with the start message on stdin (CLI), and a
 POST to a `bin/komand_okta http` server (web-server mode, one server for the session).
+Every test is a contract check too: each request the plugin sends and the simulator accepts,
+and each answer, must pass Okta's official spec (unit_test/sim/contract.py) or the test fails
+at teardown.
 """
 import json
 import select
@@ -18,7 +21,9 @@ import pytest
 import requests
 
 from oktasim.testing import running_sim
+from unit_test.sim import contract
 
+contract.install()
 ROOT = Path(__file__).resolve().parents[2]
 BIN = [sys.executable, str(ROOT / "bin" / "komand_okta")]
 
@@ -29,6 +34,12 @@ class Run:
         self.body = envelope["body"]
         self.output = self.body.get("output")
         self.ok = code == 0 and self.body["status"] == "ok"
+
+
+@pytest.fixture(autouse=True)
+def contract_checked():
+    with contract.checked():
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -179,13 +179,13 @@ def object_problems(spec: Spec, rec: dict) -> list:
     keys, empties = recordings.recorded_keys(), recordings.recorded_empties()
     name, found = f'{rec["method"]} {rec["route"]}', []
     for sk, obj in objects(rec["method"], rec["route"], rec["body"]):
-        missing = sorted(keys.get(sk, set()) - set(obj))
+        missing = keys.get(sk, set()) - obj.keys()
         if missing:
-            found.append(f"{name}: a {sk} lacks {missing}, which every recorded one carries")
-        wrong = sorted((key, empty_form(value)) for key, value in obj.items()
-                       if empty_form(value) and key in empties.get(sk, {})
-                       and empty_form(value) not in empties[sk][key]
-                       and (sk, key, empty_form(value)) not in UNRECORDED_EMPTIES)
+            found.append(f"{name}: a {sk} lacks {sorted(missing)}, which every recorded one carries")
+        seen = empties.get(sk, {})
+        wrong = sorted((key, form) for key, value in obj.items() if key in seen
+                       and (form := empty_form(value)) and form not in seen[key]
+                       and (sk, key, form) not in UNRECORDED_EMPTIES)
         if wrong:
             found.append(f"{name}: a {sk} has {wrong}, empty forms no recorded one shows")
         extra = sorted(undeclared_keys(spec, sk, obj))

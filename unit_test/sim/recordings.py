@@ -131,12 +131,14 @@ def recorded_key_union() -> dict:
     return keys
 
 
+_EMPTY_FORMS = {list: "[]", dict: "{}", str: '""'}
+
+
 def empty_form(value):
     """null, [], {} or "" by name; None for a value that is not empty."""
-    for form, empty in (("null", None), ("[]", []), ("{}", {}), ('""', "")):
-        if value == empty and type(value) is type(empty):
-            return form
-    return None
+    if value is None:
+        return "null"
+    return None if value or type(value) not in _EMPTY_FORMS else _EMPTY_FORMS[type(value)]
 
 
 @functools.lru_cache(maxsize=1)

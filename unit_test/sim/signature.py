@@ -36,8 +36,18 @@ def _number(v) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _verbatim(v):
-    return json.dumps(v, sort_keys=True)
+    """The value itself, in a form that hashes and tells 1, 1.0 and True apart: a tuple of
+    (type, value) for a list of scalars, JSON text for any other list or object."""
+    kind = type(v)
+    if kind is list and all(type(x) in _SCALARS for x in v):
+        return tuple([(type(x).__name__, x) for x in v])
+    if kind in (dict, list):
+        return json.dumps(v, sort_keys=True)
+    return kind.__name__, v
 
 
 def _probe(keyword, arg):
@@ -79,8 +89,8 @@ class Probes:
     """Per property name (``*``: any name; None: the top-level value), the value probes of a schema."""
 
     def __init__(self, table: dict):
-        self.table = {ctx: tuple(fns) for ctx, fns in table.items()}
-        self.anywhere = self.table.get(ANY_KEY, ())
+        self.anywhere = tuple(table.get(ANY_KEY, ()))
+        self.table = {ctx: tuple(fns) + self.anywhere for ctx, fns in table.items() if ctx != ANY_KEY}
 
     @classmethod
     def of(cls, schema: dict):
@@ -93,20 +103,34 @@ class Probes:
         return cls({ctx: [_probe(k, arg) for k, arg in sorted(found, key=repr)] for ctx, found in table.items()})
 
     def signature(self, value, ctx=None):
-        if isinstance(value, dict):
-            base = ("o", tuple(sorted((k, self.signature(v, k)) for k, v in value.items())))
-        elif isinstance(value, list):
-            base = ("a", frozenset(self.signature(v, ctx) for v in value))
-        elif isinstance(value, str):
-            base = ("s", value == "")
-        elif isinstance(value, bool) or value is None:
-            base = (value,)
-        elif isinstance(value, int):
-            base = ("i",)
-        else:
+        """Keys in their order (a different order only costs one more validation), JSON types,
+        emptiness, and what each probe of the value's property name sees."""
+        kind = type(value)
+        if kind is dict:
+            table, anywhere, parts = self.table, self.anywhere, []
+            for k, v in value.items():
+                leaf = _LEAVES.get(type(v))  # the common case, inlined: a scalar no probe looks at
+                if leaf is not None and not table.get(k, anywhere):
+                    parts.append((k, leaf if v != "" else _EMPTY_STRING))
+                else:
+                    parts.append((k, self.signature(v, k)))
+            base = ("o", tuple(parts))
+        elif kind is list:
+            base = ("a", frozenset([self.signature(v, ctx) for v in value]))
+        elif kind is str:
+            base = _EMPTY_STRING if value == "" else _STRING
+        elif kind is int:
+            base = _INTEGER
+        elif kind is float:
             base = ("f", value.is_integer())
-        fns = self.table.get(ctx, ()) + self.anywhere
-        return base + tuple(fn(value) for fn in fns) if fns else base
+        else:  # True, False, None
+            base = (value,)
+        fns = self.table.get(ctx, self.anywhere)
+        return base + tuple([fn(value) for fn in fns]) if fns else base
+
+
+_EMPTY_STRING, _STRING, _INTEGER = ("s", True), ("s", False), ("i",)
+_LEAVES = {str: _STRING, int: _INTEGER}
 
 
 def _collect(node, ctx, defs: dict, table: dict, seen: set) -> None:
