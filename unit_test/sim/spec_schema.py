@@ -100,7 +100,7 @@ class Spec:
 
     def __init__(self, *paths, null_ok=()):
         self.documents = [Document(load_yaml(p), set(null_ok)) for p in paths]
-        self.doc = self.documents[0].doc
+        self.doc = self.documents[0].doc  # the management API, as parsed
         self.schemas = self.documents[0].schemas
 
     def _find(self, method, route):
@@ -155,10 +155,6 @@ class Spec:
         schema = content.get("schema") if content else None
         converted = document.convert(schema, "request") if schema else None
         return converted, bool(body.get("required"))
-
-    def takes_body(self, method, route) -> bool:
-        _, op, _ = self._find(method, route)
-        return bool(op and op.get("requestBody"))
 
     @functools.cache  # noqa: B019
     def query_parameters(self, method, route) -> dict:
