@@ -5,14 +5,11 @@ expired, or never existed) is `success: true`, `revoked: false` and a message.
 """
 from komand_okta.okta import sessions
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        session_id = str(params["session_id"]).strip()
-        if not session_id:
-            raise ClientError("Session ID (session_id) is blank.", "Give the ID of the Okta session to revoke.")
+        session_id = params["session_id"].strip()  # the runtime refuses a blank one
         if not sessions.revoke_session(self.connection.client, session_id):
             message = ("Okta has no active session %s (already revoked, expired, or never existed); nothing to revoke."
                        % session_id)

@@ -9,15 +9,11 @@ from komand_okta.okta import grants, users
 from komand_okta.okta.http.errors import OktaError
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
-from komand_okta.runtime.errors import ClientError
 
 
 class Action(Base):
     def run(self, params):
-        client_id, token_id = inputs.text(params, "client_id"), inputs.text(params, "token_id")
-        if not client_id:
-            raise ClientError("Client ID (client_id) is blank.", "Give the ID of the OAuth client (app) whose tokens "
-                                                                 "to revoke; List User Clients shows them.")
+        client_id, token_id = params["client_id"].strip(), inputs.text(params, "token_id")  # client_id: not blank
         client = self.connection.client
         found = users.resolve(client, params["user"], "no token was revoked")
         if not found:
