@@ -100,7 +100,7 @@ def resolve(client, ref: str) -> Found:
 
 
 # -- listing -------------------------------------------------------------------------------------
-def list_devices(client, search: str = None, expand: str = None, limit: int = None) -> list:
+def list_devices(client, search: str | None = None, expand: str | None = None, limit: int | None = None) -> list:
     """Every device (or those `search` matches), with their users when `expand` is user or userSummary."""
     params = {key: value for key, value in (("search", search), ("expand", expand)) if value}
     try:

@@ -124,7 +124,7 @@ def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float
             return _final(result, body, log)
 
 
-def _verify(client, user_id: str, factor_id: str, body: dict = None, params: dict = None) -> dict:
+def _verify(client, user_id: str, factor_id: str, body: dict | None = None, params: dict | None = None) -> dict:
     """POST the factor's verify once (`body` None: a plain push); Okta's answer, its refusals explained."""
     try:
         return client.post(client.path("users", user_id, "factors", factor_id, "verify"), json=body,
