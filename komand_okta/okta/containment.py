@@ -44,6 +44,11 @@ UNIVERSAL_LOGOUT = "user.authentication.universal_logout.scheduled"
 HIGH = "HIGH"
 RISK_REASON = "Identity contained by the SOC after a suspected compromise"
 LOG_PAGE = 20  # one request: only whether such an event exists matters
+WITHOUT_FEATURE = {  # what a skipped step leaves undone
+    "universal_logout": " Okta sessions and OAuth tokens end with clear_sessions all the same; app sessions last "
+                        "until they expire.",
+    "set_risk_high": " Okta's risk policies do not learn the SOC's verdict.",
+}
 NOT_RUN = ("Not run: the user could not be suspended, so they could sign in again at once. Fix the cause "
            "(see the suspend step) and run again, or set suspend to false to take the other steps without it.")
 
@@ -86,11 +91,9 @@ class Run:
 
     def since_sign_in(self, event_type: str) -> bool:
         """Whether the System Log records `event_type` for the user at or after their last sign-in
-        (True for a user who never signed in: nothing of theirs can be live)."""
-        if not self.user.get("lastLogin"):
-            return True
+        (False when Okta shows no last sign-in to anchor the search on, or the log is unreadable)."""
         if self._logged is None:
-            self._logged = self._read_log()
+            self._logged = self._read_log() if self.user.get("lastLogin") else set()
         return event_type in self._logged
 
     def _read_log(self) -> set:
@@ -116,9 +119,15 @@ class Run:
         return live
 
     def risk(self) -> dict:
-        """The user's risk; FeatureUnavailable when the org lacks Identity Threat Protection."""
+        """The user's risk; FeatureUnavailable (every time, asked once) when the org lacks Identity
+        Threat Protection."""
         if self._risk is None:
-            self._risk = risk.get_risk(self.client, self.user_id)
+            try:
+                self._risk = risk.get_risk(self.client, self.user_id)
+            except features.FeatureUnavailable as exc:
+                self._risk = exc
+        if isinstance(self._risk, Exception):
+            raise self._risk
         return self._risk
 
     def note(self, text, *args):
@@ -273,7 +282,8 @@ def _attempt(step, run: Run) -> Outcome:
         status, detail = step(run)
     except features.FeatureUnavailable as exc:
         return Outcome(step.__name__, SKIPPED, "Skipped: this Okta org does not have %s, which this step needs "
-                                               "(Okta answered %s E0000015)." % (exc.feature, exc.status))
+                                               "(Okta answered %s E0000015).%s"
+                       % (exc.feature, exc.status, WITHOUT_FEATURE.get(step.__name__, "")))
     except Error as exc:
         return Outcome(step.__name__, FAILED, "%s %s" % (exc.cause, exc.assistance))
     return Outcome(step.__name__, status, detail)
@@ -287,7 +297,8 @@ def _each(items, apply, doing):
             apply(item)
         except Error as exc:
             before = "Done before: %s. " % "; ".join(done) if done else ""
-            return FAILED, "%s%s failed: %s %s" % (before, doing(item).capitalize(), exc.cause, exc.assistance)
+            what = doing(item)
+            return FAILED, "%s%s failed: %s %s" % (before, what[:1].upper() + what[1:], exc.cause, exc.assistance)
         done.append(doing(item))
     return None
 
