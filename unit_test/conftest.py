@@ -11,6 +11,9 @@ import pytest
 
 from komand_okta.clock import FakeClock
 from komand_okta.runtime.plugin import Plugin
+from unit_test.sim import contract
+
+contract.install()
 
 BASE = "https://example.okta.com"
 API = BASE + "/api/v1"
@@ -25,6 +28,14 @@ class Result:
         self.output = self.body.get("output")
         self.error = self.body.get("error")
         self.exception = self.body.get("exception")
+
+
+@pytest.fixture(autouse=True)
+def contract_checked():
+    """Every test is a contract check too: whatever a simulator it started answered, and every
+    request the simulator accepted, must pass Okta's official spec (unit_test/sim/contract.py)."""
+    with contract.checked():
+        yield
 
 
 def start_message(kind: str, name: str, params: dict, connection=None, meta=None) -> dict:

@@ -21,9 +21,7 @@ import pytest
 import requests
 
 from oktasim.testing import running_sim
-from unit_test.sim import contract
 
-contract.install()
 ROOT = Path(__file__).resolve().parents[2]
 BIN = [sys.executable, str(ROOT / "bin" / "komand_okta")]
 
@@ -35,11 +33,6 @@ class Run:
         self.output = self.body.get("output")
         self.ok = code == 0 and self.body["status"] == "ok"
 
-
-@pytest.fixture(autouse=True)
-def contract_checked():
-    with contract.checked():
-        yield
 
 
 @pytest.fixture(scope="module")

@@ -11,16 +11,6 @@ import requests
 from oktasim import testing
 from oktasim.orgs import demo as demo_org
 
-from . import contract
-
-contract.install()
-
-
-@pytest.fixture(autouse=True)
-def contract_checked():
-    with contract.checked():
-        yield
-
 
 class Api:
     """A tiny client around requests with the sim's token; returns responses as-is."""

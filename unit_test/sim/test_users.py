@@ -187,7 +187,7 @@ def test_reset_password_without_email_returns_url_and_recovery(api, demo):
 
 
 def test_reset_password_with_email_returns_empty_object(api, demo):
-    assert api.post(f"/api/v1/users/{demo.JANE_ID}/lifecycle/reset_password").json() == {}
+    assert api.post(f"/api/v1/users/{demo.JANE_ID}/lifecycle/reset_password?sendEmail=true").json() == {}
 
 
 def test_expire_password_returns_user_password_expired(api, demo):
