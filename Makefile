@@ -24,7 +24,8 @@ help: $(BIN)/.installed
 	$(BIN)/python -m komand_okta.runtime.helpdoc plugin.spec.yaml > help.md
 
 lint: $(BIN)/.installed
-	$(BIN)/python -m compileall -q komand_okta oktasim bin
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 image:
 	docker build -t komand/okta:$$(grep '^version:' plugin.spec.yaml | awk '{print $$2}') .
