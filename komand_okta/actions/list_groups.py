@@ -1,6 +1,7 @@
 """List Groups: every group, or those whose name starts with the query.
 
-Without a query every page is read (200 groups a page, Okta's recommendation). With one, Okta's
+Without a query every page is read, in Okta's largest pages (10,000 groups; a page Okta times
+out on is asked for again at half the size). With one, Okta's
 `q` prefix match is used; it answers at most 300 groups and cannot page, so the limit is 300.
 Each group carries `name` and `description` at the top level, as in the 3.x output. No match
 gives `success: false` and an empty list.

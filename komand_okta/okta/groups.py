@@ -19,8 +19,9 @@ from .http.errors import ClientError, OktaError
 from .search import quoted
 from .users import USERS_PAGE
 
-# Okta recommends pages of at most 200 groups (the API allows 10000): a listing of a large org
-# costs more calls, but each answer stays small and fast, well inside the request timeout.
+# A name search reads one page of this many: enough to tell one match from several. A listing
+# of every group reads the largest pages Okta allows (10,000; `http.paging` halves a page Okta
+# times out on), so a large org costs the fewest requests of its shared rate limit.
 GROUPS_PAGE = 200
 # `q` answers at most 300 groups and does not page.
 QUERY_LIMIT = 300
@@ -31,7 +32,7 @@ EDITABLE_TYPE = "OKTA_GROUP"
 REMOVED_BATCH = 50  # ids per search: keeps the URL short, one request per 50 users who left
 # Okta's default page for GET /groups/{id}/users is 1000 and no maximum is documented; asking for
 # the default explicitly costs the fewest requests (100 per 100k members) without relying on an
-# undocumented larger size. Okta recommends 200, which would be five times the requests.
+# undocumented larger size (`http.paging.PAGE_MAXIMA`). Okta recommends 200: five times the requests.
 MEMBERS_PAGE = 1000
 
 
@@ -98,7 +99,7 @@ def list_groups(client, query: str = None) -> list:
     """Groups whose name starts with `query`, or every group (all pages) when there is none."""
     if query:
         return list(client.pages(client.path("groups"), {"q": query}, page_size=QUERY_LIMIT))
-    return list(client.pages(client.path("groups"), page_size=GROUPS_PAGE))
+    return list(client.pages(client.path("groups")))
 
 
 # -- membership ------------------------------------------------------------------------------------

@@ -23,23 +23,23 @@ def test_each_group_carries_name_and_description_at_the_top_level_without_profil
         "type": "OKTA_GROUP", "_links": group["_links"]}]}
 
 
-def test_without_a_query_all_groups_are_listed_200_a_page(run_action, okta):
+def test_without_a_query_all_groups_are_listed_in_oktas_largest_pages_of_10000(run_action, okta):
     okta.get(GROUPS, json=[factories.group()])
 
     run_action("list_groups", {})
 
-    assert calls(okta) == [("GET", GROUPS + "?limit=200")]
+    assert calls(okta) == [("GET", GROUPS + "?limit=10000")]
 
 
 def test_every_page_is_read_following_the_next_link(run_action, okta):
-    page2 = GROUPS + "?after=00g1&limit=200"
+    page2 = GROUPS + "?after=00g1&limit=10000"
     okta.get(GROUPS, [{"json": [factories.group("A", group_id="00g1")], "headers": factories.next_link(page2)}])
     okta.get(page2, json=[factories.group("B", group_id="00g2")], complete_qs=True)
 
     result = run_action("list_groups", {})
 
     assert [g["name"] for g in result.output["groups"]] == ["A", "B"]
-    assert calls(okta) == [("GET", GROUPS + "?limit=200"), ("GET", page2)]
+    assert calls(okta) == [("GET", GROUPS + "?limit=10000"), ("GET", page2)]
 
 
 def test_a_next_link_to_another_host_is_not_followed_and_the_short_list_is_an_error(run_action, okta):
@@ -65,7 +65,7 @@ def test_a_blank_query_lists_all_groups(run_action, okta):
 
     run_action("list_groups", {"query": "  "})
 
-    assert okta.request_history[0].qs == {"limit": ["200"]}
+    assert okta.request_history[0].qs == {"limit": ["10000"]}
 
 
 def test_no_matching_group_gives_success_false_and_an_empty_list(run_action, okta):

@@ -266,13 +266,14 @@ def test_the_next_link_keeps_its_own_cursor_and_query(requests_mock):
         {"json": []},
     ])
     list(make_client().pages("/api/v1/users", {"search": 'status eq "ACTIVE"'}))
-    assert query_of(requests_mock.request_history[1]) == {"search": ['status eq "ACTIVE"'], "after": ["00u1abc"]}
+    assert query_of(requests_mock.request_history[1]) == {"search": ['status eq "ACTIVE"'], "after": ["00u1abc"],
+                                                          "limit": ["200"]}
 
 
 def test_the_first_page_carries_the_callers_params(requests_mock):
     requests_mock.get(API + "/users", json=[])
     list(make_client().pages("/api/v1/users", {"filter": 'status eq "ACTIVE"'}))
-    assert query_of(requests_mock.last_request) == {"filter": ['status eq "ACTIVE"']}
+    assert query_of(requests_mock.last_request) == {"filter": ['status eq "ACTIVE"'], "limit": ["200"]}
 
 
 # -- rate limits ---------------------------------------------------------------------------------

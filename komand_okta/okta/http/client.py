@@ -48,6 +48,10 @@ class Response:
         return self._raw.text if self._raw is not None else ""
 
 
+# What `request` answers when a change's answer was lost but reading it back showed it applied.
+CHECKED = Response(None, {}, None, {})
+
+
 class OktaClient:
     def __init__(self, base_url: str, auth, *, user_agent: str = "komand_okta", session=None,
                  clock=None, log=None, timeout=(10, 60), max_tries: int = 5, max_wait: float = 300.0,
@@ -101,12 +105,17 @@ class OktaClient:
 
     # -- requests ------------------------------------------------------------------------------
     def request(self, method: str, path: str, *, params=None, json=None, idempotent: bool = None,
-                allow=(), headers=None, expect=None) -> Response:
+                allow=(), headers=None, expect=None, shrink=None, check=None) -> Response:
         """Send one logical request (with retries). Statuses in `allow` are returned, not raised.
 
         `headers` are added to this request only; the client's own (authentication) always win.
         Booleans in `params` are sent as Okta spells them (`true`/`false`).
         `expect` (`dict` or `list`) is the shape a 2xx body other than 204 must have.
+        `shrink()` (a list page) answers the (url, params) of a smaller page to try after a 500 or
+        a read timeout, or None. `check()` (a change whose outcome can be read back) answers
+        whether the goal holds after a transient failure left it unknown: True ends the request
+        with `CHECKED` (status None, no body), False lets it be sent again within the retry
+        budget, None (unknown) leaves the error as it was.
         An error raised for an Okta answer carries that answer as `error.response`.
         """
         method = method.upper()
@@ -120,7 +129,7 @@ class OktaClient:
         while True:
             tries += 1
             self._pace(url)
-            raw, failure = self._send(method, url, params, json, headers)
+            raw, failure, too_slow = self._send(method, url, params, json, headers)
             if failure is None:
                 body, complete = _body(raw)
                 response = Response(raw.status_code, raw.headers, body, _links(raw), raw)
@@ -133,8 +142,17 @@ class OktaClient:
                     failure = failures.truncated()
             if failure is None:
                 decision = self.retry.after_status(response.status, raw.headers, method, idempotent, tries, waited)
+                transient = response.status >= 500
             else:
                 decision = self.retry.after_failure(failure, method, idempotent, tries, waited)
+                transient = failure.retryable
+            if decision.wait is None and check is not None and transient:
+                reason = failure.reason if failure is not None else "Okta answered %d" % response.status
+                held = self._read_back(check, method, shown, reason)
+                if held:
+                    return CHECKED
+                if held is False:
+                    decision = self.retry.after_unapplied(reason, tries, waited)
             if decision.wait is None:
                 if failure is not None:
                     raise errors.unreachable(method, shown, failure.reason, decision.maybe_applied,
@@ -144,9 +162,29 @@ class OktaClient:
                       decision.wait, tries + 1, self.retry.max_tries)
             self.clock.sleep(decision.wait)
             waited += decision.wait
+            if shrink is not None and (too_slow or failure is None and response.status == 500):
+                smaller = shrink()
+                if smaller is not None:
+                    url, params = smaller
+
+    def _read_back(self, check, method: str, shown: str, reason: str):
+        """Whether the change's goal holds, read back after `reason` left it unknown (None: still unknown)."""
+        try:
+            held = check()
+        except errors.Error as exc:
+            self._log("warning", "%s %s: %s, and reading the outcome back failed too: %s", method, shown, reason,
+                      exc.cause)
+            return None
+        if held:
+            self._log("info", "%s %s: %s, but reading it back shows the change is in place; nothing more to do.",
+                      method, shown, reason)
+        elif held is False:
+            self._log("info", "%s %s: %s; reading it back shows the change was not applied.", method, shown, reason)
+        return held
 
     def _send(self, method, url, params, json, extra):
-        """(requests' response, None), or (None, the `failures.Failure`) when no answer came."""
+        """(requests' response, None, False), or (None, the `failures.Failure`, whether it was a read
+        timeout) when no answer came."""
         headers = dict(extra or {})
         try:
             headers.update(self.auth.headers(method, url))
@@ -156,11 +194,11 @@ class OktaClient:
             raw = self.session.request(method, url, params=params, json=json, headers=headers,
                                        timeout=self.timeout, allow_redirects=False)
         except failures.TRANSPORT_ERRORS as exc:
-            return None, failures.classify(exc, url)
+            return None, failures.classify(exc, url), isinstance(exc, requests.exceptions.ReadTimeout)
         if raw.status_code != 429:
             self.rate.observe(_bucket(url), raw.headers)
         self._log("debug", "%s %s -> %d", method, urlsplit(url).path, raw.status_code)
-        return raw, None
+        return raw, None, False
 
     def _refusal(self, response, method, shown, tries, maybe_applied) -> errors.OktaError:
         """The error for Okta's error answer, explained by the auth object for 401 and 403."""

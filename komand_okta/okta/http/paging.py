@@ -10,6 +10,12 @@ because it is meant to be followed forever. So the pager stops at the first of:
 - there is no `next` link, or the link was already followed;
 - the caller's `until(page)` says so (the System Log stops on an empty or short page).
 
+Every request costs capacity in a rate-limit bucket the whole org shares, so a list is read in
+the largest pages Okta allows for it (`PAGE_MAXIMA`, from the official spec; a caller's larger
+`page_size` is lowered to it, and a caller that names none gets it). Okta warns that a large page
+can time out (a 500, or no answer in time): such a page is asked for again at half the size, from
+the same cursor, and the rest of the list is read at that size, so the list stays complete.
+
 A `next` link on another origin than the org's is refused (the list would be incomplete, and
 the connection's credentials would go elsewhere): `same_origin` is the one check for it.
 A long read logs its progress at a readable pace, then a summary (`Progress`).
@@ -19,6 +25,29 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from . import errors
 
 PROGRESS_EVERY = 10.0  # seconds between progress lines of a long list
+
+# The largest `limit` Okta's official API spec allows per list, by path under /api/v1 (`*`: one
+# segment): the parameter's `maximum`, for /logs the range in its `format`, and where the spec
+# gives no maximum its default (users, group members, realms). Lists not named here are read in
+# Okta's default pages. unit_test/okta/test_page_maxima.py checks this table against the spec.
+PAGE_MAXIMA = {
+    "apps": 200,
+    "apps/*/groups": 200,
+    "apps/*/users": 500,
+    "devices": 200,
+    "groups": 10000,
+    "groups/*/users": 1000,
+    "groups/rules": 200,
+    "idps": 200,
+    "logs": 1000,
+    "realms": 200,
+    "trustedOrigins": 200,
+    "users": 200,
+    "users/*/clients/*/grants": 200,
+    "users/*/clients/*/tokens": 200,
+    "users/*/grants": 200,
+}
+API_PREFIX = "/api/v1/"
 
 
 class Page:
@@ -38,13 +67,14 @@ def pages(client, target: str, params=None, *, page_size: int = None, limit: int
           until=None, expect=list):
     """Yield the `Page`s of the list at `target` (a path, or a stored `next` link of this org).
 
-    `params` are the first request's query; `page_size` caps every request, `limit` the whole
-    read. `expect=list` makes a body of another shape an OktaError; with `expect=None` such a
-    body reads as an empty page.
+    `params` are the first request's query; `page_size` caps every request (at most the list's
+    `PAGE_MAXIMA`, which is also the default), `limit` the whole read. `expect=list` makes a body
+    of another shape an OktaError; with `expect=None` such a body reads as an empty page.
     """
     query = dict(params or {})
-    cap = _cap(page_size, limit)
     url = client.url(target)
+    page_size = page_maximum(urlsplit(url).path, page_size)
+    cap = _cap(page_size, limit)
     if cap is not None:
         if _is_link(target) and not params:
             url, query = _capped(url, cap), {}
@@ -54,14 +84,21 @@ def pages(client, target: str, params=None, *, page_size: int = None, limit: int
     progress = Progress(client, urlsplit(url).path)
     try:
         while True:
+            asking = _Asking(url, query, client.log)
+            response = client.request("GET", url, params=query or None, headers=headers, expect=expect,
+                                      shrink=asking.halve)
+            url, query = asking.url, asking.query
             asked = query.get("limit") or _limit_of(url) or page_size
-            response = client.request("GET", url, params=query or None, headers=headers, expect=expect)
+            if asking.halved:
+                page_size = int(asked)  # the rest of the list at the size Okta could answer
             items = response.body if isinstance(response.body, list) else []
-            if remaining is not None:
+            link = response.links.get("next")
+            del response  # the answer's raw bytes go now; only the items live on
+            if remaining is not None and len(items) > remaining:
                 items = items[:remaining]
+            if remaining is not None:
                 remaining -= len(items)
             read += len(items)
-            link = response.links.get("next")
             page = Page(items, link, int(asked) if str(asked).isdigit() else asked)
             progress.page(read)
             yield page
@@ -76,6 +113,52 @@ def pages(client, target: str, params=None, *, page_size: int = None, limit: int
             url, query = (_capped(link, cap) if cap is not None else link), {}
     finally:
         progress.done(read)
+
+
+def page_maximum(path: str, page_size: int | None = None):
+    """The page size to ask for on `path`: `page_size` lowered to the list's maximum, or the
+    maximum when none is given (None for a list Okta pages by its own default)."""
+    maximum = PAGE_MAXIMA.get(_template(path))
+    if maximum is None:
+        return page_size
+    return maximum if page_size is None else min(page_size, maximum)
+
+
+def _template(path: str) -> str:
+    """The `PAGE_MAXIMA` key a request path falls under (ids as `*`; a literal key wins)."""
+    if not path.startswith(API_PREFIX):
+        return ""
+    segments = path[len(API_PREFIX):].strip("/").split("/")
+    best = ""
+    for key in PAGE_MAXIMA:
+        parts = key.split("/")
+        if len(parts) == len(segments) and all(p in ("*", s) for p, s in zip(parts, segments)):
+            if not best or best.count("*") > key.count("*"):
+                best = key
+    return best
+
+
+class _Asking:
+    """The page request in flight, which the client may shrink before it tries again."""
+
+    def __init__(self, url: str, query: dict, log):
+        self.url, self.query, self.log, self.halved = url, dict(query), log, False
+
+    def halve(self):
+        """(url, params) asking for half as many items from the same cursor; None when one item
+        was asked for, or the list takes no size, so there is nothing to shrink."""
+        size = self.query.get("limit") or _limit_of(self.url)
+        if not str(size).isdigit() or int(size) <= 1:
+            return None
+        half = int(size) // 2
+        if "limit" in self.query:
+            self.query["limit"] = half
+        else:
+            self.url = _capped(self.url, half)
+        self.halved = True
+        if self.log is not None:
+            self.log.info("Asking for pages of %d instead of %s: Okta may time out on large pages.", half, size)
+        return self.url, self.query or None
 
 
 def same_origin(url: str, base: str) -> bool:

@@ -13,6 +13,8 @@ change may or may not have been applied (the error then says so).
 - No complete answer (`failures`): tried again when another try can help (a timeout, a dropped
   connection) and cannot apply a change twice (the call is idempotent, or provably never reached
   Okta). A write that may have reached Okta and got no answer may have been applied.
+- A change whose outcome can be read back (a lifecycle POST) and was read back as not applied
+  after a transient failure is sent again like a read (`after_unapplied`): it cannot apply twice.
 - Every retry fits the budget: at most `max_tries` tries and `max_wait` seconds waited in all.
 """
 import random
@@ -55,6 +57,10 @@ class RetryPolicy:
             if decision.wait is not None:
                 return decision
         return Decision(None, maybe_applied=maybe_applied)
+
+    def after_unapplied(self, reason: str, tries: int, waited: float) -> Decision:
+        """What to do once reading back showed that a change which failed transiently was not applied."""
+        return self._within_budget(self._backoff(tries), reason + " (read back: not applied)", tries, waited)
 
     def _within_budget(self, wait: float, reason: str, tries: int, waited: float) -> Decision:
         if tries >= self.max_tries or waited + wait > self.max_wait:
