@@ -5,23 +5,29 @@ It polls at once, then every three seconds, for at most `timeout` seconds (defau
 or picked a wrong number), TIMEOUT (Okta's challenge expired). WAITING means the user has not
 answered yet but the challenge still lives (until `expires_at`): run it again to wait longer.
 
-The inputs are the IDs Start Push returned, used as they are: no lookup, only polls. A
-transaction Okta does not know (mistyped, or of another user or factor) gives `found: false`.
+The user is resolved like every user input (Start Push's user ID costs one GET); the factor and
+transaction are the IDs Start Push returned. A user that does not exist, or a transaction Okta
+does not know (mistyped, or of another user or factor), gives `found: false` and a message.
 """
 from komand_okta import inputs
-from komand_okta.okta import factors
-from komand_okta.outputs import not_done
+from komand_okta.okta import factors, users
+from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
-IDS = (("user_id", "User ID"), ("factor_id", "Factor ID"), ("transaction_id", "Transaction ID"))
-ASSIST = "Give the user ID, factor ID and transaction ID that Start Push returned."
+ASSIST = "Give the user, factor ID and transaction ID that Start Push returned."
 
 
 class Action(Base):
     def run(self, params):
-        user_id, factor_id, transaction_id = (_id(params, key, title) for key, title in IDS)
-        answer = factors.await_push(self.connection.client, user_id, factor_id, transaction_id, self.clock, self.log,
+        factor_id, transaction_id = (_id(params, key, title) for key, title in (("factor_id", "Factor ID"),
+                                                                                ("transaction_id", "Transaction ID")))
+        client = self.connection.client
+        found = users.resolve(client, params["user"])
+        if not found:
+            return not_found(found, self.log, "found")
+        user_id = found.item["id"]
+        answer = factors.await_push(client, user_id, factor_id, transaction_id, self.clock, self.log,
                                     timeout=params["timeout"])
         if answer is None:
             return not_done("Okta has no push transaction %s for factor %s of user %s. %s"

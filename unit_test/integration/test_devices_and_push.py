@@ -135,6 +135,11 @@ def test_delete_authenticator_enrollment_removes_it_and_a_second_run_reports_it_
 
 
 # -- number-matching push ------------------------------------------------------------------------
+def waiting_for(pushed: dict) -> dict:
+    """Wait for Push's input from Start Push's output, as a playbook wires them."""
+    return {"user": pushed["user_id"], "factor_id": pushed["factor_id"], "transaction_id": pushed["transaction_id"]}
+
+
 def start(plugin, sim) -> dict:
     run = plugin("start_push", {"user": org.JOHN_LOGIN})
     assert run.ok, run.body
@@ -161,25 +166,27 @@ def test_the_user_picking_the_number_decides_the_verdict(plugin, sim, pick, verd
     sim.control("POST", "/__sim/push/" + pushed["transaction_id"], json={"picked": number})
     sim.control("DELETE", "/__sim/requests")
 
-    run = plugin("wait_for_push", {key: pushed[key] for key in ("user_id", "factor_id", "transaction_id")})
+    run = plugin("wait_for_push", waiting_for(pushed))
 
     assert run.ok and run.output == {"found": True, "factor_result": verdict}
-    assert made(sim) == [("GET", JOHN_FACTOR + "/transactions/" + pushed["transaction_id"], 200)]
+    assert made(sim) == [("GET", "/api/v1/users/" + org.JOHN_ID, 200),
+                         ("GET", JOHN_FACTOR + "/transactions/" + pushed["transaction_id"], 200)]
 
 
 def test_a_challenge_nobody_answers_in_time_is_reported_as_timed_out(plugin, sim):
     pushed = start(plugin, sim)
     sim.control("POST", "/__sim/clock", json={"advance": 301})
 
-    run = plugin("wait_for_push", {key: pushed[key] for key in ("user_id", "factor_id", "transaction_id")})
+    run = plugin("wait_for_push", waiting_for(pushed))
 
     assert run.output == {"found": True, "factor_result": "TIMEOUT"}
     assert sim.store.transactions[pushed["transaction_id"]]["result"] == "TIMEOUT"
 
 
 def test_wait_for_push_of_a_transaction_okta_does_not_know_is_found_false(plugin, sim):
-    run = plugin("wait_for_push", {"user_id": org.JOHN_ID, "factor_id": org.JOHN_PUSH_FACTOR_ID,
+    run = plugin("wait_for_push", {"user": org.JOHN_LOGIN, "factor_id": org.JOHN_PUSH_FACTOR_ID,
                                    "transaction_id": "v2mNoSuchTransact1d7"})
 
     assert run.ok and run.output["found"] is False
-    assert made(sim) == [("GET", JOHN_FACTOR + "/transactions/v2mNoSuchTransact1d7", 404)]
+    assert made(sim) == [("GET", "/api/v1/users/" + org.JOHN_LOGIN, 200),
+                         ("GET", JOHN_FACTOR + "/transactions/v2mNoSuchTransact1d7", 404)]
