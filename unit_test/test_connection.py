@@ -117,7 +117,7 @@ def test_an_api_token_connection_does_not_import_the_oauth_stack():
     code = ("import sys, json\n"
             "from komand_okta.connection import Connection\n"
             "Connection({'okta_url': 'example.okta.com', 'okta_key': {'secretKey': 'tok'}})\n"
-            "print(json.dumps([m for m in ('jwt', 'cryptography', 'komand_okta.okta.oauth') if m in sys.modules]))\n")
+            "print(json.dumps([m for m in ('jwt', 'cryptography', 'komand_okta.okta.http.oauth') if m in sys.modules]))\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []

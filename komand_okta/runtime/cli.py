@@ -8,8 +8,8 @@ import json
 import sys
 
 from . import spec as spec_module
-from .messages import error_envelope, parse
 from .errors import ClientError
+from .messages import error_envelope, parse
 
 
 def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
@@ -42,6 +42,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
         return 0
     if args.command == "sample":
         import importlib
+
         from .samples import sample_message
         hook = getattr(importlib.import_module("komand_okta.connection"), "sample_connection", None)
         try:
@@ -84,6 +85,7 @@ def run_message(args, stdin, stdout, stderr) -> int:
 
 def _trigger_runner(args, stdout):
     from pathlib import Path
+
     from .triggers import StdoutDispatcher, StopSignal, TriggerRunner
     stop = StopSignal()
     stop.install()

@@ -15,7 +15,6 @@ from . import spec as spec_module
 from .errors import ClientError
 from .messages import error_envelope, parse
 from .plugin import Plugin
-from .redact import Redactor
 from .schemas import section_schema
 
 PREFIX = "/api/v1"
@@ -123,7 +122,6 @@ class App:
                                   % (kind.capitalize(), body.get(kind), name)}
         plugin = CachingPlugin(self.cache, spec=self.spec, debug=self.debug)
         envelope, ok = plugin.handle(message, test=test)
-        envelope = _masked(envelope, message, self.spec)
         if ok:
             none_output = envelope["body"].get("output") is None
             return (204 if kind is None and none_output else 200), envelope
@@ -175,11 +173,3 @@ def _read(environ):
     raw = environ["wsgi.input"].read(length) if length else b""
     return parse(raw) if raw.strip() else None
 
-
-def _masked(envelope: dict, message, spec: dict) -> dict:
-    """The envelope with the connection's secrets masked everywhere (log, output, error)."""
-    redact = Redactor()
-    body = message.get("body") if isinstance(message, dict) else None
-    if isinstance(body, dict):
-        redact.add_message(body.get("connection") or {}, spec.get("connection") or {}, {})
-    return json.loads(redact(json.dumps(envelope)))

@@ -19,7 +19,7 @@ from . import quarantine, schemas, unknown_keys
 from . import spec as spec_module
 from .errors import ClientError, PluginError, is_explained
 from .messages import StartMessage, error_envelope, meta_of, ok_envelope, output_type_of
-from .redact import Redactor
+from .redact import Redactor, connection_masked
 from .steplog import StepLog
 
 STEP_CLASSES = {"action": "Action", "trigger": "Trigger", "task": "Task"}
@@ -41,16 +41,19 @@ class Plugin:
         redact = Redactor()
         log = StepLog(redact, stream=self.stderr, debug=self.debug)
         out_type, meta = output_type_of(raw_message), meta_of(raw_message)
+        connection_fields = self.spec.get("connection") or {}
         try:
             message = StartMessage(raw_message)
             output, extra = self._dispatch(message, test, redact, log, trigger_runner)
-            return ok_envelope(out_type, meta, output, log.text(), extra), True
+            envelope = ok_envelope(out_type, meta, output, log.text(), extra)
+            return connection_masked(envelope, raw_message, connection_fields), True
         except Exception as exc:  # every failure becomes an envelope; nothing escapes to stdout
             if not is_explained(exc):
                 log.error("Unexpected error: %s", "".join(traceback.format_exception(exc)).rstrip())
             else:
                 log.error("%s", exc)
-            return error_envelope(out_type, meta, exc, log.text(), redact), False
+            envelope = error_envelope(out_type, meta, exc, log.text(), redact)
+            return connection_masked(envelope, raw_message, connection_fields), False
 
     def fields(self, kind: str, name: str, section: str) -> dict:
         return (spec_module.component(self.spec, kind, name) or {}).get(section) or {}

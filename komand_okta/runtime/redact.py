@@ -5,6 +5,7 @@ under a credential field, and every string in the input under a key that names a
 (password, secret, token, answer, private key). Each log line and error text is scrubbed of
 them; an action that exists to return a secret puts it only in its output field.
 """
+import json
 import re
 
 SECRET_KEY = re.compile(r"password|secret|token|answer|private_?key|assertion", re.IGNORECASE)
@@ -56,3 +57,18 @@ class Redactor:
             if secret in text:
                 text = text.replace(secret, MASK)
         return text
+
+
+def connection_masked(envelope: dict, message, connection_fields: dict) -> dict:
+    """The envelope with the connection's credentials masked everywhere (log, output, error).
+
+    A hostile or broken endpoint could echo the Authorization header back, and raw_request
+    returns what it answered: no output may carry the connection's own secret, in any mode.
+    """
+    redact = Redactor()
+    body = message.get("body") if isinstance(message, dict) else None
+    if isinstance(body, dict) and isinstance(body.get("connection"), dict):
+        redact.add_message(body["connection"], connection_fields, {})
+    if not redact._secrets:
+        return envelope
+    return json.loads(redact(json.dumps(envelope)))
