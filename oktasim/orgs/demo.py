@@ -30,6 +30,7 @@ ANONYMIZER_ZONE_ID = "nzodemoAnonymize01d7"
 JOHN_LOGIN = "john.smith@example.com"
 JOHN_ID = "00udemoJohnSmith01d7"
 JOHN_PUSH_FACTOR_ID = "opfdemoJohnPush001d7"
+JOHN_PENDING_PUSH_ID = "v2mdemoJohnPushNM1d7"  # a number-matching push waiting for John (answer 42)
 # A user whose push is never answered (times out) and one the control API decides.
 TIMEOUT_USER_LOGIN = "tom.timeout@example.com"
 MANUAL_USER_LOGIN = "mary.manual@example.com"
@@ -357,6 +358,8 @@ def org_dict() -> dict:
         ],
         "logs": _logs(),
         "api_tokens": _api_tokens(),
+        "push_transactions": [{"id": JOHN_PENDING_PUSH_ID, "user_id": JOHN_ID, "factor_id": JOHN_PUSH_FACTOR_ID,
+                               "correct_answer": 42}],
         **_hunt(),
         **_footprint(),
     }

@@ -143,6 +143,8 @@ def _load(store, org: dict) -> None:
             store.hooks[h["id"]] = h
         load_hunt(store, org, by_name, lambda days: _ts(store, days), born)
         load_itr(store, org)
+        for td in org.get("push_transactions") or []:
+            _load_push_transaction(store, td)
         # history
         for ld in sorted(org.get("logs") or [], key=lambda x: -float(x.get("days_ago", 1))):
             _load_log(store, ld, by_name)
@@ -200,6 +202,19 @@ def _load_user(store, ud: dict, groups_by_name: dict, apps_by_name: dict) -> Non
     for aname in ud.get("apps") or []:
         a = apps_by_name[aname]
         store.app_users.setdefault(a["id"], {})[u.id] = new_app_user(store, a, u, created=created)
+
+
+def _load_push_transaction(store, td: dict) -> None:
+    """A push already sent and waiting for the user, so a sample can poll a real transaction."""
+    user = store.users[td["user_id"]]
+    factor = store.factors[user.id][td["factor_id"]]
+    now = store.clock.now()
+    store.transactions[td["id"]] = {
+        "id": td["id"], "user_id": user.id, "factor_id": factor["id"], "created": now,
+        "expires": now + float(td.get("lifetime", 86400)), "result": "WAITING", "polls": 0,
+        "behaviour": dict(td.get("behaviour") or {"behaviour": "approve_after", "polls": 1}),
+        "credential_id": factor["profile"].get("credentialId") or user.login,
+        "correct_answer": td.get("correct_answer")}
 
 
 def _load_log(store, ld: dict, groups_by_name: dict) -> None:
