@@ -62,7 +62,7 @@ class Plan:
     revoke_grants: bool = True
     remove_from_groups: tuple = ()
     remove_admin_roles: bool = False
-    quarantine_group: str = None
+    quarantine_group: str | None = None
     reset_factors: bool = False
     set_risk_high: bool = True
     dry_run: bool = False
