@@ -13,6 +13,12 @@ already counts as activated): `ALREADY_CODES` names the error codes that mean th
 Activation may hand back a link and token (`sendEmail=false`); those are secrets shown once,
 returned only in outputs and never logged.
 
+A lifecycle POST is not idempotent for the transport, but its outcome can be read back: when a
+transient failure (a 5xx, a dropped connection, an answer cut short) leaves it unknown, the user
+is read again (`reached`). At the goal: success, and the log says so. Not at it: the POST could
+not have been applied, so it is sent again within the retry budget reads have. Unreadable: the
+error says the change may or may not have been applied, as it would without the check.
+
 Clearing sessions (`DELETE /users/{id}/sessions`) answers 204 whether or not the user had any.
 Its flags are sent only when given: `forgetDevices` left out means Okta's own default.
 """
@@ -33,6 +39,11 @@ ALREADY = {
     "unlock": ({"ACTIVE", "STAGED", "PROVISIONED", "RECOVERY", "PASSWORD_EXPIRED", "SUSPENDED", "DEPROVISIONED"},
                "not locked out"),
 }
+# operation -> statuses that show, read back after a lost answer, that the POST was applied
+# (an activation leaves the user PROVISIONED until they finish it, or ACTIVE)
+APPLIED = {"suspend": {"SUSPENDED"}, "unsuspend": {"ACTIVE"}, "deactivate": {"DEPROVISIONED"},
+           "activate": {"ACTIVE", "PROVISIONED"},
+           "unlock": ALREADY["unlock"][0]}
 # operation -> {Okta error code meaning the goal already holds: what to log}
 ALREADY_CODES = {
     "activate": {"E0000016": "already activated in Okta's view (E0000016)"},
@@ -104,13 +115,34 @@ def _already_by_answer(user: dict, operation: str, exc: OktaError, log=None) -> 
     return note is not None
 
 
+def reached(client, user_id: str, operation: str):
+    """The check for `operation`'s POST: whether reading the user back shows it applied (None:
+    it cannot be told, or the operation's outcome cannot be read back)."""
+    goal = APPLIED.get(operation)
+    if goal is None:
+        return None
+
+    def check():
+        response = client.request("GET", client.path("users", user_id), allow=(404,), expect=dict)
+        if response.status == 404:
+            return None
+        return response.body.get("status") in goal or response.body.get("transitioningToStatus") in goal
+    return check
+
+
+def _post(client, user: dict, operation: str, params=None):
+    """POST the lifecycle operation, read back after a transient failure (`reached`)."""
+    return client.request("POST", client.path("users", user["id"], "lifecycle", operation), params=params,
+                          check=reached(client, user["id"], operation)).body
+
+
 def change(client, user: dict, operation: str, log=None, params=None):
     """Apply a lifecycle operation unless its outcome already holds: Okta's answer, or None when
-    nothing had to be done."""
+    nothing had to be done (or the answer was lost and reading back showed the change applied)."""
     if already(user, operation, log):
         return None
     try:
-        return client.post(client.path("users", user["id"], "lifecycle", operation), params=params)
+        return _post(client, user, operation, params)
     except OktaError as exc:
         if _already_by_answer(user, operation, exc, log):
             return None
@@ -124,8 +156,7 @@ def activate(client, user: dict, operation: str, send_email: bool, log=None) -> 
     if already(user, operation, log):
         return {"success": True}
     try:
-        answer = client.post(client.path("users", user["id"], "lifecycle", operation),
-                             params={"sendEmail": bool(send_email)})
+        answer = _post(client, user, operation, {"sendEmail": bool(send_email)})
     except OktaError as exc:
         if _already_by_answer(user, operation, exc, log):
             return {"success": True}
