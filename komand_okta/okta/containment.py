@@ -35,7 +35,7 @@ feature the org lacks is `skipped` with that said.
 from dataclasses import dataclass
 
 from . import factors, features, grants, groups, logout, risk, roles, users
-from .http.errors import Error
+from .http.errors import Error, OktaError
 from .search import quoted
 
 DONE, ALREADY, SKIPPED, FAILED, WOULD_DO = "done", "already", "skipped", "failed", "would_do"
@@ -144,7 +144,12 @@ def suspend(run: Run):
         return ALREADY, "The user was already suspended: no new sign-in can start."
     if run.plan.dry_run:
         return WOULD_DO, "Would suspend the user (now %s), so that no new sign-in can start." % status
-    users.change(run.client, run.user, "suspend", run.log)
+    try:
+        users.change(run.client, run.user, "suspend", run.log)
+    except OktaError as exc:
+        if exc.status == 400 and status != "ACTIVE":  # Okta suspends only ACTIVE users (400 E0000001)
+            return FAILED, "Okta suspends only ACTIVE users, and this one is %s. Okta answered: %s" % (status, exc.cause)
+        raise
     return DONE, "Suspended the user (was %s): no new sign-in can start." % status
 
 

@@ -256,6 +256,18 @@ def test_a_failed_suspend_runs_no_other_step(run_action, mock_org):
     assert changes(mock_org) == [("POST", "/api/v1/users/00u1/lifecycle/suspend")]
 
 
+def test_a_user_okta_cannot_suspend_is_told_why_and_how_to_go_on(run_action, mock_org):
+    mock_org.get(USER, json=factories.user(user_id=USER_ID, status="LOCKED_OUT") | {"lastLogin": LAST_LOGIN})
+    mock_org.post(USER + "/lifecycle/suspend", status_code=400,
+                  json=factories.error("E0000001", "Api validation failed: suspendUser",
+                                       ["suspendUser: Cannot suspend a user that is not active"]))
+
+    result = run_action("contain_user", {"user": USER_ID})
+
+    assert detail(result, "suspend").startswith("Okta suspends only ACTIVE users, and this one is LOCKED_OUT.")
+    assert "set suspend to false to take the other steps without it" in detail(result, "clear_sessions")
+
+
 def test_a_failing_step_does_not_stop_the_next_ones(run_action, mock_org):
     mock_org.delete(USER + "/grants", status_code=403, json=factories.error("E0000006", "You do not have permission"))
 

@@ -114,6 +114,21 @@ def test_an_org_without_itp_gets_logout_and_risk_skipped_with_a_note(plugin, sim
     assert ("PUT", JANE + "/risk", {}) not in sent(sim)
 
 
+def test_a_locked_out_user_okta_cannot_suspend_stops_the_run_until_suspend_is_switched_off(plugin, sim):
+    sim.control("POST", "/__sim/users/%s/lockout" % org.JOHN_ID)
+    params = {"user": org.JOHN_LOGIN, "set_risk_high": False}
+
+    stopped = plugin("contain_user", params)
+    changed = [(method, path) for method, path, _ in sent(sim) if method != "GET"]
+    without_suspend = plugin("contain_user", dict(params, suspend=False))
+
+    assert changed == [("POST", "/api/v1/users/%s/lifecycle/suspend" % org.JOHN_ID)]
+    assert stopped.ok and not stopped.output["success"] and statuses(stopped)["suspend"] == "failed"
+    assert set(list(statuses(stopped).values())[1:]) == {"skipped"}
+    assert without_suspend.output["success"]
+    assert statuses(without_suspend)["clear_sessions"] == statuses(without_suspend)["revoke_grants"] == "done"
+
+
 def test_an_unknown_user_is_success_false_and_changes_nothing(plugin, sim):
     run = plugin("contain_user", {"user": "nobody@example.com"})
 
