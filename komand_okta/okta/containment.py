@@ -154,15 +154,17 @@ def suspend(run: Run):
 
 
 def clear_sessions(run: Run):
-    if run.since_sign_in(SESSION_CLEAR):
-        live = run.live_token_clients()
-        if not live:
-            return ALREADY, ("No session or OAuth token survives: the System Log shows the user's sessions cleared "
-                             "since their last sign-in, and no OAuth client holds a live refresh token of theirs.")
+    live = run.live_token_clients() if run.since_sign_in(SESSION_CLEAR) else None
+    if live == []:
+        return ALREADY, ("No session or OAuth token survives: the System Log shows the user's sessions cleared "
+                         "since their last sign-in, and no OAuth client holds a live refresh token of theirs.")
+    still = " Sessions were cleared since the last sign-in, but %s still held a live refresh token." % (
+        ", ".join(live)) if live else ""
     if run.plan.dry_run:
-        return WOULD_DO, "Would end every Okta session of the user and revoke their OAuth access and refresh tokens."
+        return WOULD_DO, ("Would end every Okta session of the user and revoke their OAuth access and refresh tokens."
+                          + still)
     users.revoke_sessions(run.client, run.user, run.log, oauth_tokens=True)
-    return DONE, "Ended every Okta session of the user and revoked their OAuth access and refresh tokens."
+    return DONE, "Ended every Okta session of the user and revoked their OAuth access and refresh tokens." + still
 
 
 def universal_logout(run: Run):

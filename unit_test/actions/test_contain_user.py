@@ -197,6 +197,7 @@ def test_sessions_are_cleared_again_while_a_client_holds_a_live_refresh_token(ru
     result = run_action("contain_user", {"user": USER_ID})
 
     assert statuses(result)["clear_sessions"] == "done"
+    assert "Mail Sync Pro still held a live refresh token" in detail(result, "clear_sessions")
     assert changes(mock_org) == [("DELETE", "/api/v1/users/00u1/sessions")]
 
 
