@@ -133,11 +133,12 @@ def build(event_type: str, published: str, actor: dict, targets=(), outcome="SUC
         "securityContext": {"asNumber": None, "asOrg": None, "isp": None, "domain": None, "isProxy": None},
         "severity": severity,
         "debugContext": {"debugData": debug},
-        "legacyEventType": legacy,
         "transaction": {"type": "WEB", "id": request_id or "oktasim", "detail": {}},
         "uuid": uuid or str(_uuid.uuid4()),
         "version": "0",
         "request": {"ipChain": [{"ip": ip, "geographicalContext": dict(client["geographicalContext"]),
                                 "version": "V4", "source": None}]},
         "target": list(targets),
+        # Okta sends null for events with no legacy type; the spec types it string, so leave it out
+        **({"legacyEventType": legacy} if legacy else {}),
     }
