@@ -3,6 +3,12 @@
 The same code runs from a checkout (`python bin/komand_okta`), from an installed package and
 inside the image, so the spec is looked up in a short, fixed list of places.
 
+Rapid7's spec format allows only a fixed set of keys on a field (title, type, required,
+default, enum, example, ...), and its validators refuse others. Rules the runtime enforces
+beyond those (`minimum`, `maximum`, `additionalProperties: true` to keep a field's undeclared
+members) are therefore written once under the top-level `field_rules`, which mirrors the spec's
+own layout (`field_rules.actions.<key>.input.<field>`), and are merged into their fields here.
+
 Parsing the YAML costs tens of milliseconds on every run, a large share of an action's
 start-up, so the parsed spec is kept as JSON in a cache keyed by the spec's content hash:
 an edited spec is simply a cache miss. A cache that cannot be written is not an error.
@@ -54,7 +60,24 @@ def load(path=None) -> dict:
 
 def parse(raw: bytes) -> dict:
     import yaml
-    return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    spec = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if isinstance(spec, dict):
+        merge_rules(spec, spec.get("field_rules") or {})
+    return spec
+
+
+def merge_rules(target: dict, rules: dict, where: str = "") -> list:
+    """Merge `field_rules` into the fields they name; the paths that name nothing, for a test."""
+    missing = []
+    for key, value in rules.items():
+        path = "%s.%s" % (where, key) if where else key
+        if not isinstance(target, dict) or not isinstance(target.get(key), dict):
+            missing.append(path)
+        elif isinstance(value, dict) and all(isinstance(item, dict) for item in value.values()):
+            missing += merge_rules(target[key], value, path)
+        else:
+            target[key].update(value)
+    return missing
 
 
 def cache_dir() -> Path:
