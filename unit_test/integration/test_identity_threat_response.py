@@ -6,16 +6,23 @@ org and checks the exact requests made (method, path, query, in order, from the 
 read before any state is) and the effect in the simulator's state. Jane Doe is the phished user;
 John Smith's grants, tokens and session must never be touched.
 """
+import json
+import subprocess
 from urllib.parse import parse_qsl
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from jwt.algorithms import ECAlgorithm
 
 from oktasim.orgs import demo as org
+from unit_test.integration.conftest import BIN, Run
 
 JANE = "/api/v1/users/" + org.JANE_ID
 LOGOUT = "/oauth2/v1/global-token-revocation"
 TOKENS = "/api/v1/api-tokens"
 NO_ITP = {"itp": False}
+SERVICE_APP = "0oaItrServiceApp01"
 
 
 def sent(sim) -> list:
@@ -193,3 +200,39 @@ def test_revoke_session_ends_only_the_attackers_session_and_is_idempotent(plugin
     assert first.output == {"success": True, "revoked": True}
     assert second.ok and second.output["success"] and second.output["revoked"] is False
     assert ids(state(sim, "sessions")) == {org.JANE_LAPTOP_SESSION_ID, org.JOHN_SESSION_ID}
+
+
+# -- over OAuth --------------------------------------------------------------------------------------
+def run_over_oauth(sim, action, params, scopes) -> Run:
+    """The action as a CLI subprocess with a DPoP-bound OAuth connection to a service app granted `scopes`."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    jwk = dict(ECAlgorithm.to_jwk(key.public_key(), as_dict=True), kid="itr")
+    sim.control("POST", "/__sim/oauth/clients", json={"client_id": SERVICE_APP, "jwks": {"keys": [jwk]},
+                                                       "scopes": scopes, "dpop_required": True})
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption()).decode()
+    connection = {"okta_url": sim.url, "okta_key": {"secretKey": ""}, "client_id": SERVICE_APP,
+                  "private_key": {"secretKey": pem}, "key_id": "itr", "scopes": scopes, "dpop": True}
+    message = {"type": "action_start", "version": "v1",
+               "body": {"action": action, "meta": {}, "connection": connection, "input": params}}
+    done = subprocess.run([*BIN, "run"], input=json.dumps(message), capture_output=True, text=True, timeout=120)
+    return Run(done.returncode, json.loads(done.stdout), done.stderr)
+
+
+def api_sent(sim) -> list:
+    return [(method, path) for method, path, _ in sent(sim) if path != "/oauth2/v1/token"]
+
+
+def test_universal_logout_over_oauth_needs_only_its_scopes(sim):
+    run = run_over_oauth(sim, "universal_logout", {"user": org.JANE_ID},
+                         ["okta.users.read", "okta.universalLogout.manage"])
+    assert run.ok, run.envelope
+    assert api_sent(sim) == [("GET", JANE), ("POST", LOGOUT)]
+    assert org.JANE_ATTACKER_SESSION_ID not in ids(state(sim, "sessions"))
+
+
+def test_revoke_api_token_over_oauth_has_no_own_token_to_look_up(sim):
+    run = run_over_oauth(sim, "revoke_api_token", {"token": org.ROGUE_API_TOKEN_ID}, ["okta.apiTokens.manage"])
+    assert run.ok and run.output["revoked"], run.envelope
+    assert api_sent(sim) == [("DELETE", TOKENS + "/" + org.ROGUE_API_TOKEN_ID)]
+    assert org.ROGUE_API_TOKEN_ID not in ids(state(sim, "api_tokens"))
