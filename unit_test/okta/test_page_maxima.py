@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(not SPEC.exists(), reason="the official Okta spe
 
 @pytest.fixture(scope="module")
 def spec():
-    from unit_test.sim.spec_schema import load_yaml
+    from unit_test.sim.openapi_spec import load_yaml
     return load_yaml(SPEC)
 
 

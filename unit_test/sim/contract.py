@@ -33,7 +33,7 @@ import pytest
 from . import recordings
 from .recordings import DISCRIMINATED, empty_form, kind_of, objects, subkind
 from .signature import Probes
-from .spec_schema import FORM, Spec, normalize
+from .openapi_spec import FORM, Spec, normalize
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SPEC_PATH = SHARED / "okta-openapi" / "management-minimal.patched.yaml"

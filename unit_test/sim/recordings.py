@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from .spec_schema import normalize
+from .openapi_spec import normalize
 
 VCR_PATH = Path(__file__).resolve().parents[2] / ".." / "shared" / "okta-vcr" / "interactions.jsonl"
 DISCRIMINATED = {"zone": "NetworkZone", "policy": "Policy"}  # kind -> the spec's base schema

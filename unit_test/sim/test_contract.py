@@ -18,7 +18,7 @@ from oktasim.testing import running_sim
 
 from . import contract, recordings
 from .conftest import Api
-from .spec_schema import FORM
+from .openapi_spec import FORM
 
 pytestmark = pytest.mark.skipif(not contract.available(), reason="../shared (Okta spec and recordings) not available")
 
