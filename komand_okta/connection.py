@@ -8,21 +8,30 @@ Two ways to authenticate, exactly one of which must be configured (empty strings
   `key_id`, `scopes` (default: the spec's list, covering every action) and `dpop`.
 
 PyJWT and cryptography are imported only for OAuth (`komand_okta.okta.http.oauth`, lazily).
+
+Rate-limit windows are shared with the plugin's other processes (CLI runs, web workers) in a file
+in the state directory (`RATE_FILE`, see `komand_okta.okta.http.windowfile`), per org and
+credential (the API token, or the OAuth client: its limit is the app's, whatever token it holds).
+Only with the real clock: a test's fake clock keeps its windows to itself.
 """
 import copy
 import re
 from urllib.parse import urlsplit
 
+from komand_okta.clock import SystemClock
 from komand_okta.okta.http import destination
 from komand_okta.okta.http.auth import API_TOKEN, OAUTH, ApiTokenAuth, OAuthAuth
 from komand_okta.okta.http.client import OktaClient
 from komand_okta.okta.http.errors import Error, OktaConnectionError
 from komand_okta.okta.http.urls import normalize_base_url, normalize_token
+from komand_okta.okta.http.windowfile import WindowFile
 from komand_okta.runtime import spec
+from komand_okta.runtime.state import default_state_dir
 from komand_okta.runtime.errors import ConnectionTestError
 
 METHODS_HELP = ("Configure exactly one: an API token in okta_key, or OAuth 2.0 with client_id and private_key "
                 "(plus key_id, scopes and dpop as needed); leave the other method's fields empty.")
+RATE_FILE = "okta-rate-limits.json"
 # For the OAuth connection test: one cheap read the granted scopes allow, in order of preference.
 TEST_READS = (("okta.users.read", "users"), ("okta.groups.read", "groups"), ("okta.apps.read", "apps"),
               ("okta.networkZones.read", "zones"), ("okta.logs.read", "logs"))
@@ -41,15 +50,19 @@ class Connection:
         self.private_allowed = destination.allow_private()
         self.method = auth_method(params)
         if self.method == API_TOKEN:
-            auth = ApiTokenAuth(normalize_token(_secret(params.get("okta_key"))))
+            credential = normalize_token(_secret(params.get("okta_key")))
+            auth = ApiTokenAuth(credential)
         else:
+            credential = "oauth " + _text(params.get("client_id"))
             auth = OAuthAuth(self.base_url, _text(params.get("client_id")), _secret(params.get("private_key")),
                              key_id=_text(params.get("key_id")) or None, scopes=requested_scopes(params),
                              dpop=params.get("dpop") is True, session=session, clock=clock, log=log)
         self.auth = auth
         self.verify_ssl = params.get("verify_ssl") is not False
+        shared = WindowFile(default_state_dir() / RATE_FILE, self.base_url, credential) \
+            if clock is None or isinstance(clock, SystemClock) else None
         self.client = OktaClient(self.base_url, auth, user_agent=user_agent(), session=session,
-                                 clock=clock, log=log, verify_tls=self.verify_ssl)
+                                 clock=clock, log=log, verify_tls=self.verify_ssl, rate_file=shared)
         self._warn_of_risks()
 
     def _warn_of_risks(self) -> None:

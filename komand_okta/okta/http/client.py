@@ -55,7 +55,7 @@ CHECKED = Response(None, {}, None, {})
 class OktaClient:
     def __init__(self, base_url: str, auth, *, user_agent: str = "komand_okta", session=None,
                  clock=None, log=None, timeout=(10, 60), max_tries: int = 5, max_wait: float = 300.0,
-                 jitter=random.random, verify_tls: bool = True):
+                 jitter=random.random, verify_tls: bool = True, rate_file=None):
         self.base_url = base_url.rstrip("/")
         self.auth = ApiTokenAuth.from_header(auth) if isinstance(auth, str) else auth
         self.session = check_destinations(session or requests.Session())
@@ -70,7 +70,9 @@ class OktaClient:
         self.log = log
         self.timeout = timeout
         self.retry = RetryPolicy(self.clock, max_tries, max_wait, jitter)
-        self.rate = RateWindows(self.clock, jitter)  # shared by bound copies: one view of Okta's limits
+        # shared by bound copies (one view of Okta's limits), and with other processes through
+        # `rate_file` (a `windowfile.WindowFile`), when there is one
+        self.rate = RateWindows(self.clock, jitter, shared=rate_file)
 
     def bind(self, log) -> "OktaClient":
         """This client writing to another step's log; session, auth and rate-limit state are shared."""
@@ -190,13 +192,13 @@ class OktaClient:
             headers.update(self.auth.headers(method, url))
         finally:
             self._mask_auth_secrets()
+        sent_at = self.clock.now()
         try:
             raw = self.session.request(method, url, params=params, json=json, headers=headers,
                                        timeout=self.timeout, allow_redirects=False)
         except failures.TRANSPORT_ERRORS as exc:
             return None, failures.classify(exc, url), isinstance(exc, requests.exceptions.ReadTimeout)
-        if raw.status_code != 429:
-            self.rate.observe(_bucket(url), raw.headers)
+        self.rate.observe(_bucket(url), raw.headers, raw.status_code, sent_at)
         self._log("debug", "%s %s -> %d", method, urlsplit(url).path, raw.status_code)
         return raw, None, False
 
@@ -231,15 +233,18 @@ class OktaClient:
 
     # -- helpers -----------------------------------------------------------------------------
     def _pace(self, url: str) -> None:
-        """Wait as Okta's rate-limit headers advise before the next request to this bucket."""
-        bucket = _bucket(url)
-        wait = self.rate.wait_before(bucket)
-        if wait > self.retry.max_wait:
-            raise errors.OktaError("Okta's rate limit for %s is exhausted for another %.0fs." % (bucket, wait),
-                                   errors.ASSISTANCE[429])
-        if wait > 0:
+        """Wait as Okta's rate-limit headers advise until the next request to this bucket may go."""
+        bucket, waited = _bucket(url), 0.0
+        while True:
+            wait = self.rate.wait_before(bucket)
+            if wait <= 0:
+                return
+            if waited + wait > self.retry.max_wait:
+                raise errors.OktaError("Okta's rate limit for %s is exhausted for another %.0fs." % (bucket, wait),
+                                       errors.ASSISTANCE[429])
             self._log("info", "Okta rate limit for %s nearly or fully spent; waiting %.1fs", bucket, wait)
             self.clock.sleep(wait)
+            waited += wait
 
     def _mask_auth_secrets(self) -> None:
         """Tell this step's log about secrets the auth minted (tokens, assertions, proofs), so they
