@@ -12,8 +12,8 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        found = users.resolve(client, params["user"])
+        found = users.read_for(client, params["user"],
+                               lambda user_id: list(client.pages(client.path("users", user_id, "groups"))))
         if not found:
             return not_found(found, self.log, "found")
-        member_of = [groups.shown(group) for group in client.pages(client.path("users", found.item["id"], "groups"))]
-        return {"found": True, "groups": member_of}
+        return {"found": True, "groups": [groups.shown(group) for group in found.item]}

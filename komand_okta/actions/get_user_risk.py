@@ -11,9 +11,9 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        found = users.resolve(client, params["user"])
+        found = users.read_for(client, params["user"], lambda user_id: (user_id, risk.get_risk(client, user_id)))
         if not found:
             return not_found(found, self.log, "found")
-        answer = risk.get_risk(client, found.item["id"])
-        return {"found": True, "user_id": found.item["id"], "risk_level": answer.get("riskLevel"),
+        user_id, answer = found.item
+        return {"found": True, "user_id": user_id, "risk_level": answer.get("riskLevel"),
                 "reason": answer.get("reason")}

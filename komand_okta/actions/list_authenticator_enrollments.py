@@ -13,8 +13,9 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        found = users.resolve(client, params["user"])
+        disclose = bool(params.get("disclose_phone"))
+        found = users.read_for(client, params["user"],
+                               lambda user_id: authenticators.list_enrollments(client, user_id, disclose))
         if not found:
             return not_found(found, self.log, "found")
-        enrollments = authenticators.list_enrollments(client, found.item["id"], bool(params.get("disclose_phone")))
-        return {"found": True, "enrollments": enrollments, "count": len(enrollments)}
+        return {"found": True, "enrollments": found.item, "count": len(found.item)}

@@ -7,9 +7,10 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        found = users.resolve(client, params["user"])
+        found = users.read_for(client, params["user"], lambda user_id: (user_id, roles.list_roles(client, user_id)))
         if not found:
             return not_found(found, self.log, "found")
-        held = [roles.shown(assignment) for assignment in roles.list_roles(client, found.item["id"])]
-        self.log.info("User %s holds %d role assignment(s).", found.item["id"], len(held))
+        user_id, assignments = found.item
+        held = [roles.shown(assignment) for assignment in assignments]
+        self.log.info("User %s holds %d role assignment(s).", user_id, len(held))
         return {"found": True, "roles": held}

@@ -12,9 +12,9 @@ class Action(Base):
     def run(self, params):
         limit = params.get("limit")
         client = self.connection.client
-        found = users.resolve(client, params["user"])
+        found = users.read_for(client, params["user"],
+                               lambda user_id: client.get(client.path("users", user_id, "appLinks")) or [])
         if not found:
             return not_found(found, self.log, "found")
-        links = client.get(client.path("users", found.item["id"], "appLinks")) or []
-        shown = [apps.shown(link) for link in links][:limit]
+        shown = [apps.shown(link) for link in found.item][:limit]
         return {"found": True, "apps": shown, "count": len(shown)}

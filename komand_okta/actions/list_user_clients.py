@@ -10,8 +10,7 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        found = users.resolve(client, params["user"])
+        found = users.read_for(client, params["user"], lambda user_id: grants.list_clients(client, user_id))
         if not found:
             return not_found(found, self.log, "found")
-        clients = grants.list_clients(client, found.item["id"])
-        return {"found": True, "clients": clients, "count": len(clients)}
+        return {"found": True, "clients": found.item, "count": len(found.item)}

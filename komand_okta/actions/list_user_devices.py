@@ -11,8 +11,7 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        found = users.resolve(client, params["user"])
+        found = users.read_for(client, params["user"], lambda user_id: devices.user_devices(client, user_id))
         if not found:
             return not_found(found, self.log, "found")
-        linked = devices.user_devices(client, found.item["id"])
-        return {"found": True, "devices": linked, "count": len(linked)}
+        return {"found": True, "devices": found.item, "count": len(found.item)}

@@ -4,7 +4,12 @@ Okta's list of a user's factors holds the enrolled ones (active or still pending
 a factor reported as NOT_SETUP is only offered, not enrolled, so it is left out.
 
 The flow (api_facts §9): POST `…/factors/{fid}/verify` answers 201 WAITING with a `poll`
-link; GET that link until the result is final. The POST is sent exactly once: a repeated POST
+link; GET that link until the result is final: the verify and one poll per wait, nothing else.
+A factor is read before it is pushed to only when its ID does not already say it is an Okta
+Verify push factor (`is_push_id`: Okta's push factor IDs start with `opf`, as every example in
+its spec shows, while SMS, call, email and TOTP factors carry other prefixes): verifying an SMS
+or call factor would text or call the user, so any other ID is checked first. A 404 names what
+Okta does not know: the user (`names_the_user`) or the factor. The POST is sent exactly once: a repeated POST
 would buzz the user's phone twice, so it uses the client's default for POST (retried only when
 the connection provably never opened, or on 429, which Okta did not apply).
 
@@ -21,6 +26,7 @@ verify with `useNumberMatchingChallenge` and returns at once with the transactio
 seconds) to a verdict, or reports it still WAITING when its own wait ends first, so a playbook
 can wait again while Okta's challenge lives.
 """
+import re
 from urllib.parse import unquote, urlsplit
 
 from .http.errors import ClientError, OktaError
@@ -32,6 +38,7 @@ DEFAULT_TIMEOUT = 60   # the action's default (spec 4.1.0); the caller may wait 
 MAX_TIMEOUT = 300      # Okta's push transactions expire after about five minutes anyway
 DEFAULT_INTERVAL = 3   # api_facts §9: 2-5 s is reasonable; Okta gives no interval
 PUSH_TYPES = ("push",)
+PUSH_FACTOR_ID = re.compile(r"^opf[0-9A-Za-z]{17}$")
 
 # Okta error codes a verify can answer with, and what the analyst should do about each.
 VERIFY_ASSISTANCE = {
@@ -51,13 +58,30 @@ def enrolled_factors(client, user_id: str) -> list:
 
 
 def get_factor(client, user_id: str, factor_id: str) -> dict:
-    """The user's factor, or an error naming it when Okta does not know it."""
+    """The user's factor, or an error naming it when Okta does not know it (Okta's own 404, which
+    `names_the_user`, when it does not know the user)."""
     response = client.request("GET", client.path("users", user_id, "factors", factor_id), allow=(404,))
     if response.status == 404:
-        raise OktaError("The Okta user %s has no factor %s." % (user_id, factor_id),
-                        "Run Get Okta User Factors for this user and use the ID of their active push factor.",
-                        status=404)
+        error = unknown_factor(user_id, factor_id)
+        error.response = response  # Okta's answer says whether it is the user it does not know
+        raise error
     return response.body or {}
+
+
+def unknown_factor(user_id: str, factor_id: str) -> OktaError:
+    return OktaError("The Okta user %s has no factor %s." % (user_id, factor_id),
+                     "Run Get Okta User Factors for this user and use the ID of their active push factor.", status=404)
+
+
+def is_push_id(factor_id: str) -> bool:
+    """Whether the factor ID is an Okta Verify push factor's (so it can be pushed to without reading it)."""
+    return bool(PUSH_FACTOR_ID.match(factor_id or ""))
+
+
+def names_the_user(exc: OktaError) -> bool:
+    """Whether Okta's 404 says it does not know the user (`… (User)`), not one of their factors."""
+    body = exc.response.body if exc.status == 404 and exc.response is not None else None
+    return isinstance(body, dict) and str(body.get("errorSummary") or "").rstrip().endswith("(User)")
 
 
 def is_push(factor: dict) -> bool:

@@ -6,6 +6,10 @@ finds nothing and the text looks like an email, a search on `profile.email` (a l
 "/" cannot be fetched by path, so it is searched on `profile.login`). Several users sharing one
 email is an error naming the count (`AmbiguousUser`), never a guess.
 
+Reading something of a user (`read_for`: their factors, groups, roles...) costs no lookup when
+the user is named by Okta id: the read goes straight to `/users/{id}/...`, and Okta's 404 there
+(which names the user) is the miss. Only a login or an email is resolved first.
+
 Lifecycle changes are idempotent in outcome: a playbook that suspends an already-suspended user
 wanted the user suspended, and that is what it has, so `change` succeeds without a request and
 says so in the log. Some outcomes show only in Okta's answer (an activation of a user Okta
@@ -22,12 +26,16 @@ error says the change may or may not have been applied, as it would without the 
 Clearing sessions (`DELETE /users/{id}/sessions`) answers 204 whether or not the user had any.
 Its flags are sent only when given: `forgetDevices` left out means Okta's own default.
 """
+import re
+
 from .found import Found
 from .http.errors import ClientError, OktaError
 from .search import quoted
 
 USERS_PAGE = 200
 BLANK = "The user input is blank, so it names no Okta user."
+# Okta user ids are "00u" and 17 more letters or digits.
+USER_ID = re.compile(r"^00u[0-9A-Za-z]{17}$")
 
 # operation -> (statuses in which the goal already holds, what to log)
 ALREADY = {
@@ -92,6 +100,24 @@ def resolve(client, identifier: str, then: str = "") -> Found:
     if user is None:
         return Found(None, "No Okta user matches %s%s." % (text, "; " + then if then else ""))
     return Found(user)
+
+
+def read_for(client, identifier: str, read, then: str = "") -> Found:
+    """`Found(read(user_id))` for the user named by an id, login or email, or why there is none.
+
+    An Okta id goes straight to `read` (one request: a 404 from it is the miss); a login or an
+    email is resolved first (`resolve`). `read` must raise Okta's 404 rather than swallow it.
+    """
+    text = str(identifier or "").strip()
+    if not USER_ID.match(text):
+        found = resolve(client, text, then)
+        return Found(read(found.item["id"])) if found else found
+    try:
+        return Found(read(text))
+    except OktaError as exc:
+        if exc.status != 404:
+            raise
+        return Found(None, "No Okta user matches %s%s." % (text, "; " + then if then else ""))
 
 
 # -- lifecycle -------------------------------------------------------------------------------------

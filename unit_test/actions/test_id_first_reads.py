@@ -1,0 +1,49 @@
+"""Reading something of a user named by Okta id costs exactly that read: no lookup of the user first.
+Okta's 404 on the read names the user, so it is the not-found output; a login or an email is
+still looked up first (issue 11 §2)."""
+import pytest
+
+from unit_test import factories
+from unit_test.conftest import API
+
+USER_ID = "00u1abcdefghijklmnop"
+READS = [  # (action, input key, the one request, what Okta answers, what a found output carries)
+    ("get_factors", "user_id", "/factors", [], {"factors": []}),
+    ("get_user_groups", "user", "/groups", [], {"found": True, "groups": []}),
+    ("list_roles", "user", "/roles", [], {"found": True, "roles": []}),
+    ("list_user_apps", "user", "/appLinks", [], {"found": True, "apps": [], "count": 0}),
+    ("list_user_devices", "user", "/devices", [], {"found": True, "devices": [], "count": 0}),
+    ("list_user_clients", "user", "/clients", [], {"found": True, "clients": [], "count": 0}),
+    ("list_authenticator_enrollments", "user", "/authenticator-enrollments", [],
+     {"found": True, "enrollments": [], "count": 0}),
+    ("get_user_risk", "user", "/risk", {"riskLevel": "LOW"}, {"found": True, "user_id": USER_ID, "risk_level": "LOW"}),
+]
+IDS = [name for name, *_ in READS]
+
+
+@pytest.mark.parametrize("action, key, read, answer, output", READS, ids=IDS)
+def test_an_okta_id_costs_one_request(run_action, okta, action, key, read, answer, output):
+    okta.get(API + "/users/" + USER_ID + read, json=answer)
+    result = run_action(action, {key: USER_ID})
+    assert result.ok and result.output == output
+    assert len(okta.request_history) == 1
+
+
+@pytest.mark.parametrize("action, key, read, answer, output", READS, ids=IDS)
+def test_a_404_on_the_read_is_the_not_found_output(run_action, okta, action, key, read, answer, output):
+    okta.get(API + "/users/" + USER_ID + read, status_code=404, json=factories.error())
+    result = run_action(action, {key: USER_ID})
+    assert result.ok and result.output == {"found": False, "message": "No Okta user matches %s." % USER_ID}
+
+
+def test_an_email_is_still_looked_up_before_the_read(run_action, okta):
+    okta.get(API + "/users/jane%40example.com", json=factories.user(email="jane@example.com", user_id=USER_ID))
+    okta.get(API + "/users/" + USER_ID + "/factors", json=[])
+    result = run_action("get_factors", {"user_id": "jane@example.com"})
+    assert result.ok and len(okta.request_history) == 2
+
+
+def test_another_okta_error_on_the_read_stays_an_error(run_action, okta):
+    okta.get(API + "/users/" + USER_ID + "/factors", status_code=403, json=factories.error("E0000006", "No permission"))
+    result = run_action("get_factors", {"user_id": USER_ID})
+    assert not result.ok and "E0000006" in result.exception["cause"]
