@@ -95,11 +95,12 @@ def shown(group: dict) -> dict:
     return dict(group, name=profile.get("name"), description=profile.get("description"))
 
 
-def list_groups(client, query: str = None) -> list:
-    """Groups whose name starts with `query`, or every group (all pages) when there is none."""
+def list_groups(client, query: str = None):
+    """Groups whose name starts with `query`, or every group (all pages) when there is none, one
+    page at a time (an org can hold 100,000 groups: the caller keeps only what it returns)."""
     if query:
-        return list(client.pages(client.path("groups"), {"q": query}, page_size=QUERY_LIMIT))
-    return list(client.pages(client.path("groups")))
+        return client.pages(client.path("groups"), {"q": query}, page_size=QUERY_LIMIT)
+    return client.pages(client.path("groups"))
 
 
 # -- membership ------------------------------------------------------------------------------------

@@ -839,3 +839,11 @@ def test_pages_refuse_a_page_that_is_not_a_list(requests_mock, answer):
     with pytest.raises(OktaError) as info:
         list(make_client().pages("/api/v1/users"))
     assert "GET /api/v1/users" in info.value.cause and "where a list was expected" in info.value.cause
+
+
+def test_a_large_list_page_is_parsed_with_equal_strings_shared(requests_mock):
+    page = [{"id": "00g%017d" % i, "type": "OKTA_GROUP", "objectClass": ["okta:user_group"]} for i in range(5000)]
+    requests_mock.get(API + "/groups", json=page)
+    first, second = make_client().get("/api/v1/groups")[:2]
+    assert first["type"] is second["type"] and first["objectClass"][0] is second["objectClass"][0]
+    assert first["id"] != second["id"]

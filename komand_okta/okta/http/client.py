@@ -18,6 +18,7 @@ always expects a list): another shape is an OktaError naming the request, not a 
 Every connection is checked against the destination policy when it is opened (`transport`).
 """
 import copy
+import json
 import random
 from urllib.parse import quote, urlsplit
 
@@ -33,6 +34,7 @@ from .retry import IDEMPOTENT_METHODS, RetryPolicy
 from .transport import check_destinations
 
 API_PREFIX = "/api/v1"
+SHARE_ABOVE = 256 * 1024  # answers larger than this (big list pages) are parsed with shared strings
 
 
 class Response:
@@ -264,9 +266,29 @@ def _body(raw):
     if not raw.content:
         return None, True
     try:
+        if len(raw.content) > SHARE_ABOVE:
+            return json.loads(raw.content, object_hook=_SharedStrings()), True
         return raw.json(), True
     except ValueError:
         return None, False
+
+
+class _SharedStrings:
+    """A JSON object hook that makes equal string values one object. A large list page repeats the
+    same types, statuses, timestamps and link URLs thousands of times; parsed apart, they are a
+    quarter of the memory a 10,000-group page takes (and such lists are kept whole for the output)."""
+
+    def __init__(self):
+        self.seen = {}
+
+    def __call__(self, obj: dict) -> dict:
+        seen = self.seen
+        for key, value in obj.items():
+            if value.__class__ is str:
+                obj[key] = seen.setdefault(value, value)
+            elif value.__class__ is list:
+                value[:] = [seen.setdefault(item, item) if item.__class__ is str else item for item in value]
+        return obj
 
 
 def _links(raw) -> dict:
