@@ -1,7 +1,8 @@
-"""List Group Members: resolve the group (id or exact name), return its users, every page up to the limit.
+"""List Group Members: the group's users (by group id or exact name), every page up to the limit.
 
 Pages are 1000 users (Okta's default for this endpoint, the fewest requests); a limit under 1000
-asks for exactly that many. A group that does not exist, or a name several groups share, gives
+asks for exactly that many. A group ID goes straight to the member list (its 404 is the miss); a
+name is looked up first. A group that does not exist, or a name several groups share, gives
 `found: false` and a message.
 """
 from komand_okta.okta import groups
@@ -13,9 +14,8 @@ class Action(Base):
     def run(self, params):
         limit = params.get("limit")
         client = self.connection.client
-        found = groups.resolve(client, params["group"])
+        found = groups.read_for(client, params["group"], lambda group_id: list(client.pages(
+            client.path("groups", group_id, "users"), page_size=groups.MEMBERS_PAGE, limit=limit)))
         if not found:
             return not_found(found, self.log, "found")
-        users = list(client.pages(client.path("groups", found.item["id"], "users"), page_size=groups.MEMBERS_PAGE,
-                                  limit=limit))
-        return {"found": True, "users": users, "count": len(users)}
+        return {"found": True, "users": found.item, "count": len(found.item)}

@@ -14,6 +14,7 @@ deleted outright is reported as `{"id": …}`.
 """
 import re
 
+from . import direct
 from .found import Found, one
 from .http.errors import ClientError, OktaError
 from .search import quoted
@@ -81,6 +82,12 @@ def find(client, id_or_name: str):
 def resolve(client, id_or_name: str) -> Found:
     """The group for an id or exact name, or why none (no match, or a name several groups share)."""
     return one(find, client, id_or_name, AmbiguousGroup, "No Okta group has the ID or name %s.")
+
+
+def read_for(client, id_or_name: str, read) -> Found:
+    """`Found(read(group_id))` for the group named by id or exact name: an id goes straight to
+    `read`, whose 404 is the miss (`direct.read_for`); a name is resolved first."""
+    return direct.read_for(client, id_or_name, GROUP_ID, resolve, read, "No Okta group has the ID or name %s.")
 
 
 def label(group: dict) -> str:

@@ -28,6 +28,7 @@ Its flags are sent only when given: `forgetDevices` left out means Okta's own de
 """
 import re
 
+from . import direct
 from .found import Found
 from .http.errors import ClientError, OktaError
 from .search import quoted
@@ -103,21 +104,10 @@ def resolve(client, identifier: str, then: str = "") -> Found:
 
 
 def read_for(client, identifier: str, read, then: str = "") -> Found:
-    """`Found(read(user_id))` for the user named by an id, login or email, or why there is none.
-
-    An Okta id goes straight to `read` (one request: a 404 from it is the miss); a login or an
-    email is resolved first (`resolve`). `read` must raise Okta's 404 rather than swallow it.
-    """
-    text = str(identifier or "").strip()
-    if not USER_ID.match(text):
-        found = resolve(client, text, then)
-        return Found(read(found.item["id"])) if found else found
-    try:
-        return Found(read(text))
-    except OktaError as exc:
-        if exc.status != 404:
-            raise
-        return Found(None, "No Okta user matches %s%s." % (text, "; " + then if then else ""))
+    """`Found(read(user_id))` for the user named by an id, login or email, or why there is none:
+    an Okta id goes straight to `read` (`direct.read_for`), anything else is resolved first."""
+    return direct.read_for(client, identifier, USER_ID, lambda c, text: resolve(c, text, then), read,
+                           "No Okta user matches %s" + ("; " + then if then else "") + ".")
 
 
 # -- lifecycle -------------------------------------------------------------------------------------

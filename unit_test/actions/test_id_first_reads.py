@@ -47,3 +47,17 @@ def test_another_okta_error_on_the_read_stays_an_error(run_action, okta):
     okta.get(API + "/users/" + USER_ID + "/factors", status_code=403, json=factories.error("E0000006", "No permission"))
     result = run_action("get_factors", {"user_id": USER_ID})
     assert not result.ok and "E0000006" in result.exception["cause"]
+
+
+@pytest.mark.parametrize("action, key, named, path, miss", [
+    ("list_group_members", "group", "00g1abcdefghijklmnop", "/groups/00g1abcdefghijklmnop/users",
+     "No Okta group has the ID or name 00g1abcdefghijklmnop."),
+    ("list_app_users", "app", "0oa1abcdefghijklmnop", "/apps/0oa1abcdefghijklmnop/users",
+     "No Okta application has the ID or label 0oa1abcdefghijklmnop."),
+])
+def test_a_group_or_app_id_goes_straight_to_its_list_and_a_404_is_the_miss(run_action, okta, action, key, named, path,
+                                                                         miss):
+    okta.get(API + path, status_code=404, json=factories.error())
+    result = run_action(action, {key: named})
+    assert result.ok and result.output == {"found": False, "message": miss}
+    assert len(okta.request_history) == 1

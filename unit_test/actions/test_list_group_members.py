@@ -17,8 +17,7 @@ def group():
     return factories.group("Staff", group_id=GROUP_ID)
 
 
-def test_the_members_of_a_group_given_by_id_are_listed_1000_a_page(run_action, okta):
-    okta.get(GROUPS + "/" + GROUP_ID, json=group())
+def test_the_members_of_a_group_given_by_id_are_listed_1000_a_page_with_no_lookup(run_action, okta):
     okta.get(MEMBERS, json=[factories.user(user_id="00u1")])
 
     result = run_action("list_group_members", {"group": GROUP_ID})
@@ -26,7 +25,16 @@ def test_the_members_of_a_group_given_by_id_are_listed_1000_a_page(run_action, o
     assert result.ok
     assert result.output["found"] is True and result.output["count"] == 1
     assert result.output["users"][0]["id"] == "00u1" and "type" not in result.output["users"][0]
-    assert sent(okta) == [("/api/v1/groups/" + GROUP_ID, {}), ("/api/v1/groups/%s/users" % GROUP_ID, {"limit": ["1000"]})]
+    assert sent(okta) == [("/api/v1/groups/%s/users" % GROUP_ID, {"limit": ["1000"]})]
+
+
+def test_an_unknown_group_id_is_the_not_found_output_of_the_member_list(run_action, okta):
+    okta.get(MEMBERS, status_code=404, json=factories.error(summary="Not found: Resource not found: x (UserGroup)"))
+
+    result = run_action("list_group_members", {"group": GROUP_ID})
+
+    assert result.ok and result.output == {"found": False, "message": "No Okta group has the ID or name %s." % GROUP_ID}
+    assert len(okta.request_history) == 1
 
 
 def test_a_group_given_by_name_is_found_by_exact_name_search(run_action, okta):
@@ -77,7 +85,7 @@ def test_a_limit_smaller_than_a_page_asks_okta_for_just_that_many_in_one_request
     result = run_action("list_group_members", {"group": GROUP_ID, "limit": 2})
 
     assert result.output["count"] == 2
-    assert sent(okta)[1:] == [("/api/v1/groups/%s/users" % GROUP_ID, {"limit": ["2"]})]
+    assert sent(okta) == [("/api/v1/groups/%s/users" % GROUP_ID, {"limit": ["2"]})]
 
 
 def test_a_limit_spanning_pages_stops_once_reached_asking_only_for_the_rest(run_action, okta):
@@ -90,7 +98,7 @@ def test_a_limit_spanning_pages_stops_once_reached_asking_only_for_the_rest(run_
     result = run_action("list_group_members", {"group": GROUP_ID, "limit": 1500})
 
     assert result.output["count"] == 1500
-    assert [q for _, q in sent(okta)[1:]] == [{"limit": ["1000"]}, {"after": ["p1"], "limit": ["500"]}]
+    assert [q for _, q in sent(okta)] == [{"limit": ["1000"]}, {"after": ["p1"], "limit": ["500"]}]
 
 
 def test_an_okta_error_is_an_error_envelope_with_oktas_summary(run_action, okta):
