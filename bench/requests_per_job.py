@@ -1,30 +1,46 @@
-"""3. Requests per job: HTTP requests made ÷ the minimum possible, for each list action and the
-polling triggers/task, on a generated org of 10,000 users (a 10,000-member group, 1,200 users
-assigned to an app, 2,500 System Log events, 450 users created between trigger polls).
+"""3. Requests per job: every HTTP request a job makes (lookups included) ÷ the fewest Okta allows,
+and the memory a long list takes.
 
-Counts come from the simulator's request log. The minimum is ceil(items / max page) requests
-on the list's endpoint (at least 1), with the page sizes Okta documents: users 200, groups
-10,000, group members 1,000 (Okta's default; no maximum is documented), apps 200, app users
-500, logs 1,000, identity providers 200; un-paged lists (roles, factors, user types, event
-hooks, a user's groups) 1. The ratio is taken on the list endpoint; other requests a job makes
-(resolving a name to an id, reading a group's name, the server's time) are shown next to it.
+The minimum of a list is ceil(items / the spec's page maximum) requests on it (`spec_limits`,
+read from Okta's official spec: groups 10,000, group members 1,000, app users 500, users 200,
+logs 1,000, ...; 1 for a list Okta does not page by size); inputs are Okta IDs, so nothing else
+is needed. Where a job needs more by nature, the row's reference says so and counts it: a push
+is the verify and one poll per wait; a Monitor User Groups poll that reports a change also reads
+the group's name and searches the users who left, 50 a request; the Monitor Logs task's first run
+reads Okta's time once. Every request comes from the simulator's request log; the row shows what
+they were.
 
-Actions and triggers run in this process (Plugin.handle, TriggerRunner with max_polls=1) against
-the simulator in a subprocess, so only the plugin's requests reach it.
+Sizes: 2,001 and 25,001 groups, a 1,500-member group, 10,000 users (a plain list hides the
+DEPROVISIONED ones), 1,200 users of an app, 3,000 System Log events, 450 users created between
+trigger polls, and a push approved on its second poll. Actions and triggers run in this process
+(Plugin.handle; TriggerRunner with max_polls=1) against the simulator in a subprocess. Peak RSS is
+measured apart: `bin/komand_okta run` of List Groups over 25,001 groups in a process of its own
+(VmHWM), per 10,000 groups listed, with the peak after each stage of the run to show where the
+memory goes.
 """
+import json
 import math
+import os
 import re
+import subprocess
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from komand_okta.runtime.plugin import Plugin
 from komand_okta.runtime.triggers import TriggerRunner
+from oktasim.orgs import demo
 
-from .common import CountingDispatcher, Row, action_message, sim, task_message, trigger_message
+from . import spec_limits
+from .common import PY, ROOT, CountingDispatcher, Row, action_message, env_with_root, sim, task_message, trigger_message
 
 NEW_USERS = 450
-APP_USERS = 1200  # users assigned to the first app (Okta pages app users at up to 500)
-LOG_EVENTS = 2500
+APP_USERS = 1200
+GROUP_MEMBERS = 1500
+LOG_EVENTS = 3000
+CHANGES = 10          # members who join and leave before the change poll of Monitor User Groups
+LEFT_PER_SEARCH = 50  # users who left, searched per request (okta/groups.REMOVED_BATCH)
+RSS_TARGET_MB = 100   # List Groups over 25,001 groups
 
 
 def count_items(output) -> int:
@@ -34,10 +50,46 @@ def count_items(output) -> int:
     return max(lists) if lists else 0
 
 
+def shape(path: str) -> str:
+    """A request path with its ids replaced by {id}."""
+    return re.sub(r"/(00u|00g|0oa|nzo|who|rol|ufs|opf|00p|guo|pol|0pr|jrc|gu|v2m)[A-Za-z0-9]{6,}", "/{id}", path)
+
+
+def sent_text(sent) -> str:
+    """What the requests were: `2 × GET /groups/{id}/users, 1 × GET /groups/{id}`."""
+    counts = Counter("%s %s" % (r["method"], shape(r["path"]).replace("/api/v1", "")) for r in sent)
+    return ", ".join("%d × %s" % (n, what) for what, n in counts.most_common())
+
+
+class Pages:
+    """Page maxima from the official spec (or, without ../shared, the plugin's own table)."""
+
+    def __init__(self):
+        if spec_limits.available():
+            spec = spec_limits.load()
+            self.of, self.source = (lambda key: spec_limits.page_maximum(spec, key)), "spec"
+        else:
+            from komand_okta.okta.http.paging import PAGE_MAXIMA
+            self.of, self.source = PAGE_MAXIMA.get, "plugin table; ../shared absent"
+
+    def minimum(self, items: int, key):
+        """(requests, how): ceil(items / page) for a paged list, 1 for an unpaged one."""
+        page = self.of(key) if key else None
+        if not page:
+            return 1, "1 (not paged)"
+        return max(1, math.ceil(items / page)), "ceil(%d / %d)" % (items, page)
+
+
+def row(name, sent, minimum, how):
+    n = len(sent)
+    return Row(name, "%d: %s" % (n, sent_text(sent)), "%d = %s" % (minimum, how), "%.2f" % (n / minimum), "1.00",
+               "pass" if n == minimum else "FAIL")
+
+
 class Bench:
     def __init__(self, s):
         self.s = s
-        self.plugin = Plugin(stderr=open("/dev/null", "w"))
+        self.plugin = Plugin(stderr=open(os.devnull, "w"))
         self.state_dir = Path(tempfile.mkdtemp(prefix="bench-rpj-"))
 
     def counted(self, fn):
@@ -61,123 +113,203 @@ class Bench:
         return dispatcher, sent
 
 
-def shape(path: str) -> str:
-    """A request path with its ids replaced by {id}."""
-    return re.sub(r"/(00u|00g|0oa|nzo|who|rol|ufs|00p|guo|pol|0pr|jrc|gu)[A-Za-z0-9]{8,}", "/{id}", path)
+def list_rows(b, pages, jobs):
+    rows = []
+    for name, params, key, label in jobs:
+        try:
+            output, sent = b.action(name, params)
+        except Exception as exc:
+            rows.append(Row("%s %s" % (name, label), "error: %s" % exc, status="FAIL"))
+            continue
+        items = count_items(output)
+        minimum, how = pages.minimum(items, key)
+        rows.append(row("%s%s: %d item(s)" % (name, label, items), sent, minimum, how))
+    return rows
 
 
-def row(name, sent, endpoint, items, page, note=""):
-    on_list = [r for r in sent if re.fullmatch(endpoint, r["path"])]
-    other = len(sent) - len(on_list)
-    if other and not note:
-        note = ", ".join(sorted({"%s %s" % (r["method"], shape(r["path"])) for r in sent if r not in on_list}))
-    minimum = max(1, math.ceil(items / page)) if page else 1
-    ratio = len(on_list) / minimum
-    measured = "%d on the list (+%d other%s)" % (len(on_list), other, (": " + note) if note else "") \
-        if other else "%d" % len(on_list)
-    return Row(name, measured, "%d = ceil(%d / %s)" % (minimum, items, page or "∞"),
-               "%.2f" % ratio, "1.00", "pass" if len(on_list) == minimum else "FAIL")
+def org_rows(s, pages, quick, log):
+    """Lists, triggers and the task on the generated org of 10,000 users."""
+    b = Bench(s)
+    big = next(g for g in s.control("GET", "/state/groups") if g["profile"]["name"] == "Group 0000")
+    user = s.api("GET", "/api/v1/users?limit=1")[0]
+    app = s.api("GET", "/api/v1/apps")[0]
+    uid, gid = user["id"], big["id"]
+    app_users = APP_USERS // 2 if quick else APP_USERS
+    active = [u for u in s.control("GET", "/state/users") if u.get("status") == "ACTIVE"]
+    for u in active[:app_users]:
+        s.api("POST", "/api/v1/apps/%s/users" % app["id"], {"id": u["id"]})
+    rows = list_rows(b, pages, [
+        ("list_users", {}, "users", ""),
+        ("list_users", {"search": 'status eq "ACTIVE"'}, "users", " (search)"),
+        ("list_group_members", {"group": gid}, "groups/*/users", " (group ID)"),
+        ("list_apps", {}, "apps", ""),
+        ("list_app_users", {"app": app["id"]}, "apps/*/users", " (app ID)"),
+        ("list_user_apps", {"user": uid}, None, " (user ID)"),
+        ("get_user_groups", {"user": uid}, None, " (user ID)"),
+        ("list_roles", {"user": uid}, None, " (user ID)"),
+        ("get_factors", {"user_id": uid}, None, " (user ID)"),
+        ("list_zones", {}, None, ""),
+        ("list_event_hooks", {}, None, ""),
+        ("list_policies", {"type": "OKTA_SIGN_ON"}, None, ""),
+        ("list_providers", {}, "idps", ""),
+        ("list_realms", {}, "realms", ""),
+        ("list_user_types", {}, None, ""),
+    ])
+    log_events = LOG_EVENTS // 2 if quick else LOG_EVENTS
+
+    since = s.control("GET", "/health")["now"]
+    post_events(s, log_events, uid)
+    output, sent = b.action("get_logs", {"since": since, "limit": log_events})
+    minimum, how = pages.minimum(count_items(output), "logs")
+    rows.append(row("get_logs (limit %d): %d event(s)" % (log_events, count_items(output)), sent, minimum, how))
+
+    members = len(member_ids(s, gid))
+    trigger_input = {"group_ids": [gid], "interval": 300}
+    for label in ("baseline", "no change"):
+        d, sent = b.poll("users_added_removed_from_group", trigger_input, "rpj-group")
+        minimum, how = pages.minimum(members, "groups/*/users")
+        rows.append(row("users_added_removed_from_group, %s poll, %d members" % (label, members), sent, minimum,
+                        how))
+    outsiders = [u["id"] for u in active if u["id"] not in set(member_ids(s, gid))][:CHANGES]
+    for user_id in outsiders:
+        s.api("PUT", "/api/v1/groups/%s/users/%s" % (gid, user_id))
+    for user_id in member_ids(s, gid)[:CHANGES]:
+        if user_id not in outsiders:
+            s.api("DELETE", "/api/v1/groups/%s/users/%s" % (gid, user_id))
+    d, sent = b.poll("users_added_removed_from_group", trigger_input, "rpj-group")
+    list_min, how = pages.minimum(len(member_ids(s, gid)), "groups/*/users")
+    searches = math.ceil(CHANGES / LEFT_PER_SEARCH)
+    rows.append(row("users_added_removed_from_group, poll after %d joined and %d left" % (CHANGES, CHANGES), sent,
+                    list_min + 1 + searches, "%s + 1 (the group's name) + %d (users who left, %d a search)"
+                    % (how, searches, LEFT_PER_SEARCH)))
+
+    for trig in ("new_users", "updated_users"):
+        b.poll(trig, {"interval": 60}, "rpj-" + trig)
+    for i in range(NEW_USERS):
+        s.api("POST", "/api/v1/users?activate=false",
+              {"profile": {"firstName": "New", "lastName": "User%d" % i, "login": "new%d@example.com" % i,
+                           "email": "new%d@example.com" % i}})
+    for trig in ("new_users", "updated_users"):
+        d, sent = b.poll(trig, {"interval": 60}, "rpj-" + trig)
+        minimum, how = pages.minimum(d.events, "users")
+        rows.append(row("%s, poll after %d users were created: %d event(s)" % (trig, NEW_USERS, d.events), sent,
+                        minimum, how))
+
+    start = s.control("GET", "/health")["now"]
+    b.poll("new_system_logs", {"interval": 60, "since": start}, "rpj-logs")
+    post_events(s, log_events, uid)
+    d, sent = b.poll("new_system_logs", {"interval": 60, "since": start}, "rpj-logs")
+    minimum, how = pages.minimum(d.events, "logs")
+    rows.append(row("new_system_logs, poll after %d events: %d event(s)" % (log_events, d.events), sent, minimum,
+                    how))
+
+    state, total, sent_all, runs = {}, 0, [], 0
+    while True:
+        s.clear_requests()
+        envelope, ok = b.plugin.handle(task_message(s, "monitor_logs", {"lookback_hours": 1}, state))
+        sent_all += s.api_requests()
+        runs += 1
+        body = envelope["body"]
+        if not ok:
+            raise RuntimeError("monitor_logs failed: %s" % body.get("error"))
+        total += len(body.get("output") or [])
+        state = body["state"]
+        if not body.get("has_more_pages") or runs > 100:
+            break
+    minimum, how = pages.minimum(total, "logs")
+    rows.append(row("monitor_logs task, %d run(s) until has_more_pages is false: %d event(s)" % (runs, total),
+                    sent_all, minimum + 1, how + " + 1 (Okta's time, on the first run)"))
+    note = "Org: `--org generate --users %d --groups 20 --group-size %d`." % (s.users, s.group_size)
+    return rows, note
+
+
+def member_ids(s, gid):
+    return sorted(s.control("GET", "/state/memberships").get(gid) or [])
+
+
+def push_rows(pages, log):
+    """Push MFA Challenge on the demo org: John's push factor approves on the second poll."""
+    with sim(org="demo") as s:
+        b = Bench(s)
+        output, sent = b.action("send_push", {"user_id": demo.JOHN_ID, "factor_id": demo.JOHN_PUSH_FACTOR_ID})
+        log("send_push: %s, %s" % (output, sent_text(sent)))
+        rows = [row("send_push (user and factor IDs), approved on the second poll: %s" % output.get("factor_status"),
+                    sent, 3, "1 verify + 2 polls")]
+        output, sent = b.action("get_factors", {"user_id": demo.JANE_ID})
+        rows.append(row("get_factors (user ID): %d factor(s)" % count_items(output), sent, 1, "1 (not paged)"))
+    return rows
+
+
+def groups_rows(pages, quick, log):
+    """List Groups over 2,001 and 25,001 groups, and the peak RSS of listing 25,001."""
+    rows, sizes = [], (2001,) if quick else (2001, 25001)
+    with sim(org="generate", users=50, groups=sizes[0], group_size=1) as s:
+        for size in sizes:
+            if size != sizes[0]:
+                s.control("POST", "/org", {"org": "generate", "users": 50, "groups": size, "group_size": 1})
+            rows += list_rows(Bench(s), pages, [("list_groups", {}, "groups", " (%s groups generated)"
+                                                 % format(size, ","))])
+        rows += rss_rows(s, sizes[-1], log)
+    return rows
+
+
+RSS_CHILD = r'''
+import json, os, sys
+from pathlib import Path
+
+def peak():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024.0
+
+stages = []
+from komand_okta.runtime import cli, plugin
+import komand_okta.actions.list_groups as action
+
+def probe(name, fn):
+    def wrapped(*args, **kwargs):
+        result = fn(*args, **kwargs)
+        stages.append((name, peak()))
+        return result
+    return wrapped
+
+action.Action.run = probe("groups read and shaped", action.Action.run)
+plugin.Plugin._output = probe("output conformed to the spec", plugin.Plugin._output)
+plugin.connection_masked = probe("envelope masked", plugin.connection_masked)
+cli._write = probe("envelope written", cli._write)
+stages.append(("imports", peak()))
+code = cli.main(["run"], stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+print(json.dumps({"code": code, "peak": peak(), "stages": stages}), file=sys.stderr)
+'''
+
+
+def rss_rows(s, size, log):
+    """Peak RSS of `bin/komand_okta run` List Groups over all groups, in its own process."""
+    message = json.dumps(action_message(s, "list_groups", {}))
+    done = subprocess.run([PY, "-c", RSS_CHILD], input=message, capture_output=True, text=True, cwd=ROOT,
+                          env=env_with_root())
+    result = json.loads(done.stderr.strip().splitlines()[-1])
+    total = len(s.control("GET", "/state/groups"))
+    log("list_groups RSS: %s" % result)
+    stages = "; ".join("%s %.0f MB" % (name, mb) for name, mb in result["stages"])
+    return [Row("list_groups of %s groups, peak RSS of the CLI process" % format(total, ","),
+                "%.0f MB; %.1f MB per 10,000 groups listed above the %.0f MB after imports"
+                % (result["peak"], (result["peak"] - result["stages"][0][1]) / (total / 10_000), result["stages"][0][1]),
+                "peak after each stage: %s" % stages, "—", "< %d MB" % RSS_TARGET_MB,
+                "pass" if result["peak"] < RSS_TARGET_MB and result["code"] == 0 else "FAIL")]
 
 
 def run(quick=False, log=print):
+    pages = Pages()
     users = 2000 if quick else 10_000
     rows = []
-    with sim(org="generate", users=users, groups=20, group_size=users) as s:
-        b = Bench(s)
-        groups = s.control("GET", "/state/groups")
-        big = next(g for g in groups if g["profile"]["name"] == "Group 0000")
-        user = s.api("GET", "/api/v1/users?limit=1")[0]
-        apps = s.api("GET", "/api/v1/apps")
-        app = apps[0]
-        uid, gid = user["id"], big["id"]
-        app_users = APP_USERS // 2 if quick else APP_USERS
-        active = [u for u in s.control("GET", "/state/users") if u.get("status") == "ACTIVE"]
-        for u in active[:app_users]:
-            s.api("POST", "/api/v1/apps/%s/users" % app["id"], {"id": u["id"]})
-
-        jobs = [  # (action, input, list endpoint regex, page size; 0 = un-paged)
-            ("list_users", {}, r"/api/v1/users", 200),
-            ("list_users", {"search": 'status eq "ACTIVE"'}, r"/api/v1/users", 200),
-            ("list_groups", {}, r"/api/v1/groups", 10000),
-            ("list_group_members", {"group": gid}, r"/api/v1/groups/[^/]+/users", 1000),
-            ("list_apps", {}, r"/api/v1/apps", 200),
-            ("list_app_users", {"app": app["id"]}, r"/api/v1/apps/[^/]+/users", 500),
-            ("list_user_apps", {"user": uid}, r"/api/v1/users/[^/]+/appLinks", 0),
-            ("get_user_groups", {"user": uid}, r"/api/v1/users/[^/]+/groups", 0),
-            ("list_roles", {"user": uid}, r"/api/v1/users/[^/]+/roles", 0),
-            ("get_factors", {"user_id": uid}, r"/api/v1/users/[^/]+/factors", 0),
-            ("list_zones", {}, r"/api/v1/zones", 0),
-            ("list_event_hooks", {}, r"/api/v1/eventHooks", 0),
-            ("list_policies", {"type": "OKTA_SIGN_ON"}, r"/api/v1/policies", 0),
-            ("list_providers", {}, r"/api/v1/idps", 200),
-            ("list_realms", {}, r"/api/v1/realms", 200),
-            ("list_user_types", {}, r"/api/v1/meta/types/user", 0),
-        ]
-        for name, params, endpoint, page in jobs:
-            try:
-                output, sent = b.action(name, params)
-            except Exception as exc:
-                rows.append(Row("%s %s" % (name, params or ""), "error: %s" % exc, status="FAIL"))
-                continue
-            items = count_items(output)
-            label = "%s%s: %d item(s)" % (name, " " + str(params) if name in ("list_users",) and params else "", items)
-            rows.append(row(label, sent, endpoint, items, page))
-
-        # get_logs: LOG_EVENTS events in the log, read them all
-        since = s.control("GET", "/health")["now"]
-        post_events(s, LOG_EVENTS, uid)
-        output, sent = b.action("get_logs", {"since": since, "limit": LOG_EVENTS})
-        rows.append(row("get_logs (limit %d): %d event(s)" % (LOG_EVENTS, count_items(output)), sent,
-                        r"/api/v1/logs", count_items(output), 1000))
-
-        # Monitor User Groups on the whole-org group
-        for label in ("baseline", "no change"):
-            d, sent = b.poll("users_added_removed_from_group", {"group_ids": [gid], "interval": 300}, "rpj-group")
-            rows.append(row("users_added_removed_from_group, %s poll, %d members" % (label, users), sent,
-                            r"/api/v1/groups/[^/]+/users", users, 1000, "GET /groups/{id} for the name"))
-
-        # New Users / Updated Users: baseline, then NEW_USERS created
-        for trig in ("new_users", "updated_users"):
-            b.poll(trig, {"interval": 60}, "rpj-" + trig)
-        for i in range(NEW_USERS):
-            s.api("POST", "/api/v1/users?activate=false",
-                  {"profile": {"firstName": "New", "lastName": "User%d" % i, "login": "new%d@example.com" % i,
-                               "email": "new%d@example.com" % i}})
-        for trig in ("new_users", "updated_users"):
-            d, sent = b.poll(trig, {"interval": 60}, "rpj-" + trig)
-            rows.append(row("%s, poll after %d users were created: %d event(s)" % (trig, NEW_USERS, d.events),
-                            sent, r"/api/v1/users", d.events, 200))
-
-        # New System Logs: the first poll fixes the start, the second reads
-        start = s.control("GET", "/health")["now"]
-        d, sent = b.poll("new_system_logs", {"interval": 60, "since": start}, "rpj-logs")
-        post_events(s, LOG_EVENTS, uid)
-        d, sent = b.poll("new_system_logs", {"interval": 60, "since": start}, "rpj-logs")
-        rows.append(row("new_system_logs, poll after %d events: %d event(s)" % (LOG_EVENTS, d.events), sent,
-                        r"/api/v1/logs", d.events, 1000))
-
-        # Monitor Logs task: runs until has_more_pages is false
-        state, total, sent_all, runs = {}, 0, [], 0
-        while True:
-            s.clear_requests()
-            envelope, ok = b.plugin.handle(task_message(s, "monitor_logs", {"lookback_hours": 1}, state))
-            sent_all += s.api_requests()
-            runs += 1
-            body = envelope["body"]
-            if not ok:
-                raise RuntimeError("monitor_logs failed: %s" % body.get("error"))
-            total += len(body.get("output") or [])
-            state = body["state"]
-            if not body.get("has_more_pages") or runs > 100:
-                break
-        rows.append(row("monitor_logs task, %d run(s) until has_more_pages=false: %d event(s)" % (runs, total),
-                        [r for r in sent_all if r["query"] and "limit=1&" not in r["query"] + "&"] +
-                        [r | {"path": "(server time)"} for r in sent_all if "limit=1&" in (r["query"] or "") + "&"],
-                        r"/api/v1/logs", total, 1000, "GET /logs?limit=1 for the server's time"))
-    notes = ["Org: `--org generate --users %d --groups 20 --group-size %d`; a plain user list hides DEPROVISIONED "
-             "users, so it holds fewer than %d." % (users, users, users),
-             "The Monitor User Groups poll also reads the group (GET /groups/{id}) every poll, to keep the name "
-             "current and to turn a deleted group into an error: ceil(members/1000) + 1 requests in all."]
+    with sim(org="generate", users=users, groups=20, group_size=GROUP_MEMBERS) as s:
+        s.users, s.group_size = users, GROUP_MEMBERS
+        org, note = org_rows(s, pages, quick, log)
+    rows += org
+    rows += push_rows(pages, log)
+    rows += groups_rows(pages, quick, log)
+    notes = [note, "Page maxima from the %s; the minimum of a list read by ID is its pages alone." % pages.source]
     return rows, notes
 
 
