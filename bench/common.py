@@ -71,9 +71,21 @@ def machine() -> dict:
     except OSError:
         pass
     return {"CPU": model or "unknown", "cores": str(os.cpu_count()), "memory": mem or "unknown",
+            "load average (1, 5, 15 min) at the start": " ".join("%.2f" % x for x in os.getloadavg()),
             "OS": "%s %s" % (platform.system(), platform.release()),
             "Python": "%s (%s)" % (platform.python_version(), PY),
-            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit measured": commit()}
+
+
+def commit() -> str:
+    """The commit the benchmarks ran on, and whether the code they ran differed from it."""
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    head = git("rev-parse", "HEAD") or "unknown (not a git checkout)"
+    changed = git("status", "--porcelain", "--", "komand_okta", "bench", "oktasim", "bin", "plugin.spec.yaml")
+    return head + (" with uncommitted changes to %d file(s) under komand_okta, bench, oktasim, bin or the spec"
+                   % len(changed.splitlines()) if changed else "")
 
 
 def free_port() -> int:
