@@ -15,6 +15,7 @@ Where we deliberately differ from the generator (the validators do not look at t
 * custom type tables leave out the Default and Example columns (always None, and repeated in the
   example outputs);
 * a "Choosing an action" table, from the spec's ``choosing_an_action``, follows the setup;
+* a table of each documented enum's values, from the spec's ``enum_values``, follows the steps;
 * no trailing spaces or doubled blank lines;
 * ``### Tasks`` appears only when the spec has tasks.
 
@@ -217,6 +218,34 @@ def _choosing(spec: dict) -> list:
     return ["## Choosing an action", _table(("Job", "You want to", "Use"), rows)]
 
 
+def _enum_values(spec: dict) -> list:
+    """A table per input whose enum values the spec documents under ``enum_values``.
+
+    ``enum_values`` maps an input key to a ``title``, a ``description`` and ``values``: each enum
+    value with its members (text, or lists shown comma-separated), one column per member name.
+    Every input of that key carrying an ``enum`` must list exactly those values, in that order, so
+    the table and the inputs cannot drift apart.
+    """
+    blocks = []
+    for key, entry in (spec.get("enum_values") or {}).items():
+        values = entry.get("values") or {}
+        enums = [field.get("enum") for section, _ in COMPONENT_SECTIONS for step in (spec.get(section) or {}).values()
+                 for name, field in (step.get("input") or {}).items() if name == key and "enum" in field]
+        if not enums or any(enum != list(values) for enum in enums):
+            raise ValueError("enum_values.%s must list exactly the enum of every input named %s" % (key, key))
+        columns = list(dict.fromkeys(member for value in values.values() for member in value))
+        rows = [(name, *(_listed(value.get(member)) for member in columns)) for name, value in values.items()]
+        headers = ("Value", *(member.replace("_", " ").title() for member in columns))
+        blocks += [f"### {entry.get('title', key)}", entry.get("description", ""), _table(headers, rows)]
+    return blocks
+
+
+def _listed(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
 def _custom_types(types: dict) -> list:
     if not types:
         return [_none("This plugin does not contain any custom output types.")]
@@ -244,6 +273,7 @@ def render(spec: dict) -> str:
         *_choosing(spec),
         "## Technical Details",
         *_components(spec, types),
+        *_enum_values(spec),
         "### Custom Types",
         *_custom_types(types),
         "## Troubleshooting",

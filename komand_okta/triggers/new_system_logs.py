@@ -1,5 +1,10 @@
 """New System Logs: one event per System Log event, following Okta's polling `next` link.
 
+With a `preset` (komand_okta.presets), only the event types of that named set are read: the
+preset becomes an `eventType eq "…" or …` filter, and-ed with the `filter` input when both are
+given. A changed preset or filter no longer fits the stored link, so reading restarts from the
+newest event sent.
+
 State: `next_page_link` (the stream's cursor), `last_published`, `boundary_uuids` (events at that
 time) and `recent_uuids` (a bounded tail), see `komand_okta.okta.logs`. The first poll starts
 at `since`, or at the server's time from a `Date` header (never the local clock).
@@ -14,7 +19,7 @@ If the first page still fails the poll fails and the runtime keeps the previous 
 poll continues from the same link: no gap, no repeat. If a later page fails, the events already
 read are sent and the link of the failed page is stored, so progress is kept.
 """
-from komand_okta import inputs
+from komand_okta import inputs, presets
 from komand_okta.okta import logs
 from komand_okta.okta.http.errors import Error, OktaError
 from komand_okta.runtime.components import Trigger as Base
@@ -25,7 +30,8 @@ MAX_PER_POLL = 10 * logs.MAX_PAGE
 
 class Trigger(Base):
     def poll(self, params, state):
-        client, log_filter = self.connection.client, inputs.text(params, "filter")
+        client = self.connection.client
+        log_filter = presets.log_filter(params.get("preset"), inputs.text(params, "filter"))
         if state.get("version") != STATE_VERSION:
             state.clear()
         url, query = logs.resume_point(client, state, log_filter, params.get("since"))

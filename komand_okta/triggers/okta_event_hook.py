@@ -20,9 +20,14 @@ event is emitted again until one poll delivers it: exactly once unless the proce
 a delivery and the state save. An event Okta delivers twice is journalled once: its uuid is
 looked up among the waiting events and the `seen` ones, also across a restart.
 
-With `register`, the first poll creates the hook (name, public URL, event types, auth header and
-secret), has Okta verify it (Okta GETs the public URL, which must reach this listener), activates
-it and stores its id in the state. When the trigger stops (SIGTERM, the terminate flag), the
+With a `preset` (komand_okta.presets), only events of the preset's types (and of any given
+`event_types`) are emitted; the others are answered 200 and dropped, so a hook shared with other
+uses, or subscribed to more types, reports only what the analyst picked.
+
+With `register`, the first poll creates the hook (name, public URL, event types: the given ones
+and the preset's that Okta delivers to event hooks, auth header and secret), has Okta verify it
+(Okta GETs the public URL, which must reach this listener), activates it and stores its id in
+the state. When the trigger stops (SIGTERM, the terminate flag), the
 runtime calls `close()`, which deactivates and deletes the hook and stops the listener. A
 process killed with SIGKILL leaves the hook; the next start finds it by the stored id and
 reuses it.
@@ -30,7 +35,7 @@ reuses it.
 import os
 import threading
 
-from komand_okta import inputs
+from komand_okta import inputs, presets
 from komand_okta.okta import hooks
 from komand_okta.okta.http.errors import OktaError
 from komand_okta.runtime.components import Trigger as Base
@@ -53,6 +58,7 @@ class Trigger(Base):
     def __init__(self, connection, log, clock):
         super().__init__(connection, log, clock)
         self.listener, self.journal, self.hook_id, self.registered = None, None, None, False
+        self.wanted, self._dropped = None, 0  # the event types emitted (None: all), events left out since last poll
         self._lock = threading.Lock()  # the listener's threads and the poll share the journal
         self._delivered = set()
 
@@ -74,6 +80,7 @@ class Trigger(Base):
         if params.get("register") and not self.registered:
             self._register(params, state)
         self._report(self.listener.take_counts())
+        self._report_dropped(params.get("preset"))
         with self._lock:
             batch = self.journal.pending(MAX_BATCH)
         state["seen"] = (seen + [key for _, key, _ in batch if key is not None])[-SEEN_CAP:]
@@ -87,6 +94,7 @@ class Trigger(Base):
         secret = params.get("secret")
         if not secret:
             raise ClientError("The secret is empty.", "Set the shared secret that Okta sends in the auth header.")
+        self.wanted = presets.emitted_types(params.get("preset"), params.get("event_types"))
         if self.journal is None:
             self._open_journal(acknowledged)
         self.listener = HookListener(LISTEN_HOST, params.get("port", 8080), params.get("path") or "/okta/events",
@@ -106,6 +114,11 @@ class Trigger(Base):
     def _accept(self, items) -> bool:
         """Listener thread: journal the events not seen before. False when they cannot be kept."""
         with self._lock:
+            if self.wanted is not None:
+                kept = [(key, event) for key, event in items
+                        if isinstance(event, dict) and event.get("eventType") in self.wanted]
+                self._dropped += len(items) - len(kept)
+                items = kept
             new, keys = [], set()
             for key, event in items:
                 if key is None or (key not in self._delivered and key not in self.journal and key not in keys):
@@ -128,13 +141,24 @@ class Trigger(Base):
         if counts["verified"]:
             self.log.info("Answered Okta's verification challenge.")
 
+    def _report_dropped(self, preset) -> None:
+        with self._lock:
+            dropped, self._dropped = self._dropped, 0
+        if dropped:
+            self.log.info("%d delivered event(s) outside the preset %s were left out.", dropped, preset)
+
     # -- registering the hook ------------------------------------------------------------------
     def _register(self, params, state):
-        url, types = inputs.text(params, "public_url"), [t for t in params.get("event_types") or [] if t]
+        url = inputs.text(params, "public_url")
+        types, left_out = presets.hook_event_types(params.get("preset"), params.get("event_types"))
         if not url or not types:
-            raise ClientError("Register needs the public URL and at least one event type.",
-                              "Set public_url (where Okta reaches this listener) and event_types, or set "
+            raise ClientError("Register needs the public URL and at least one event type or a preset.",
+                              "Set public_url (where Okta reaches this listener) and event_types or preset, or set "
                               "register to false and create the hook in Okta yourself.")
+        if left_out:
+            self.log.info("Okta does not deliver %s of the preset %s to event hooks, so the hook does not subscribe "
+                          "to them; the New System Logs trigger reports them.", ", ".join(left_out),
+                          params.get("preset"))
         client = self.connection.client
         hook = self._existing(client, state.get("hook_id"), url)
         created = hook is None
