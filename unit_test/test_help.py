@@ -241,8 +241,8 @@ def test_every_example_input_in_help_is_the_input_of_its_sample_message():
 
     spec = real_spec()
     documented = example_blocks_by_heading(helpdoc.render(spec))
-    for section, key, step in steps(spec):
-        assert documented[step["title"]] == sample_message(spec, key)["body"]["input"], key
+    for section, key, step in steps(spec):  # a step without inputs has no example block
+        assert documented.get(step["title"], {}) == sample_message(spec, key)["body"]["input"], key
 
 
 def test_the_connection_example_is_the_sample_connection_and_uses_exactly_one_auth_method():
