@@ -1,5 +1,10 @@
-"""Issue 6 §3, trigger soak: 1,000 polls per trigger against the simulator over real HTTP, with
+"""Issue 6 §3, trigger soak: 300 polls per trigger against the simulator over real HTTP, with
 random changes, faults, 429s and one restart in the middle; events must equal the true changes.
+
+Size: 300 polls meet every weather dozens of times (`_assert_weather_really_happened` holds
+each to a floor) at a fraction of the suite's time budget. Lists are read in pages of a few items
+(`SMALL_PAGES`), so most polls cross several pages and a fault can strike between two pages of
+one read.
 
 Set-up (per trigger): the trigger runs in-process through `Plugin.handle` and the real
 `TriggerRunner` (state file per triggerId in a temp dir, persisted only after delivery) with a
@@ -35,14 +40,19 @@ import random
 import pytest
 import requests
 
+from komand_okta.okta import groups, logs, users_cursor
 from komand_okta.runtime.triggers import TriggerRunner
 from oktasim.orgs import demo as org
 
 from .conftest import FAULTS, SEED
 
-POLLS = 1000
+POLLS = 300
 RESTART_AT = POLLS // 2
 INTERVAL = 30
+
+# (module, page size constant, size): a group's members, a user search and the System Log are
+# read a few items a page
+SMALL_PAGES = [(groups, "MEMBERS_PAGE", 4), (users_cursor, "PAGE", 2), (logs, "MAX_PAGE", 2)]
 
 WEATHER = [  # (weight, fault spec, rate-limit spec)
     (40, None, None),
@@ -51,6 +61,12 @@ WEATHER = [  # (weight, fault spec, rate-limit spec)
     (5, "GET /api/v1/*:seq=503,503,503,503,503,503", None),
     (12, None, "GET /api/v1/*=1/60s"),  # longer than the interval: 429s mid-poll and at its start
 ]
+
+
+@pytest.fixture(autouse=True)
+def small_pages(monkeypatch):
+    for module, name, size in SMALL_PAGES:
+        monkeypatch.setattr(module, name, size)
 
 
 class Collector:
@@ -212,8 +228,8 @@ def _summary(soak):
 def _assert_weather_really_happened(soak):
     kept_under_faults = sum(1 for kept, _, _, weather in soak.polls if kept and weather[0])
     kept_under_429 = sum(1 for kept, _, _, weather in soak.polls if kept and weather[1])
-    assert soak.counts["failed"] >= 30, _summary(soak)        # failed polls did happen (and were recovered)
-    assert kept_under_faults >= 200 and kept_under_429 >= 50, _summary(soak)
+    assert soak.counts["failed"] >= 5, _summary(soak)        # failed polls did happen (and were recovered)
+    assert kept_under_faults >= 80 and kept_under_429 >= 20, _summary(soak)
     assert soak.counts["429"] >= 50, _summary(soak)  # 429s were answered and waited out
     faults = {r["fault"] for r in soak.sim.requests()}
     assert {"500", "503", "reset_before", "reset_after", "429"} <= faults
@@ -239,7 +255,7 @@ def test_monitor_user_groups_soak_events_equal_true_changes(sim, inproc, tmp_pat
             net[g].add(u)
         changes += len(got["added"]) + len(got["removed"])
     assert net == {g: set(m) for g, m in soak.observe().items()}
-    assert changes >= 200, changes  # the soak did exercise many real changes
+    assert changes >= 100, changes  # the soak did exercise many real changes
 
 
 # -- New Users ------------------------------------------------------------------------------------
@@ -280,7 +296,7 @@ def test_new_users_soak_every_created_user_reported_exactly_once(sim, inproc, tm
     first = next(p for p in soak.polls if p[0])[2]
     assert len(reported) == len(set(reported)) == soak.created - 0  # none twice, none missed
     assert set(reported) == soak.observe() - first
-    assert soak.created >= 300
+    assert soak.created >= 150
 
 
 # -- New System Logs -------------------------------------------------------------------------------
@@ -312,6 +328,26 @@ class LogSoak(Soak):
     def reported(self, events):
         return [event["log_event"]["uuid"] for event in events]
 
+    def check(self):
+        """As `Soak.check`, except that a kept poll may end between two pages: when a later page
+        fails, New System Logs sends what it read and goes on from the failed page next poll.
+        So each kept poll reports the next events of the truth, in order; all of them unless
+        the poll met faults or 429s; and the next kept poll goes on exactly where it stopped."""
+        assert any(p[0] for p in self.polls), "no poll ever succeeded"
+        assert self.polls[-1][0], "the final fault-free poll must succeed"
+        done = None  # how many of the truth's events are reported (or were there at the baseline)
+        for index, (kept, events, truth, weather) in enumerate(self.polls):
+            if not kept or done is None:
+                assert events == [], "poll %d (a failed poll or the baseline) sent %r" % (index, events)
+                done = len(truth) if kept else done
+                continue
+            got, pending = self.reported(events), list(truth[done:])
+            assert got == pending[:len(got)], "poll %d (%s): got %r, expected the start of %r" % (
+                index, weather, got, pending)
+            assert got == pending or any(weather), "poll %d stopped short without a fault" % index
+            done += len(got)
+        assert done == len(self.polls[-1][2])
+
 
 def test_new_system_logs_soak_every_log_event_reported_exactly_once_in_order(sim, inproc, tmp_path):
     soak = LogSoak(sim, inproc, tmp_path, seed=SEED + 2)
@@ -322,4 +358,4 @@ def test_new_system_logs_soak_every_log_event_reported_exactly_once_in_order(sim
     first = next(p for p in soak.polls if p[0])[2]
     assert len(reported) == len(set(reported))
     assert reported == list(soak.observe()[len(first):])
-    assert len(reported) >= 300
+    assert len(reported) >= 150
