@@ -7,8 +7,9 @@ dropped connections, half of them *before* the request is applied (`reset_before
 
 What is proved:
 
-* Reads: every read-only action, 100 runs each under faults, succeeds and returns exactly what
-  it returns without faults (GETs are retried on 5xx and on dropped connections).
+* Reads: every read-only action, 25 runs each under faults, succeeds and returns exactly what
+  it returns without faults (GETs are retried on 5xx and on dropped connections). 25 runs of 27
+  reads meet over a hundred faults of every kind; the count is asserted.
 * Changes: every change action, run repeatedly until it completes, leaves the simulator in the
   right state, never applied twice where that could matter (one group/zone/user created, never
   two; a gateway or member present once). When an attempt cannot complete, its error says so
@@ -24,6 +25,7 @@ from oktasim.orgs import demo as org
 from .conftest import FAULTS, set_faults
 
 RUNS = 100
+READ_RUNS = 25  # of every read action: over a hundred faulted requests, every kind among them
 
 # every read-only action of the plugin, with an input that exercises its main path
 READS = [
@@ -75,7 +77,7 @@ def test_the_fault_plan_really_injects_every_kind(sim, inproc):
     assert {"500", "502", "503", "504", "reset_before", "reset_after"} <= kinds
 
 
-def test_every_read_action_succeeds_100_times_with_the_fault_free_answer(sim, inproc):
+def test_every_read_action_succeeds_under_faults_with_the_fault_free_answer(sim, inproc):
     names = {name for name, _ in READS}
     assert len(names) >= 20
     expected = []
@@ -85,14 +87,14 @@ def test_every_read_action_succeeds_100_times_with_the_fault_free_answer(sim, in
         expected.append(comparable(clean.output))
     set_faults(sim, FAULTS)
     failures = []
-    for run in range(RUNS):
+    for run in range(READ_RUNS):
         for (name, params), want in zip(READS, expected):
             got = inproc.action(name, params)
             if not got.ok or comparable(got.output) != want:
                 failures.append((run, name, got.text[:300] if not got.ok else "output differs"))
     faulted = [r for r in sim.requests() if r["fault"]]
     assert not failures, failures[:5]
-    assert len(faulted) > RUNS  # the faults really happened, many times
+    assert len(faulted) > 100  # the faults really happened, many times
     assert {r["fault"] for r in faulted} >= {"500", "502", "503", "504", "reset_before", "reset_after"}
 
 
