@@ -30,7 +30,8 @@ and the preset's that Okta delivers to event hooks, auth header and secret), has
 the state. When the trigger stops (SIGTERM, the terminate flag), the
 runtime calls `close()`, which deactivates and deletes the hook and stops the listener. A
 process killed with SIGKILL leaves the hook; the next start finds it by the stored id and
-reuses it.
+reuses it, unless it subscribes to other event types (the preset or event types changed): then
+it is deleted and created anew.
 """
 import os
 import threading
@@ -160,7 +161,7 @@ class Trigger(Base):
                           "to them; the New System Logs trigger reports them.", ", ".join(left_out),
                           params.get("preset"))
         client = self.connection.client
-        hook = self._existing(client, state.get("hook_id"), url)
+        hook = self._existing(client, state.get("hook_id"), url, types)
         created = hook is None
         if created:
             scheme = hooks.auth_scheme(params.get("auth_header") or "Authorization", params["secret"])
@@ -185,15 +186,23 @@ class Trigger(Base):
         state["hook_id"] = self.hook_id
         self.log.info("The Okta event hook %s is verified and active.", self.hook_id)
 
-    def _existing(self, client, hook_id, url):
+    def _existing(self, client, hook_id, url, types):
+        """The hook of the saved state when it still delivers to `url`; one subscribed to other types
+        than `types` (the preset or event types changed) is deleted, to be created anew."""
         if not hook_id:
             return None
         response = client.request("GET", client.path("eventHooks", hook_id), allow=(404,))
         hook = response.body if response.status != 404 and isinstance(response.body, dict) else None
-        if hook and ((hook.get("channel") or {}).get("config") or {}).get("uri") == url:
-            self.log.info("Reusing the Okta event hook %s from the saved state.", hook_id)
-            return hook
-        return None
+        if not hook or ((hook.get("channel") or {}).get("config") or {}).get("uri") != url:
+            return None
+        if sorted((hook.get("events") or {}).get("items") or []) != sorted(types):
+            self.log.info("The Okta event hook %s of the saved state subscribes to other event types; it is "
+                          "replaced.", hook_id)
+            self.hook_id = hook_id
+            self._remove_hook()
+            return None
+        self.log.info("Reusing the Okta event hook %s from the saved state.", hook_id)
+        return hook
 
     def _remove_hook(self):
         client = self.connection.client

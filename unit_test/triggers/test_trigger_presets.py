@@ -219,6 +219,35 @@ def test_register_with_a_preset_alone_needs_no_event_types(okta, hook_trigger):
     assert okta.request_history[0].json()["events"]["items"] == DECLARED["admin_privilege_changed"]["event_types"]
 
 
+def saved_hook(okta, items):
+    """The hook of a saved state (delivering to the public URL, subscribed to `items`), removable."""
+    okta.get(API + "/eventHooks/who0", json={"id": "who0", "status": "ACTIVE", "verificationStatus": "VERIFIED",
+                                             "channel": {"config": {"uri": "https://soar.example.com/okta/events"}},
+                                             "events": {"type": "EVENT_TYPE", "items": items}})
+    okta.post(API + "/eventHooks/who0/lifecycle/deactivate", json={"id": "who0", "status": "INACTIVE"})
+    okta.delete(API + "/eventHooks/who0", status_code=204)
+    return dict(HOOK_PARAMS, preset="account_locked", register=True, public_url="https://soar.example.com/okta/events")
+
+
+def test_the_saved_hook_is_reused_while_it_subscribes_to_the_presets_types(okta, hook_trigger):
+    params = saved_hook(okta, ["user.account.lock"])
+    hook_trigger.poll(params, {"hook_id": "who0"})
+    assert [(r.method, r.path) for r in okta.request_history] == [("GET", "/api/v1/eventhooks/who0")]
+
+
+def test_a_saved_hook_subscribed_to_other_types_is_replaced_after_the_preset_changed(okta, hook_trigger):
+    params = saved_hook(okta, ["zone.create"])
+    registrable(okta)
+    state = {"hook_id": "who0"}
+
+    hook_trigger.poll(params, state)
+
+    assert [(r.method, r.path) for r in okta.request_history] == [
+        ("GET", "/api/v1/eventhooks/who0"), ("POST", "/api/v1/eventhooks/who0/lifecycle/deactivate"),
+        ("DELETE", "/api/v1/eventhooks/who0"), ("POST", "/api/v1/eventhooks")]
+    assert okta.request_history[-1].json()["events"]["items"] == ["user.account.lock"] and state["hook_id"] == "who1"
+
+
 # -- the filter itself --------------------------------------------------------------------------
 def test_the_preset_filter_quotes_each_type_as_an_okta_string():
     assert presets.log_filter("api_token_changed", None) == (
