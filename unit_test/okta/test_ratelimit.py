@@ -53,6 +53,15 @@ def test_a_429_spends_the_window_like_remaining_zero():
     assert rate.wait_before("users") == 30.0
 
 
+def test_a_concurrency_refusal_is_waited_out_and_holds_nothing_back_after_it():
+    clock = FakeClock(START)
+    rate = windows(clock)
+    rate.observe("users", headers(remaining=0, reset_in=1, limit=0), status=429)  # Limit 0: a concurrency 429
+    assert rate.wait_before("users") == 1.0
+    clock.advance(1)
+    assert [rate.wait_before("users") for _ in range(3)] == [0.0, 0.0, 0.0]
+
+
 def test_the_last_request_of_a_window_goes_and_the_one_after_it_waits():
     rate = windows()
     rate.observe("users", headers(remaining=1, reset_in=30))

@@ -62,7 +62,9 @@ def take(window: Window | None, now: float):
         if window.left > 0:
             return 0.0, replace(window, left=window.left - 1)
         return FRESH_WAIT, window
-    if now >= window.end:  # the window is over: this request begins the next one
+    if now >= window.end:  # the window is over: this request begins the next one (of the same limit, if known)
+        if window.limit <= 0:
+            return 0.0, None
         return 0.0, Window(None, None, window.limit - 1, window.limit, now, after=window.reset)
     if window.left > 0:
         return 0.0, replace(window, left=window.left - 1)
@@ -105,9 +107,12 @@ class RateWindows:
         try:
             reset = int(float(headers["X-Rate-Limit-Reset"]))
             remaining = 0 if status == 429 else max(0, int(headers["X-Rate-Limit-Remaining"]))
-            limit = max(int(headers.get("X-Rate-Limit-Limit") or 0), remaining)
+            limit = int(headers.get("X-Rate-Limit-Limit") or 0)
         except (KeyError, TypeError, ValueError):
             return
+        if limit <= 0:  # a concurrency refusal (Limit 0) says nothing of the window's size: keep what is known
+            limit = self.windows[bucket].limit if self.windows.get(bucket) is not None else 0
+        limit = max(limit, remaining)
         now = self.clock.now()
         if status == 429:
             self.whole_seconds = False
