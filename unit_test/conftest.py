@@ -8,12 +8,24 @@ Okta is mocked with `requests_mock` (the `okta` fixture); nothing leaves the pro
 import io
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from komand_okta.clock import FakeClock
 from komand_okta.runtime.plugin import Plugin
 from unit_test.sim import contract
 
 contract.install()
+
+# Property tests (unit_test/properties): the "ci" profile, the default, checks the same few
+# examples of every property on every run, so the suite stays inside its time budget and a
+# failure reproduces; "thorough" explores many fresh ones, for a change to validation, shaping
+# or paths: `pytest unit_test/properties --hypothesis-profile=thorough`.
+_HYPOTHESIS = {"deadline": None, "database": None, "print_blob": True,
+               "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large,
+                                         HealthCheck.filter_too_much]}
+settings.register_profile("ci", max_examples=10, derandomize=True, **_HYPOTHESIS)
+settings.register_profile("thorough", max_examples=300, **_HYPOTHESIS)
+settings.load_profile("ci")
 
 BASE = "https://example.okta.com"
 API = BASE + "/api/v1"

@@ -7,7 +7,7 @@ jsonschema decides, so only this one direction matters.
 """
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from komand_okta.runtime import schemas
@@ -28,8 +28,6 @@ SYNTHETIC = [
                 "m": {"type": "integer", "maximum": 10, "required": True}, "s": {"type": "string", "minimum": 1}}),
     ("open", {"item": {"type": "item", "additionalProperties": True}, "items": {"type": "[]item"}}),
 ]
-SETTINGS = {"max_examples": 40, "deadline": None, "derandomize": True, "database": None,
-            "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
 
 @pytest.mark.parametrize("where,fields", SECTIONS, ids=[where for where, _ in SECTIONS])
@@ -38,7 +36,6 @@ def test_fast_validation_never_accepts_what_jsonschema_rejects(where, fields):
     definitions = schema["definitions"]
     validator = jsonschema.Draft202012Validator(schema)
 
-    @settings(**SETTINGS)
     @given(st.one_of(from_schema(schema, definitions), json_values))
     def check(instance):
         if schemas.fast_valid(instance, schema, definitions):
@@ -51,7 +48,6 @@ def test_fast_validation_of_bounds_and_open_types_never_accepts_what_jsonschema_
     schema = schemas.section_schema(fields, SYNTHETIC_TYPES)
     validator = jsonschema.Draft202012Validator(schema)
 
-    @settings(**SETTINGS)
     @given(st.one_of(from_schema(schema, schema["definitions"]), json_values))
     def check(instance):
         if schemas.fast_valid(instance, schema, schema["definitions"]):

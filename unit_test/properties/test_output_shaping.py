@@ -11,7 +11,7 @@ import copy
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from komand_okta.runtime import schemas
 from komand_okta.runtime import spec as spec_module
@@ -24,8 +24,6 @@ SYNTHETIC_TYPES = {"item": {"name": {"type": "string"}, "tags": {"type": "[]stri
 SECTIONS = [("%s.%s" % (kind, name), step.get("output") or {}, TYPES)
             for kind in ("actions", "triggers", "tasks") for name, step in (SPEC.get(kind) or {}).items()]
 SECTIONS.append(("synthetic", {"item": {"type": "item"}, "items": {"type": "[]item"}}, SYNTHETIC_TYPES))
-SETTINGS = {"max_examples": 40, "deadline": None, "derandomize": True, "database": None,
-            "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 
 
 def closed(schema):
@@ -64,7 +62,6 @@ def test_shaping_keeps_what_the_spec_declares_and_only_that(where, fields, types
     validator = jsonschema.Draft202012Validator(schema)
     strict = jsonschema.Draft202012Validator(closed(schema))
 
-    @settings(**SETTINGS)
     @given(from_schema(schema, definitions))
     def check(output):
         original = copy.deepcopy(output)
