@@ -205,3 +205,13 @@ def test_two_processes_together_take_no_more_than_the_window_has_left(tmp_path):
                               text=True) for _ in range(2)]
     taken = [int(proc.communicate(timeout=60)[0]) for proc in procs]
     assert sum(taken) == 30
+
+
+def test_a_429_one_process_met_makes_every_process_wait_for_the_full_reset(tmp_path):
+    clock = FakeClock(START + 1)
+    windows(clock, shared_file(tmp_path)).observe("users", answer(0, START + 2, 1, START + 1), status=429)
+    other = windows(clock, shared_file(tmp_path))
+    other.observe("users", answer(0, START + 2, 1, START + 1))  # Okta's clock is ours
+    clock.advance(4.4)
+    other.observe("users", answer(0, START + 16, 1, START + 5), sent_at=START + 5.3)
+    assert other.wait_before("users") == pytest.approx(10.6)

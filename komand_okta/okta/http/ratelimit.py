@@ -22,7 +22,8 @@ rounded up to a whole second, which alone would cost up to a second per window. 
 shows that its request opened the window (Remaining is Limit - 1), the window is taken to last the
 whole seconds from that request to Reset, counted from when the answer came: never earlier than
 the real end when windows start at their first request and last whole seconds. If that reading is
-ever wrong (a 429 comes), this process waits for the full Reset from then on.
+ever wrong (a 429 comes), every process sharing the bucket waits for the full Reset from then on
+(`Window.whole`, kept in the file with the window).
 """
 import math
 import threading
@@ -46,6 +47,7 @@ class Window:
     since: float         # our clock when it was last learned or begun
     after: int = 0       # for a window begun by a request: the Reset of the window before it
     opened: tuple | None = None  # (sent, answered) on our clock, when this process's request opened it
+    whole: bool = True   # windows of this bucket start at their first request and last whole seconds (no 429 said not)
 
     def tight(self) -> bool:
         return self.left <= max(TIGHT_MIN, int(self.limit * TIGHT_SHARE))
@@ -65,16 +67,21 @@ def take(window: Window | None, now: float):
     if now >= window.end:  # the window is over: this request begins the next one (of the same limit, if known)
         if window.limit <= 0:
             return 0.0, None
-        return 0.0, Window(None, None, window.limit - 1, window.limit, now, after=window.reset)
+        return 0.0, Window(None, None, window.limit - 1, window.limit, now, after=window.reset, whole=window.whole)
     if window.left > 0:
         return 0.0, replace(window, left=window.left - 1)
     return window.end - now, window
 
 
 def merge(a: Window | None, b: Window | None) -> Window | None:
-    """What is known of a bucket's window from two accounts of it (an answer, this process, the file)."""
+    """What is known of a bucket's window from two accounts of it (an answer, this process, the file).
+    A 429 seen by anyone (`whole` False) stays known."""
     if a is None or b is None:
         return a or b
+    return replace(_merged(a, b), whole=a.whole and b.whole)
+
+
+def _merged(a: Window, b: Window) -> Window:
     if a.reset is None and b.reset is None:
         return a if (a.after, -a.left) >= (b.after, -b.left) else b
     if a.reset is None or b.reset is None:
@@ -97,7 +104,6 @@ class RateWindows:
         self.clock, self.jitter, self.shared = clock, jitter, shared
         self.skew = None      # estimated Okta clock minus our clock, in seconds
         self.windows = {}     # bucket -> Window
-        self.whole_seconds = True  # windows last whole seconds from their first request (until a 429 says not)
         self._lock = threading.Lock()
 
     def observe(self, bucket: str, headers, status: int = 200, sent_at: float | None = None) -> None:
@@ -114,10 +120,8 @@ class RateWindows:
             limit = self.windows[bucket].limit if self.windows.get(bucket) is not None else 0
         limit = max(limit, remaining)
         now = self.clock.now()
-        if status == 429:
-            self.whole_seconds = False
         opened = (sent_at, now) if sent_at is not None and remaining == limit - 1 and status != 429 else None
-        seen = Window(reset, reset - (self.skew or 0.0), remaining, limit, now, opened=opened)
+        seen = Window(reset, reset - (self.skew or 0.0), remaining, limit, now, opened=opened, whole=status != 429)
         with self._lock:
             known = self.windows.get(bucket)
             if self.shared is not None and (seen.tight() or known is not None and known.tight()):
@@ -146,7 +150,7 @@ class RateWindows:
     def _ending(self, window: Window | None) -> Window | None:
         """The window with its end estimated from the request that opened it, with the best clock
         estimate so far: the whole seconds from sending it to Reset, counted from its answer."""
-        if window is None or window.opened is None or window.reset is None or not self.whole_seconds:
+        if window is None or window.opened is None or window.reset is None or not window.whole:
             return window
         sent, answered = window.opened
         return replace(window, end=min(window.end, answered + math.floor(window.reset - (sent + (self.skew or 0.0)))))

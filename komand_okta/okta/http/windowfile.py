@@ -58,7 +58,8 @@ class WindowFile:
                 if after is None:
                     stored.pop(key, None)
                 else:
-                    stored[key] = [after.reset, after.end, after.left, after.limit, after.since, after.after]
+                    stored[key] = [after.reset, after.end, after.left, after.limit, after.since, after.after,
+                                   after.whole]
                 self._write({k: v for k, v in stored.items() if _window(v, now) is not None})
             return after
         except OSError:
@@ -84,13 +85,14 @@ class WindowFile:
 
 
 def _window(value, now: float):
-    """The stored `[reset, end, left, limit, since, after]` as a Window, or None when it is stale or not one."""
+    """The stored `[reset, end, left, limit, since, after, whole]` as a Window, or None when it is stale
+    or not one."""
     try:
-        reset, end, left, limit, since, after = value
+        reset, end, left, limit, since, after, whole = value
         if (reset is None) != (end is None):
             return None
         window = Window(None if reset is None else int(reset), None if end is None else float(end), int(left),
-                        int(limit), float(since), int(after))
+                        int(limit), float(since), int(after), whole=whole is not False)
     except (TypeError, ValueError):
         return None
     latest = window.since if window.end is None else window.end
