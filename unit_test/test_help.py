@@ -1,4 +1,5 @@
 """help.md is generated from plugin.spec.yaml; these tests keep it fresh and pin the renderer's rules."""
+import functools
 import io
 import json
 import re
@@ -13,9 +14,16 @@ from komand_okta.runtime import helpdoc
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def real_spec() -> dict:
+@functools.lru_cache(maxsize=1)
+def _real_spec_text() -> str:
+    """The spec as JSON, parsed from YAML once per run (the YAML parse costs a second or more)."""
     with open(ROOT / "plugin.spec.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return json.dumps(yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+def real_spec() -> dict:
+    """A fresh copy of the raw spec (tests may change it)."""
+    return json.loads(_real_spec_text())
 
 
 def field(type_="string", required=True, **extra) -> dict:
