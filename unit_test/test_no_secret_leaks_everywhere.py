@@ -92,6 +92,7 @@ NOT_SECRETS = {  # names that look secret-ish but carry no secret
     ("actions", "update_app_user", "profile"), ("actions", "assign_user_to_app_sso", "appuser"),
     ("actions", "raw_request", "query"),
     ("actions", "revoke_user_tokens", "token_id"),  # the id of a refresh token, not the token
+    ("actions", "revoke_api_token", "token"), ("actions", "restrict_api_token", "token"),  # an API token's id or name
 }
 # Output fields that exist to return a secret (generated, or derived from the input by design).
 SECRET_OUTPUTS = {"set_password": "new_password", "reset_password": "reset_password_url",
