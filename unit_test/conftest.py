@@ -42,6 +42,16 @@ class Result:
         self.exception = self.body.get("exception")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_state_dir(tmp_path_factory):
+    """The plugin's default state directory (shared rate-limit windows, dead letters) is this
+    session's own, for steps run in-process and for the plugin processes tests start: never the
+    checkout's .state, and never shared with a concurrent session or another xdist worker."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KOMAND_OKTA_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def contract_checked():
     """Every test is a contract check too: whatever a simulator it started answered, and every

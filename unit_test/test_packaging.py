@@ -17,6 +17,9 @@ from oktasim.orgs import demo as org
 from oktasim.testing import running_sim
 
 ROOT = Path(__file__).resolve().parents[1]
+# Building the venv is most of this module's time: its tests share one build, so under
+# pytest-xdist (--dist loadgroup) they all run on the same worker.
+pytestmark = pytest.mark.xdist_group("packaging")
 
 
 IMAGE_FILES = ("setup.py", "requirements.txt", "plugin.spec.yaml", "komand_okta")  # what the image copies
