@@ -9,8 +9,8 @@ and each answer, must pass Okta's official spec (unit_test/sim/contract.py) or t
 at teardown.
 """
 import json
-import select
-import socket
+import queue
+import re
 import subprocess
 import sys
 import threading
@@ -24,6 +24,7 @@ from oktasim.testing import running_sim
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = [sys.executable, str(ROOT / "bin" / "komand_okta")]
+LISTENING = re.compile(r"Listening on http://127\.0\.0\.1:(\d+)")
 
 
 class Run:
@@ -85,18 +86,20 @@ def http_runner(sim, server_url):
 
 @pytest.fixture(scope="session")
 def web_server():
-    """`bin/komand_okta http` on a free loopback port, stopped at the end of the session."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(BIN + ["http", "--host", "127.0.0.1", "--port", str(port), "--threads", "8"],
+    """`bin/komand_okta http` on a loopback port the system picks (`--port 0`: no other process
+    can take it between choosing and binding, as one probed beforehand could be, e.g. by another
+    xdist worker), stopped at the end of the session (of this worker)."""
+    process = subprocess.Popen(BIN + ["http", "--host", "127.0.0.1", "--port", "0", "--threads", "8"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
-    while "Booting worker" not in (line := _line_before(process.stderr, deadline)):
+    lines = _lines_of(process.stderr)
+    deadline, port, said = time.monotonic() + 60, None, []
+    while "Booting worker" not in (line := _line_before(lines, deadline)):
         if not line:
             process.kill()
-            raise RuntimeError("the web server did not start")
-    threading.Thread(target=process.stderr.read, daemon=True).start()  # keep its log pipe flowing
+            raise RuntimeError("the web server did not start; it said:\n" + "".join(said))
+        said.append(line)
+        if LISTENING.search(line):
+            port = int(LISTENING.search(line).group(1))
     url = "http://127.0.0.1:%d" % port
     assert requests.get(url + "/api/v1/status", timeout=10).ok
     yield url
@@ -112,7 +115,23 @@ def okta_get(sim, path):
     return response.json()
 
 
-def _line_before(stream, deadline) -> str:
-    """The next line of `stream`, or "" when none comes before `deadline`."""
-    ready, _, _ = select.select([stream], [], [], max(0.0, deadline - time.monotonic()))
-    return stream.readline() if ready else ""
+def _lines_of(stream) -> queue.Queue:
+    """The lines of `stream` as they come, read by a thread that keeps the pipe flowing to its
+    end ("" then). A thread, not select(): a line already read into the stream's buffer would
+    never wake select."""
+    lines = queue.Queue()
+
+    def read():
+        for line in stream:
+            lines.put(line)
+        lines.put("")
+    threading.Thread(target=read, daemon=True).start()
+    return lines
+
+
+def _line_before(lines: queue.Queue, deadline) -> str:
+    """The next line, or "" when none comes before `deadline` (or the stream ended)."""
+    try:
+        return lines.get(timeout=max(0.0, deadline - time.monotonic()))
+    except queue.Empty:
+        return ""
