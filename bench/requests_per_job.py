@@ -6,8 +6,9 @@ read from Okta's official spec: groups 10,000, group members 1,000, app users 50
 logs 1,000, ...; 1 for a list Okta does not page by size); inputs are Okta IDs, so nothing else
 is needed. Where a job needs more by nature, the row's reference says so and counts it: a push
 is the verify and one poll per wait; a Monitor User Groups poll that reports a change also reads
-the group's name and searches the users who left, 50 a request; the Monitor Logs task's first run
-reads Okta's time once. Every request comes from the simulator's request log; the row shows what
+the group's name and searches the users who left, 50 a request; reading the System Log's endless
+polling stream to its end takes floor(events / 1,000) + 1 pages (only a short page shows the end);
+the Monitor Logs task's first run reads Okta's time once. Every request comes from the simulator's request log; the row shows what
 they were.
 
 Sizes: 2,001 and 25,001 groups, a 1,500-member group, 10,000 users (a plain list hides the
@@ -78,6 +79,12 @@ class Pages:
         if not page:
             return 1, "1 (not paged)"
         return max(1, math.ceil(items / page)), "ceil(%d / %d)" % (items, page)
+
+    def drained(self, items: int, key):
+        """(requests, how) to read a stream to its end: the System Log's polling query always has a
+        next link, so only a page shorter than asked for shows that nothing more is there."""
+        page = self.of(key)
+        return items // page + 1, "floor(%d / %d) + 1 (a short page ends the stream)" % (items, page)
 
 
 def row(name, sent, minimum, how):
@@ -199,7 +206,7 @@ def org_rows(s, pages, quick, log):
     b.poll("new_system_logs", {"interval": 60, "since": start}, "rpj-logs")
     post_events(s, log_events, uid)
     d, sent = b.poll("new_system_logs", {"interval": 60, "since": start}, "rpj-logs")
-    minimum, how = pages.minimum(d.events, "logs")
+    minimum, how = pages.drained(d.events, "logs")
     rows.append(row("new_system_logs, poll after %d events: %d event(s)" % (log_events, d.events), sent, minimum,
                     how))
 
@@ -216,7 +223,7 @@ def org_rows(s, pages, quick, log):
         state = body["state"]
         if not body.get("has_more_pages") or runs > 100:
             break
-    minimum, how = pages.minimum(total, "logs")
+    minimum, how = pages.drained(total, "logs")
     rows.append(row("monitor_logs task, %d run(s) until has_more_pages is false: %d event(s)" % (runs, total),
                     sent_all, minimum + 1, how + " + 1 (Okta's time, on the first run)"))
     note = "Org: `--org generate --users %d --groups 20 --group-size %d`." % (s.users, s.group_size)
