@@ -34,8 +34,11 @@ def installed(tmp_path_factory):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
         copy(ROOT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
                                             if (ROOT / name).is_dir() else {}))
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    # The image's two pip installs, run by this interpreter's pip into the new venv (pip --python):
+    # a venv without pip of its own skips ensurepip, a third of the build's time.
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "-q",
+           "--disable-pip-version-check"]
     subprocess.run([*pip, "-r", str(source / "requirements.txt")], check=True, timeout=600)
     subprocess.run([*pip, "--no-deps", str(source)], check=True, timeout=600, cwd=str(work))
     return venv
