@@ -4,6 +4,7 @@ The version is the spec's (`version:` in plugin.spec.yaml), read as text so buil
 no YAML parser; `komand_okta` is a console script, so the installed launcher runs the
 interpreter it was installed with.
 """
+
 import re
 from pathlib import Path
 
@@ -13,8 +14,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def spec_version() -> str:
-    found = re.search(r"^version:\s*['\"]?([0-9][^'\"\s#]*)", (HERE / "plugin.spec.yaml").read_text(encoding="utf-8"),
-                      re.MULTILINE)
+    found = re.search(
+        r"^version:\s*['\"]?([0-9][^'\"\s#]*)", (HERE / "plugin.spec.yaml").read_text(encoding="utf-8"), re.MULTILINE
+    )
     if not found:
         raise SystemExit("plugin.spec.yaml has no top-level 'version:'")
     return found.group(1)

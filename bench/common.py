@@ -4,6 +4,7 @@ plugin start messages, and small statistics helpers.
 Every server started here listens on 127.0.0.1 and is stopped by the code that started it,
 through its own process handle (never by name).
 """
+
 import datetime as dt
 import json
 import os
@@ -29,6 +30,7 @@ TOKEN = "bench-token"  # the token bench/sim_throughput.py's clients send
 @dataclass
 class Row:
     """One figure: what was measured, against what, the ratio, the target and the verdict."""
+
     name: str
     measured: str
     reference: str = "—"
@@ -70,22 +72,32 @@ def machine() -> dict:
                 mem = "%.1f GiB" % (int(line.split()[1]) / 1024 / 1024)
     except OSError:
         pass
-    return {"CPU": model or "unknown", "cores": str(os.cpu_count()), "memory": mem or "unknown",
-            "load average (1, 5, 15 min) at the start": " ".join("%.2f" % x for x in os.getloadavg()),
-            "OS": "%s %s" % (platform.system(), platform.release()),
-            "Python": "%s (%s)" % (platform.python_version(), PY),
-            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "commit measured": commit()}
+    return {
+        "CPU": model or "unknown",
+        "cores": str(os.cpu_count()),
+        "memory": mem or "unknown",
+        "load average (1, 5, 15 min) at the start": " ".join("%.2f" % x for x in os.getloadavg()),
+        "OS": "%s %s" % (platform.system(), platform.release()),
+        "Python": "%s (%s)" % (platform.python_version(), PY),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit measured": commit(),
+    }
 
 
 def commit() -> str:
     """The commit the benchmarks ran on, and whether the code they ran differed from it."""
+
     def git(*args):
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
     head = git("rev-parse", "HEAD") or "unknown (not a git checkout)"
     changed = git("status", "--porcelain", "--", "komand_okta", "bench", "oktasim", "bin", "plugin.spec.yaml")
-    return head + (" with uncommitted changes to %d file(s) under komand_okta, bench, oktasim, bin or the spec"
-                   % len(changed.splitlines()) if changed else "")
+    return head + (
+        " with uncommitted changes to %d file(s) under komand_okta, bench, oktasim, bin or the spec"
+        % len(changed.splitlines())
+        if changed
+        else ""
+    )
 
 
 def free_port() -> int:
@@ -114,8 +126,9 @@ class Sim:
         if not path.startswith("/__sim"):
             path = "/__sim" + path
         data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.url + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
+        req = urllib.request.Request(
+            self.url + path, data=data, method=method, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             raw = resp.read()
         return json.loads(raw) if raw else None
@@ -144,8 +157,21 @@ class Sim:
 @contextmanager
 def sim(org="demo", rate_limit=None, threads=8, **gen):
     """``python -m oktasim`` on 127.0.0.1 with a free port; stopped (SIGTERM, then kill) on exit."""
-    cmd = [PY, "-m", "oktasim", "--host", "127.0.0.1", "--port", "0", "--org", org, "--token", TOKEN,
-           "--threads", str(threads)]
+    cmd = [
+        PY,
+        "-m",
+        "oktasim",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--org",
+        org,
+        "--token",
+        TOKEN,
+        "--threads",
+        str(threads),
+    ]
     if rate_limit:
         cmd += ["--rate-limit", rate_limit]
     for key, value in gen.items():
@@ -173,22 +199,42 @@ def stop(proc, timeout=15):
 # -- plugin messages --------------------------------------------------------------------------------
 def action_message(sim_or_conn, action, params) -> dict:
     conn = sim_or_conn.connection() if hasattr(sim_or_conn, "connection") else sim_or_conn
-    return {"type": "action_start", "version": "v1",
-            "body": {"action": action, "meta": {}, "connection": conn, "input": params}}
+    return {
+        "type": "action_start",
+        "version": "v1",
+        "body": {"action": action, "meta": {}, "connection": conn, "input": params},
+    }
 
 
 def trigger_message(sim_or_conn, trigger, params, trigger_id="bench") -> dict:
     conn = sim_or_conn.connection() if hasattr(sim_or_conn, "connection") else sim_or_conn
-    return {"type": "trigger_start", "version": "v1",
-            "body": {"trigger": trigger, "meta": {"triggerId": trigger_id}, "connection": conn, "input": params,
-                     "dispatcher": {"url": "http://127.0.0.1:1/unused", "webhook_url": ""}}}
+    return {
+        "type": "trigger_start",
+        "version": "v1",
+        "body": {
+            "trigger": trigger,
+            "meta": {"triggerId": trigger_id},
+            "connection": conn,
+            "input": params,
+            "dispatcher": {"url": "http://127.0.0.1:1/unused", "webhook_url": ""},
+        },
+    }
 
 
 def task_message(sim_or_conn, task, params, state, custom=None) -> dict:
     conn = sim_or_conn.connection() if hasattr(sim_or_conn, "connection") else sim_or_conn
-    return {"type": "task_start", "version": "v1",
-            "body": {"task": task, "meta": {}, "connection": conn, "input": params, "state": state,
-                     "custom_config": custom or {}}}
+    return {
+        "type": "task_start",
+        "version": "v1",
+        "body": {
+            "task": task,
+            "meta": {},
+            "connection": conn,
+            "input": params,
+            "state": state,
+            "custom_config": custom or {},
+        },
+    }
 
 
 class CountingDispatcher:

@@ -33,6 +33,7 @@ nothing carries over from the one before:
 * web mode: `bin/komand_okta http` (2 workers × 8 threads) and four clients posting get_user,
   100 actions in all (target: ≤ 1 per window).
 """
+
 import json
 import math
 import subprocess
@@ -44,12 +45,24 @@ from pathlib import Path
 
 import requests
 
-from .common import PLUGIN_BIN, PY, ROOT, Row, action_message, env_with_root, fmt_ratio, free_port, sim, stop, \
-    verdict, wait_http
+from .common import (
+    PLUGIN_BIN,
+    PY,
+    ROOT,
+    Row,
+    action_message,
+    env_with_root,
+    fmt_ratio,
+    free_port,
+    sim,
+    stop,
+    verdict,
+    wait_http,
+)
 
 PATH = "/api/v1/users"
 ONE_PROCESS_TARGET = 1.05
-LOOP_RUNS = 100          # get_user runs per CLI or web-mode measurement, in all
+LOOP_RUNS = 100  # get_user runs per CLI or web-mode measurement, in all
 USER_PATTERN = "GET /api/v1/users/*"
 NAIVE = r'''
 import sys, time, requests
@@ -99,6 +112,7 @@ def measured_bound(unlimited, limit, window):
 def sim_offset(s) -> float:
     """The simulator's clock minus ours, in seconds (its request log is on its clock)."""
     from datetime import datetime
+
     now = datetime.fromisoformat(s.control("GET", "/health")["now"].replace("Z", "+00:00")).timestamp()
     return now - time.time()
 
@@ -117,8 +131,12 @@ def run_jobs(cmds, stdin=None):
     """Start all commands at once; (seconds until the last exits, [stdout])."""
     t0 = time.perf_counter()
     env = fresh_state()
-    procs = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              text=True, cwd=ROOT, env=env) for cmd in cmds]
+    procs = [
+        subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=env
+        )
+        for cmd in cmds
+    ]
     outs = [p.communicate(stdin)[0] for p in procs]
     took = time.perf_counter() - t0
     codes = [p.returncode for p in procs]
@@ -135,7 +153,7 @@ def run(quick=False, log=print):
             # ×4: each process lists a quarter (list_users `limit`), so the total work is the same
             per = z["listed"] // procs
             message = json.dumps(action_message(s, "list_users", {} if procs == 1 else {"limit": per}))
-            cmd = ours if who != "naive" else [PY, "-c", NAIVE, s.url, s.token, str(per if procs > 1 else 10 ** 9)]
+            cmd = ours if who != "naive" else [PY, "-c", NAIVE, s.url, s.token, str(per if procs > 1 else 10**9)]
             if spec:
                 s.control("POST", "/ratelimit", {"spec": spec})
             else:
@@ -152,8 +170,16 @@ def run(quick=False, log=print):
             else:
                 counts = [int(o) if o.strip().isdigit() else None for o in outs]
             log("%s: %.1f s, %d ok requests, %d 429s, listed %s, exit %s" % (label, took, ok, n429, counts, codes))
-            return {"took": took, "ok": ok, "n429": n429, "counts": counts, "codes": codes, "times": times,
-                    "started": started + offset, "ended": started + offset + took}
+            return {
+                "took": took,
+                "ok": ok,
+                "n429": n429,
+                "counts": counts,
+                "codes": codes,
+                "times": times,
+                "started": started + offset,
+                "ended": started + offset + took,
+            }
 
         results = {}
         for procs in (1, 4):
@@ -177,29 +203,54 @@ def run(quick=False, log=print):
             windows = r["took"] / window
             per_window = r["n429"] / windows
             name = "%s, %d process%s, limit %d/%ds%s" % (
-                "komand_okta list_users" if who == "ours" else "naive requests loop (exp. backoff)", procs,
-                "" if procs == 1 else "es sharing it", limit, window, "" if complete else " — INCOMPLETE")
+                "komand_okta list_users" if who == "ours" else "naive requests loop (exp. backoff)",
+                procs,
+                "" if procs == 1 else "es sharing it",
+                limit,
+                window,
+                "" if complete else " — INCOMPLETE",
+            )
             if procs == 1:
                 target, ok = "≤ %.2f×, 0 × 429" % ONE_PROCESS_TARGET, ratio <= ONE_PROCESS_TARGET and r["n429"] == 0
             else:
                 target, ok = "≤ 1 × 429 per window", per_window <= 1.0
-            rows.append(Row(name, "%.1f s, %d × 429 (%.1f per window)" % (r["took"], r["n429"], per_window),
-                            "%.1f s bound = %.1f s start-up + %d × %d s + %.1f s after the last window opened "
-                            "(proportional bound %.1f s: %s)" % (minimum, start, k - 1, window, end, proportional,
-                                                                 fmt_ratio(r["took"] / proportional)),
-                            fmt_ratio(ratio), target, verdict(ok and complete) if who == "ours" else "info"))
-        rows.append(Row("unlimited, %d process%s (work time T)" % (procs, "" if procs == 1 else "es"),
-                        "%.1f s for %d × %s users, %d requests" % (unl["took"], procs, unl["counts"][0], pages),
-                        "—", "—", "—", "info"))
+            rows.append(
+                Row(
+                    name,
+                    "%.1f s, %d × 429 (%.1f per window)" % (r["took"], r["n429"], per_window),
+                    "%.1f s bound = %.1f s start-up + %d × %d s + %.1f s after the last window opened "
+                    "(proportional bound %.1f s: %s)"
+                    % (minimum, start, k - 1, window, end, proportional, fmt_ratio(r["took"] / proportional)),
+                    fmt_ratio(ratio),
+                    target,
+                    verdict(ok and complete) if who == "ours" else "info",
+                )
+            )
+        rows.append(
+            Row(
+                "unlimited, %d process%s (work time T)" % (procs, "" if procs == 1 else "es"),
+                "%.1f s for %d × %s users, %d requests" % (unl["took"], procs, unl["counts"][0], pages),
+                "—",
+                "—",
+                "—",
+                "info",
+            )
+        )
     rows += rows_429
-    notes.append("Bound = S + (k−1)·W + E with k = ceil(N/limit) windows for N requests; S (start-up to the first "
-                 "request) and E (from the first request of the last window to the end) measured on the same job(s) "
-                 "without a limit just before. The proportional bound (k−1)·W + T·n/N (T the unlimited time, n the "
-                 "last window's requests) is shown beside it.")
-    notes.append("Org: `--org generate --users %d` (a plain list hides DEPROVISIONED users); limit set per run "
-                 "through `POST /__sim/ratelimit`, which also starts fresh windows." % z["users"])
-    notes.append("get_user loops: `%s=%d/%ds`; 429s per window = 429s ÷ (seconds taken ÷ window)."
-                 % (USER_PATTERN, z["limit"], z["window"]))
+    notes.append(
+        "Bound = S + (k−1)·W + E with k = ceil(N/limit) windows for N requests; S (start-up to the first "
+        "request) and E (from the first request of the last window to the end) measured on the same job(s) "
+        "without a limit just before. The proportional bound (k−1)·W + T·n/N (T the unlimited time, n the "
+        "last window's requests) is shown beside it."
+    )
+    notes.append(
+        "Org: `--org generate --users %d` (a plain list hides DEPROVISIONED users); limit set per run "
+        "through `POST /__sim/ratelimit`, which also starts fresh windows." % z["users"]
+    )
+    notes.append(
+        "get_user loops: `%s=%d/%ds`; 429s per window = 429s ÷ (seconds taken ÷ window)."
+        % (USER_PATTERN, z["limit"], z["window"])
+    )
     return rows, notes
 
 
@@ -211,19 +262,33 @@ def get_user_rows(s, z, log):
     user = s.api("GET", "/api/v1/users?limit=1")[0]["id"]
     message = json.dumps(action_message(s, "get_user", {"email": user}))
     rows = []
-    for loops, writable, label in ((1, True, "CLI: 1 loop of %d get_user runs" % runs),
-                                   (4, True, "CLI: 4 loops of %d get_user runs at once" % (runs // 4)),
-                                   (1, False, "CLI: 1 loop of %d get_user runs, state directory unwritable "
-                                              "(nothing shared between runs)" % runs)):
+    for loops, writable, label in (
+        (1, True, "CLI: 1 loop of %d get_user runs" % runs),
+        (4, True, "CLI: 4 loops of %d get_user runs at once" % (runs // 4)),
+        (1, False, "CLI: 1 loop of %d get_user runs, state directory unwritable (nothing shared between runs)" % runs),
+    ):
         env = fresh_state(writable)
 
-        def loop(count, failures):
+        def loop(k, failures, count=runs // loops, env=env):
             for _ in range(count):
-                done = subprocess.run(PLUGIN_BIN + ["run"], input=message, capture_output=True, text=True, cwd=ROOT,
-                                      env=env)
+                done = subprocess.run(
+                    PLUGIN_BIN + ["run"], input=message, capture_output=True, text=True, cwd=ROOT, env=env
+                )
                 failures.append(done.returncode)
-        rows.append(limited(s, spec, z, label, loops, lambda k, failures: loop(runs // loops, failures), log,
-                            target="0 × 429" if loops == 1 else "≤ 1 × 429 per window", reference=not writable))
+
+        rows.append(
+            limited(
+                s,
+                spec,
+                z,
+                label,
+                loops,
+                loop,
+                log,
+                target="0 × 429" if loops == 1 else "≤ 1 × 429 per window",
+                reference=not writable,
+            )
+        )
     rows.append(web_row(s, spec, z, runs, message, log))
     return rows
 
@@ -247,17 +312,28 @@ def limited(s, spec, z, label, clients, work, log, target, reference=False):
     errors = sum(1 for code in failures if code)
     log("%s: %.1f s, %d requests, %d × 429, %d failed" % (label, took, len(sent), n429, errors))
     ok = (n429 == 0 if target.startswith("0") else per_window <= 1.0) and errors == 0
-    return Row(label, "%d × 429 (%.2f per window); %d requests in %.1f s%s" % (
-        n429, per_window, len(sent), took, "; %d runs failed" % errors if errors else ""), "—", "—",
-        "— (reference)" if reference else target, "info" if reference else verdict(ok))
+    return Row(
+        label,
+        "%d × 429 (%.2f per window); %d requests in %.1f s%s"
+        % (n429, per_window, len(sent), took, "; %d runs failed" % errors if errors else ""),
+        "—",
+        "—",
+        "— (reference)" if reference else target,
+        "info" if reference else verdict(ok),
+    )
 
 
 def web_row(s, spec, z, runs, message, log):
     """Four clients posting get_user to `bin/komand_okta http` (2 workers × 8 threads)."""
     port = free_port()
-    server = subprocess.Popen(PLUGIN_BIN + ["http", "--host", "127.0.0.1", "--port", str(port), "--workers", "2",
-                                            "--threads", "8"], cwd=ROOT, env=fresh_state(), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        PLUGIN_BIN + ["http", "--host", "127.0.0.1", "--port", str(port), "--workers", "2", "--threads", "8"],
+        cwd=ROOT,
+        env=fresh_state(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         url = "http://127.0.0.1:%d" % port
         wait_http(url + "/api/v1/status")
@@ -268,8 +344,10 @@ def web_row(s, spec, z, runs, message, log):
             for _ in range(runs // 4):
                 answer = session.post(url + "/api/v1/actions/get_user", json=body, timeout=600)
                 failures.append(0 if answer.ok and answer.json()["body"].get("status") == "ok" else 1)
-        return limited(s, spec, z, "web mode: 4 clients, %d get_user actions" % runs, 4, client, log,
-                       target="≤ 1 × 429 per window")
+
+        return limited(
+            s, spec, z, "web mode: 4 clients, %d get_user actions" % runs, 4, client, log, target="≤ 1 × 429 per window"
+        )
     finally:
         stop(server)
 

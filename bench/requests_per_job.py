@@ -19,6 +19,7 @@ measured apart: `bin/komand_okta run` of List Groups over 25,001 groups in a pro
 (VmHWM), per 10,000 groups listed, with the peak after each stage of the run to show where the
 memory goes.
 """
+
 import json
 import math
 import os
@@ -39,9 +40,9 @@ NEW_USERS = 450
 APP_USERS = 1200
 GROUP_MEMBERS = 1500
 LOG_EVENTS = 3000
-CHANGES = 10          # members who join and leave before the change poll of Monitor User Groups
+CHANGES = 10  # members who join and leave before the change poll of Monitor User Groups
 LEFT_PER_SEARCH = 50  # users who left, searched per request (okta/groups.REMOVED_BATCH)
-RSS_TARGET_MB = 100   # List Groups over 25,001 groups
+RSS_TARGET_MB = 100  # List Groups over 25,001 groups
 
 
 def count_items(output) -> int:
@@ -71,6 +72,7 @@ class Pages:
             self.of, self.source = (lambda key: spec_limits.page_maximum(spec, key)), "spec"
         else:
             from komand_okta.okta.http.paging import PAGE_MAXIMA
+
             self.of, self.source = PAGE_MAXIMA.get, "plugin table; ../shared absent"
 
     def minimum(self, items: int, key):
@@ -89,8 +91,14 @@ class Pages:
 
 def row(name, sent, minimum, how):
     n = len(sent)
-    return Row(name, "%d: %s" % (n, sent_text(sent)), "%d = %s" % (minimum, how), "%.2f" % (n / minimum), "1.00",
-               "pass" if n == minimum else "FAIL")
+    return Row(
+        name,
+        "%d: %s" % (n, sent_text(sent)),
+        "%d = %s" % (minimum, how),
+        "%.2f" % (n / minimum),
+        "1.00",
+        "pass" if n == minimum else "FAIL",
+    )
 
 
 class Bench:
@@ -113,8 +121,9 @@ class Bench:
     def poll(self, trigger, params, trigger_id):
         dispatcher = CountingDispatcher()
         runner = TriggerRunner(dispatcher=dispatcher, state_dir=self.state_dir, max_polls=1)
-        (envelope, ok), sent = self.counted(lambda: self.plugin.handle(
-            trigger_message(self.s, trigger, params, trigger_id), trigger_runner=runner))
+        (envelope, ok), sent = self.counted(
+            lambda: self.plugin.handle(trigger_message(self.s, trigger, params, trigger_id), trigger_runner=runner)
+        )
         if not ok:
             raise RuntimeError("%s failed: %s" % (trigger, envelope["body"].get("error")))
         return dispatcher, sent
@@ -145,23 +154,27 @@ def org_rows(s, pages, quick, log):
     active = [u for u in s.control("GET", "/state/users") if u.get("status") == "ACTIVE"]
     for u in active[:app_users]:
         s.api("POST", "/api/v1/apps/%s/users" % app["id"], {"id": u["id"]})
-    rows = list_rows(b, pages, [
-        ("list_users", {}, "users", ""),
-        ("list_users", {"search": 'status eq "ACTIVE"'}, "users", " (search)"),
-        ("list_group_members", {"group": gid}, "groups/*/users", " (group ID)"),
-        ("list_apps", {}, "apps", ""),
-        ("list_app_users", {"app": app["id"]}, "apps/*/users", " (app ID)"),
-        ("list_user_apps", {"user": uid}, None, " (user ID)"),
-        ("get_user_groups", {"user": uid}, None, " (user ID)"),
-        ("list_roles", {"user": uid}, None, " (user ID)"),
-        ("get_factors", {"user_id": uid}, None, " (user ID)"),
-        ("list_zones", {}, None, ""),
-        ("list_event_hooks", {}, None, ""),
-        ("list_policies", {"type": "OKTA_SIGN_ON"}, None, ""),
-        ("list_providers", {}, "idps", ""),
-        ("list_realms", {}, "realms", ""),
-        ("list_user_types", {}, None, ""),
-    ])
+    rows = list_rows(
+        b,
+        pages,
+        [
+            ("list_users", {}, "users", ""),
+            ("list_users", {"search": 'status eq "ACTIVE"'}, "users", " (search)"),
+            ("list_group_members", {"group": gid}, "groups/*/users", " (group ID)"),
+            ("list_apps", {}, "apps", ""),
+            ("list_app_users", {"app": app["id"]}, "apps/*/users", " (app ID)"),
+            ("list_user_apps", {"user": uid}, None, " (user ID)"),
+            ("get_user_groups", {"user": uid}, None, " (user ID)"),
+            ("list_roles", {"user": uid}, None, " (user ID)"),
+            ("get_factors", {"user_id": uid}, None, " (user ID)"),
+            ("list_zones", {}, None, ""),
+            ("list_event_hooks", {}, None, ""),
+            ("list_policies", {"type": "OKTA_SIGN_ON"}, None, ""),
+            ("list_providers", {}, "idps", ""),
+            ("list_realms", {}, "realms", ""),
+            ("list_user_types", {}, None, ""),
+        ],
+    )
     log_events = LOG_EVENTS // 2 if quick else LOG_EVENTS
 
     since = s.control("GET", "/health")["now"]
@@ -175,8 +188,7 @@ def org_rows(s, pages, quick, log):
     for label in ("baseline", "no change"):
         d, sent = b.poll("users_added_removed_from_group", trigger_input, "rpj-group")
         minimum, how = pages.minimum(members, "groups/*/users")
-        rows.append(row("users_added_removed_from_group, %s poll, %d members" % (label, members), sent, minimum,
-                        how))
+        rows.append(row("users_added_removed_from_group, %s poll, %d members" % (label, members), sent, minimum, how))
     outsiders = [u["id"] for u in active if u["id"] not in set(member_ids(s, gid))][:CHANGES]
     for user_id in outsiders:
         s.api("PUT", "/api/v1/groups/%s/users/%s" % (gid, user_id))
@@ -186,29 +198,43 @@ def org_rows(s, pages, quick, log):
     d, sent = b.poll("users_added_removed_from_group", trigger_input, "rpj-group")
     list_min, how = pages.minimum(len(member_ids(s, gid)), "groups/*/users")
     searches = math.ceil(CHANGES / LEFT_PER_SEARCH)
-    rows.append(row("users_added_removed_from_group, poll after %d joined and %d left" % (CHANGES, CHANGES), sent,
-                    list_min + 1 + searches, "%s + 1 (the group's name) + %d (users who left, %d a search)"
-                    % (how, searches, LEFT_PER_SEARCH)))
+    rows.append(
+        row(
+            "users_added_removed_from_group, poll after %d joined and %d left" % (CHANGES, CHANGES),
+            sent,
+            list_min + 1 + searches,
+            "%s + 1 (the group's name) + %d (users who left, %d a search)" % (how, searches, LEFT_PER_SEARCH),
+        )
+    )
 
     for trig in ("new_users", "updated_users"):
         b.poll(trig, {"interval": 60}, "rpj-" + trig)
     for i in range(NEW_USERS):
-        s.api("POST", "/api/v1/users?activate=false",
-              {"profile": {"firstName": "New", "lastName": "User%d" % i, "login": "new%d@example.com" % i,
-                           "email": "new%d@example.com" % i}})
+        s.api(
+            "POST",
+            "/api/v1/users?activate=false",
+            {
+                "profile": {
+                    "firstName": "New",
+                    "lastName": "User%d" % i,
+                    "login": "new%d@example.com" % i,
+                    "email": "new%d@example.com" % i,
+                }
+            },
+        )
     for trig in ("new_users", "updated_users"):
         d, sent = b.poll(trig, {"interval": 60}, "rpj-" + trig)
         minimum, how = pages.minimum(d.events, "users")
-        rows.append(row("%s, poll after %d users were created: %d event(s)" % (trig, NEW_USERS, d.events), sent,
-                        minimum, how))
+        rows.append(
+            row("%s, poll after %d users were created: %d event(s)" % (trig, NEW_USERS, d.events), sent, minimum, how)
+        )
 
     start = s.control("GET", "/health")["now"]
     b.poll("new_system_logs", {"interval": 60, "since": start}, "rpj-logs")
     post_events(s, log_events, uid)
     d, sent = b.poll("new_system_logs", {"interval": 60, "since": start}, "rpj-logs")
     minimum, how = pages.drained(d.events, "logs")
-    rows.append(row("new_system_logs, poll after %d events: %d event(s)" % (log_events, d.events), sent, minimum,
-                    how))
+    rows.append(row("new_system_logs, poll after %d events: %d event(s)" % (log_events, d.events), sent, minimum, how))
 
     state, total, sent_all, runs = {}, 0, [], 0
     while True:
@@ -224,8 +250,14 @@ def org_rows(s, pages, quick, log):
         if not body.get("has_more_pages") or runs > 100:
             break
     minimum, how = pages.drained(total, "logs")
-    rows.append(row("monitor_logs task, %d run(s) until has_more_pages is false: %d event(s)" % (runs, total),
-                    sent_all, minimum + 1, how + " + 1 (Okta's time, on the first run)"))
+    rows.append(
+        row(
+            "monitor_logs task, %d run(s) until has_more_pages is false: %d event(s)" % (runs, total),
+            sent_all,
+            minimum + 1,
+            how + " + 1 (Okta's time, on the first run)",
+        )
+    )
     note = "Org: `--org generate --users %d --groups 20 --group-size %d`." % (s.users, s.group_size)
     return rows, note
 
@@ -240,8 +272,14 @@ def push_rows(pages, log):
         b = Bench(s)
         output, sent = b.action("send_push", {"user_id": demo.JOHN_ID, "factor_id": demo.JOHN_PUSH_FACTOR_ID})
         log("send_push: %s, %s" % (output, sent_text(sent)))
-        rows = [row("send_push (user and factor IDs), approved on the second poll: %s" % output.get("factor_status"),
-                    sent, 3, "1 verify + 2 polls")]
+        rows = [
+            row(
+                "send_push (user and factor IDs), approved on the second poll: %s" % output.get("factor_status"),
+                sent,
+                3,
+                "1 verify + 2 polls",
+            )
+        ]
         output, sent = b.action("get_factors", {"user_id": demo.JANE_ID})
         rows.append(row("get_factors (user ID): %d factor(s)" % count_items(output), sent, 1, "1 (not paged)"))
     return rows
@@ -254,8 +292,9 @@ def groups_rows(pages, quick, log):
         for size in sizes:
             if size != sizes[0]:
                 s.control("POST", "/org", {"org": "generate", "users": 50, "groups": size, "group_size": 1})
-            rows += list_rows(Bench(s), pages, [("list_groups", {}, "groups", " (%s groups generated)"
-                                                 % format(size, ","))])
+            rows += list_rows(
+                Bench(s), pages, [("list_groups", {}, "groups", " (%s groups generated)" % format(size, ","))]
+            )
         rows += rss_rows(s, sizes[-1], log)
     return rows
 
@@ -293,17 +332,24 @@ print(json.dumps({"code": code, "peak": peak(), "stages": stages}), file=sys.std
 def rss_rows(s, size, log):
     """Peak RSS of `bin/komand_okta run` List Groups over all groups, in its own process."""
     message = json.dumps(action_message(s, "list_groups", {}))
-    done = subprocess.run([PY, "-c", RSS_CHILD], input=message, capture_output=True, text=True, cwd=ROOT,
-                          env=env_with_root())
+    done = subprocess.run(
+        [PY, "-c", RSS_CHILD], input=message, capture_output=True, text=True, cwd=ROOT, env=env_with_root()
+    )
     result = json.loads(done.stderr.strip().splitlines()[-1])
     total = len(s.control("GET", "/state/groups"))
     log("list_groups RSS: %s" % result)
     stages = "; ".join("%s %.0f MB" % (name, mb) for name, mb in result["stages"])
-    return [Row("list_groups of %s groups, peak RSS of the CLI process" % format(total, ","),
-                "%.0f MB; %.1f MB per 10,000 groups listed above the %.0f MB after imports"
-                % (result["peak"], (result["peak"] - result["stages"][0][1]) / (total / 10_000), result["stages"][0][1]),
-                "peak after each stage: %s" % stages, "—", "< %d MB" % RSS_TARGET_MB,
-                "pass" if result["peak"] < RSS_TARGET_MB and result["code"] == 0 else "FAIL")]
+    return [
+        Row(
+            "list_groups of %s groups, peak RSS of the CLI process" % format(total, ","),
+            "%.0f MB; %.1f MB per 10,000 groups listed above the %.0f MB after imports"
+            % (result["peak"], (result["peak"] - result["stages"][0][1]) / (total / 10_000), result["stages"][0][1]),
+            "peak after each stage: %s" % stages,
+            "—",
+            "< %d MB" % RSS_TARGET_MB,
+            "pass" if result["peak"] < RSS_TARGET_MB and result["code"] == 0 else "FAIL",
+        )
+    ]
 
 
 def run(quick=False, log=print):
@@ -322,5 +368,8 @@ def run(quick=False, log=print):
 
 def post_events(s, n, uid, batch=1000):
     for start in range(0, n, batch):
-        s.control("POST", "/events", {"events": [{"eventType": "user.session.start", "userId": uid}
-                                                 for _ in range(min(batch, n - start))]})
+        s.control(
+            "POST",
+            "/events",
+            {"events": [{"eventType": "user.session.start", "userId": uid} for _ in range(min(batch, n - start))]},
+        )

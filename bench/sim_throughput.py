@@ -49,8 +49,9 @@ def _client(url: str, paths: list, seconds: float, start_at: float, out: mp.Queu
 def run(url: str, paths: list, clients: int, seconds: float) -> tuple:
     q: mp.Queue = mp.Queue()
     start_at = time.time() + 0.5
-    procs = [mp.Process(target=_client, args=(url, paths[k::clients] or paths, seconds, start_at, q))
-             for k in range(clients)]
+    procs = [
+        mp.Process(target=_client, args=(url, paths[k::clients] or paths, seconds, start_at, q)) for k in range(clients)
+    ]
     for p in procs:
         p.start()
     results = [q.get() for _ in procs]
@@ -68,9 +69,25 @@ def main() -> int:
     args = ap.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "oktasim", "--port", "0", "--org", "demo",
-                             "--token", TOKEN, "--threads", str(args.threads)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "oktasim",
+            "--port",
+            "0",
+            "--org",
+            "demo",
+            "--token",
+            TOKEN,
+            "--threads",
+            str(args.threads),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     line = proc.stdout.readline()
     startup = time.monotonic() - t0
     url = line.split()[3]
@@ -89,8 +106,10 @@ def main() -> int:
         proc.wait(timeout=10)
     table = ["| clients | GET /api/v1/users/{id} per s | errors |", "|---:|---:|---:|"]
     table += [f"| {c} | {rps:,.0f} | {e} |" for c, rps, e in rows]
-    report = (f"oktasim throughput ({os.cpu_count()} CPUs, waitress threads={args.threads}, "
-              f"{args.seconds:g} s per run); start-up to URL line: {startup:.2f} s\n\n" + "\n".join(table) + "\n")
+    report = (
+        f"oktasim throughput ({os.cpu_count()} CPUs, waitress threads={args.threads}, "
+        f"{args.seconds:g} s per run); start-up to URL line: {startup:.2f} s\n\n" + "\n".join(table) + "\n"
+    )
     print(report)
     if args.out:
         with open(args.out, "a", encoding="utf-8") as fh:

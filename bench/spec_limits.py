@@ -6,6 +6,7 @@ against them. A list's maximum is its `limit` parameter's `maximum`; for the Sys
 range its `format` gives ("Integer between 0 and 1000"); where the spec names no maximum, its
 default (the largest size Okta documents: users 200, group members 1,000, realms 200).
 """
+
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ def available() -> bool:
 
 def load():
     from unit_test.sim.openapi_spec import load_yaml  # parses once, then reads a cached JSON copy
+
     return load_yaml(SPEC)
 
 

@@ -8,6 +8,7 @@ references timed in the same run, interleaved round-robin so drift hits all thre
 Each figure is the median wall time (process start to exit) of N runs. Target: our whole action
 ≤ 0.45 × their bare import.
 """
+
 import json
 import statistics
 import subprocess
@@ -29,15 +30,17 @@ def ensure_r7_venv(log) -> str:
     log("creating %s and installing %s (cached for later runs)" % (R7_VENV, R7_PACKAGE))
     WORK.mkdir(parents=True, exist_ok=True)
     subprocess.run(["python3.11", "-m", "venv", str(R7_VENV)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", R7_PACKAGE],
-                   check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", R7_PACKAGE], check=True)
     subprocess.run(check, check=True)  # and compile the .pyc files once, outside the timing
     return str(python)
 
 
 def r7_version(python: str) -> str:
-    done = subprocess.run([python, "-c", "import importlib.metadata as m; print(m.version(%r))" % R7_PACKAGE],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [python, "-c", "import importlib.metadata as m; print(m.version(%r))" % R7_PACKAGE],
+        capture_output=True,
+        text=True,
+    )
     return done.stdout.strip() or "?"
 
 
@@ -79,14 +82,36 @@ def run(quick=False, log=print):
     version = r7_version(r7_python)
     r7_ref = "%.3f s (Rapid7 runtime %s import)" % (med["r7"], version)
     return [
-        Row("`bin/komand_okta run` get_user vs Rapid7 runtime import (median of %d)" % n,
-            "%.3f s (%s)" % (med["ours"], spread["ours"]), r7_ref, fmt_ratio(ratio_ours),
-            "≤ %.2f×" % TARGET, verdict(ratio_ours <= TARGET)),
-        Row("`python -c \"import requests\"` (floor) vs Rapid7 runtime import",
-            "%.3f s (%s)" % (med["requests"], spread["requests"]), r7_ref, fmt_ratio(med["requests"] / med["r7"]),
-            "— (issue: ≈ 0.25×)", "info"),
-        Row("our get_user vs the requests floor", "%.3f s" % med["ours"], "%.3f s" % med["requests"],
-            fmt_ratio(med["ours"] / med["requests"]), "—", "info"),
-        Row("Rapid7 runtime import (spread)", "%.3f s (%s)" % (med["r7"], spread["r7"]),
-            "%.3f s (`python -c pass`)" % med["bare"], fmt_ratio(med["r7"] / med["bare"]), "—", "info"),
+        Row(
+            "`bin/komand_okta run` get_user vs Rapid7 runtime import (median of %d)" % n,
+            "%.3f s (%s)" % (med["ours"], spread["ours"]),
+            r7_ref,
+            fmt_ratio(ratio_ours),
+            "≤ %.2f×" % TARGET,
+            verdict(ratio_ours <= TARGET),
+        ),
+        Row(
+            "`python -c \"import requests\"` (floor) vs Rapid7 runtime import",
+            "%.3f s (%s)" % (med["requests"], spread["requests"]),
+            r7_ref,
+            fmt_ratio(med["requests"] / med["r7"]),
+            "— (issue: ≈ 0.25×)",
+            "info",
+        ),
+        Row(
+            "our get_user vs the requests floor",
+            "%.3f s" % med["ours"],
+            "%.3f s" % med["requests"],
+            fmt_ratio(med["ours"] / med["requests"]),
+            "—",
+            "info",
+        ),
+        Row(
+            "Rapid7 runtime import (spread)",
+            "%.3f s (%s)" % (med["r7"], spread["r7"]),
+            "%.3f s (`python -c pass`)" % med["bare"],
+            fmt_ratio(med["r7"] / med["bare"]),
+            "—",
+            "info",
+        ),
     ]

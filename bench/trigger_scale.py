@@ -14,6 +14,7 @@ envelopes are still built and checked against the spec), so its RSS is its own
 Targets: a poll costs exactly ceil(members/page) requests (a poll that reports a change also
 reads the group's name and searches the users who left, 50 a search), and < 150 MB peak RSS.
 """
+
 import json
 import math
 import os
@@ -24,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .common import PY, ROOT, CountingDispatcher, Row, env_with_root, sim, task_message, trigger_message, verdict
+from .common import PY, ROOT, CountingDispatcher, Row, env_with_root, sim, task_message, verdict
 
 PAGE = 1000
 RSS_TARGET_MB = 150
@@ -59,11 +60,22 @@ def child(kind: str, url: str, token: str, arg: str) -> None:
         dispatcher = CountingDispatcher()
         runner = TriggerRunner(dispatcher=dispatcher, state_dir=state_dir, max_polls=1)
         t0 = time.perf_counter()
-        envelope, ok = plugin.handle({"type": "trigger_start", "version": "v1",
-                                      "body": {"trigger": trigger, "meta": {"triggerId": trigger_id},
-                                               "connection": conn, "input": params}}, trigger_runner=runner)
-        return {"seconds": time.perf_counter() - t0, "ok": ok, "events": dispatcher.events,
-                "items": dispatcher.items, "rss_mb": rss_mb(), "error": envelope["body"].get("error")}
+        envelope, ok = plugin.handle(
+            {
+                "type": "trigger_start",
+                "version": "v1",
+                "body": {"trigger": trigger, "meta": {"triggerId": trigger_id}, "connection": conn, "input": params},
+            },
+            trigger_runner=runner,
+        )
+        return {
+            "seconds": time.perf_counter() - t0,
+            "ok": ok,
+            "events": dispatcher.events,
+            "items": dispatcher.items,
+            "rss_mb": rss_mb(),
+            "error": envelope["body"].get("error"),
+        }
 
     for line in sys.stdin:
         command = line.strip()
@@ -80,8 +92,15 @@ def child(kind: str, url: str, token: str, arg: str) -> None:
                 if not result["ok"] or result["events"] == 0:
                     break
                 events += result["events"]
-            say({"seconds": time.perf_counter() - t0, "events": events, "polls": polls, "ok": first["ok"],
-                 "rss_mb": rss_mb()})
+            say(
+                {
+                    "seconds": time.perf_counter() - t0,
+                    "events": events,
+                    "polls": polls,
+                    "ok": first["ok"],
+                    "rss_mb": rss_mb(),
+                }
+            )
         elif command == "task":
             state, events, runs, t0 = {}, 0, 0, time.perf_counter()
             while True:
@@ -101,9 +120,14 @@ def child(kind: str, url: str, token: str, arg: str) -> None:
 
 class Child:
     def __init__(self, kind, s, arg):
-        self.proc = subprocess.Popen([PY, "-m", "bench.trigger_scale", "--child", kind, s.url, s.token, arg],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                                     env=env_with_root())
+        self.proc = subprocess.Popen(
+            [PY, "-m", "bench.trigger_scale", "--child", kind, s.url, s.token, arg],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env_with_root(),
+        )
         self.ready = self.read()
 
     def read(self):
@@ -140,7 +164,7 @@ def group_rows(quick, log):
             polls = []
             for label in ("baseline", "no change", "%d joined, %d left" % (CHANGES, CHANGES)):
                 if label.endswith("left"):
-                    for uid in users[members:members + CHANGES]:
+                    for uid in users[members : members + CHANGES]:
                         s.api("PUT", "/api/v1/groups/%s/users/%s" % (gid, uid))
                     for uid in users[:CHANGES]:
                         s.api("DELETE", "/api/v1/groups/%s/users/%s" % (gid, uid))
@@ -148,8 +172,10 @@ def group_rows(quick, log):
                 result = child_proc.ask("group")
                 sent = s.api_requests()
                 pages = sum(1 for r in sent if r["path"].endswith("/users") and r["path"].startswith("/api/v1/groups/"))
-                log("group poll (%s): %.2f s, %d requests (%d member pages), %d events, RSS %.0f MB" %
-                    (label, result["seconds"], len(sent), pages, result["events"], result["rss_mb"]))
+                log(
+                    "group poll (%s): %.2f s, %d requests (%d member pages), %d events, RSS %.0f MB"
+                    % (label, result["seconds"], len(sent), pages, result["events"], result["rss_mb"])
+                )
                 polls.append((label, result, sent, pages))
         finally:
             child_proc.close()
@@ -159,17 +185,33 @@ def group_rows(quick, log):
         changed = label.endswith("left")
         # a poll that reports a change also reads the group's name and searches the users who left, 50 a search
         minimum = pages_needed + (1 + math.ceil(CHANGES / LEFT_PER_SEARCH) if changed else 0)
-        how = "ceil(%d/%d)%s" % (members, PAGE, " + 1 (name) + %d (who left)" % math.ceil(CHANGES / LEFT_PER_SEARCH)
-                                 if changed else "")
-        rows.append(Row("Monitor User Groups, %s members, poll: %s" % (format(members, ","), label),
-                        "%.2f s; %d requests (%d member pages + %d other)%s" % (
-                            result["seconds"], len(sent), pages, other, "" if result["ok"] else " ERROR"),
-                        "%s = %d requests" % (how, minimum), "%.2f" % (len(sent) / minimum),
-                        "= %d requests" % minimum, verdict(len(sent) == minimum and result["ok"])))
+        how = "ceil(%d/%d)%s" % (
+            members,
+            PAGE,
+            " + 1 (name) + %d (who left)" % math.ceil(CHANGES / LEFT_PER_SEARCH) if changed else "",
+        )
+        rows.append(
+            Row(
+                "Monitor User Groups, %s members, poll: %s" % (format(members, ","), label),
+                "%.2f s; %d requests (%d member pages + %d other)%s"
+                % (result["seconds"], len(sent), pages, other, "" if result["ok"] else " ERROR"),
+                "%s = %d requests" % (how, minimum),
+                "%.2f" % (len(sent) / minimum),
+                "= %d requests" % minimum,
+                verdict(len(sent) == minimum and result["ok"]),
+            )
+        )
     peak = max(r["rss_mb"] for _, r, _, _ in polls)
-    rows.append(Row("Monitor User Groups, plugin peak RSS over the 3 polls", "%.0f MB" % peak,
-                    "%.0f MB after imports" % child_proc.ready["rss_mb"], "—", "< %d MB" % RSS_TARGET_MB,
-                    verdict(peak < RSS_TARGET_MB)))
+    rows.append(
+        Row(
+            "Monitor User Groups, plugin peak RSS over the 3 polls",
+            "%.0f MB" % peak,
+            "%.0f MB after imports" % child_proc.ready["rss_mb"],
+            "—",
+            "< %d MB" % RSS_TARGET_MB,
+            verdict(peak < RSS_TARGET_MB),
+        )
+    )
     notes = []
     return rows, notes
 
@@ -182,8 +224,11 @@ def log_rows(quick, log):
         t0 = time.perf_counter()
         batch = 5000
         for start in range(0, total, batch):
-            s.control("POST", "/events", {"events": [{"eventType": "user.session.start"}
-                                                     for _ in range(min(batch, total - start))]})
+            s.control(
+                "POST",
+                "/events",
+                {"events": [{"eventType": "user.session.start"} for _ in range(min(batch, total - start))]},
+            )
         log("posted %d events in %.1f s" % (total, time.perf_counter() - t0))
         child_proc = Child("logs", s, "%s,%d" % (since, total))
         try:
@@ -196,20 +241,31 @@ def log_rows(quick, log):
         finally:
             child_proc.close()
     log("logs: trigger %s; task %s" % (trig, task))
-    rows.append(Row("New System Logs trigger draining %s events" % format(total, ","),
-                    "%.0f events/s (%d events, %d polls, %.1f s, %d requests)" % (
-                        trig["events"] / trig["seconds"], trig["events"], trig["polls"], trig["seconds"],
-                        trig_requests),
-                    "ceil(%d/1000) = %d pages" % (total, math.ceil(total / 1000)), "—", "report",
-                    "info" if trig["events"] == total else "FAIL"))
-    rows.append(Row("Monitor Logs task draining %s events" % format(total, ","),
-                    "%.0f events/s (%d events, %d runs, %.1f s, %d requests)" % (
-                        task["events"] / task["seconds"], task["events"], task["runs"], task["seconds"],
-                        task_requests),
-                    "ceil(%d/1000) = %d pages" % (total, math.ceil(total / 1000)), "—", "report",
-                    "info" if task["events"] == total else "FAIL"))
-    rows.append(Row("log draining, plugin peak RSS", "%.0f MB" % max(trig["rss_mb"], task["rss_mb"]), "—", "—",
-                    "—", "info"))
+    rows.append(
+        Row(
+            "New System Logs trigger draining %s events" % format(total, ","),
+            "%.0f events/s (%d events, %d polls, %.1f s, %d requests)"
+            % (trig["events"] / trig["seconds"], trig["events"], trig["polls"], trig["seconds"], trig_requests),
+            "ceil(%d/1000) = %d pages" % (total, math.ceil(total / 1000)),
+            "—",
+            "report",
+            "info" if trig["events"] == total else "FAIL",
+        )
+    )
+    rows.append(
+        Row(
+            "Monitor Logs task draining %s events" % format(total, ","),
+            "%.0f events/s (%d events, %d runs, %.1f s, %d requests)"
+            % (task["events"] / task["seconds"], task["events"], task["runs"], task["seconds"], task_requests),
+            "ceil(%d/1000) = %d pages" % (total, math.ceil(total / 1000)),
+            "—",
+            "report",
+            "info" if task["events"] == total else "FAIL",
+        )
+    )
+    rows.append(
+        Row("log draining, plugin peak RSS", "%.0f MB" % max(trig["rss_mb"], task["rss_mb"]), "—", "—", "—", "info")
+    )
     return rows
 
 
@@ -220,8 +276,10 @@ def run(quick=False, log=print):
         rows += log_rows(quick, log)
     else:
         rows.append(Row("log trigger / task draining events", "not implemented yet", status="skip"))
-    notes.append("The log rows have no target (events/s is reported); each poll or run also builds and checks one "
-                 "envelope per event (the dispatcher only counts them).")
+    notes.append(
+        "The log rows have no target (events/s is reported); each poll or run also builds and checks one "
+        "envelope per event (the dispatcher only counts them)."
+    )
     return rows, notes
 
 

@@ -18,6 +18,7 @@ Slow clients: half stop inside their headers (slowloris), half announce a body a
 start. With them held open, `GET /api/v1/status` is timed one request at a time (target: every
 answer within 1 s) and get_user actions/s is measured again with 4 clients.
 """
+
 import http.client
 import itertools
 import json
@@ -99,8 +100,11 @@ def slow_clients(port: int, count: int = SLOW_CLIENTS):
         for k in range(count):
             client = socket.create_connection(("127.0.0.1", port), timeout=10)
             sockets.append(client)
-            client.sendall(b"POST /api/v1/actions/get_user HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{"
-                           if k % 2 else b"GET /api/v1/status HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            client.sendall(
+                b"POST /api/v1/actions/get_user HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{"
+                if k % 2
+                else b"GET /api/v1/status HTTP/1.1\r\nHost: x\r\nX-Slow: "
+            )
         yield sockets
     finally:
         for client in sockets:
@@ -131,18 +135,57 @@ def gunicorn_path(log) -> list:
         return []
     if not (GUNICORN_DIR / "gunicorn").is_dir():
         log("installing gunicorn==%s into %s for the reference" % (GUNICORN_VERSION, GUNICORN_DIR))
-        subprocess.run([PY, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--target",
-                        str(GUNICORN_DIR), "gunicorn==%s" % GUNICORN_VERSION], check=True)
+        subprocess.run(
+            [
+                PY,
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                "--target",
+                str(GUNICORN_DIR),
+                "gunicorn==%s" % GUNICORN_VERSION,
+            ],
+            check=True,
+        )
     return [GUNICORN_DIR]
 
 
 def server_commands(port_of, workers, threads):
     """name -> command line: the plugin as shipped, and the gthread arrangement it replaced."""
     return {
-        "waitress": [*PLUGIN_BIN, "http", "--host", "127.0.0.1", "--port", str(port_of("waitress")), "--workers", str(workers), "--threads", str(threads)],
-        "gunicorn": [PY, "-m", "gunicorn", "--bind", "127.0.0.1:%d" % port_of("gunicorn"), "--workers", str(workers),
-                     "--threads", str(threads), "--worker-class", "gthread", "--graceful-timeout", "30",
-                     "--timeout", "600", "--no-control-socket", "komand_okta.runtime.http:App()"],
+        "waitress": [
+            *PLUGIN_BIN,
+            "http",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port_of("waitress")),
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+        ],
+        "gunicorn": [
+            PY,
+            "-m",
+            "gunicorn",
+            "--bind",
+            "127.0.0.1:%d" % port_of("gunicorn"),
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread",
+            "--graceful-timeout",
+            "30",
+            "--timeout",
+            "600",
+            "--no-control-socket",
+            "komand_okta.runtime.http:App()",
+        ],
     }
 
 
@@ -177,8 +220,14 @@ def run(quick=False, log=print):
         servers = {}
         try:
             for name, command in commands.items():
-                servers[name] = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                                 stderr=subprocess.DEVNULL, start_new_session=True)
+                servers[name] = subprocess.Popen(
+                    command,
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
                 wait_http("http://127.0.0.1:%d/api/v1/status" % ports[name])
 
             def raw_call(session, k):
@@ -187,8 +236,13 @@ def run(quick=False, log=print):
                 turn = itertools.count(k + 1)
 
                 def call():
-                    return session.get(s.url + "/api/v1/users/" + ids[next(turn) % len(ids)], headers=headers,
-                                       timeout=30).status_code == 200
+                    return (
+                        session.get(
+                            s.url + "/api/v1/users/" + ids[next(turn) % len(ids)], headers=headers, timeout=30
+                        ).status_code
+                        == 200
+                    )
+
                 return call
 
             def action_call(name):
@@ -200,10 +254,16 @@ def run(quick=False, log=print):
                     turn = itertools.count(k + 1)
 
                     def call():
-                        r = session.post(base + "/api/v1/actions/get_user", data=bodies[next(turn) % len(bodies)],
-                                         headers=headers, timeout=60)
+                        r = session.post(
+                            base + "/api/v1/actions/get_user",
+                            data=bodies[next(turn) % len(bodies)],
+                            headers=headers,
+                            timeout=60,
+                        )
                         return r.status_code == 200 and r.json()["body"]["output"]["found"]
+
                     return call
+
                 return make
 
             for clients in LEVELS:
@@ -222,22 +282,52 @@ def run(quick=False, log=print):
                 errors = {n: sum(r[1] for r in v) for n, v in rates.items()}
                 per_action = {n: 1000 * cpu[n] / max(1, rate[n] * seconds) for n in servers}
                 ratio = rate["waitress"] / rate["gunicorn"]
-                log("web %d clients: waitress %.0f/s (%.1f ms CPU each), gunicorn %.0f/s (%.1f ms), sim raw %.0f/s"
-                    % (clients, rate["waitress"], per_action["waitress"], rate["gunicorn"], per_action["gunicorn"],
-                       raw_rate))
-                rows.append(Row("get_user actions/s via `komand_okta http`, %d client(s)" % clients,
-                                "%.0f/s (%d errors)" % (rate["waitress"], errors["waitress"]),
-                                "%.0f/s gunicorn gthread, same app, side by side (%d errors)"
-                                % (rate["gunicorn"], errors["gunicorn"]),
-                                "%.2f" % ratio, "≥ %.2f (no drop)" % NO_DROP, verdict(ratio >= NO_DROP)))
-                rows.append(Row("server CPU per get_user action, %d client(s)" % clients,
-                                "%.2f ms" % per_action["waitress"], "%.2f ms gunicorn gthread" % per_action["gunicorn"],
-                                "%.2f" % (per_action["waitress"] / per_action["gunicorn"]), "— (report)", "info"))
-                rows.append(Row("sim raw GET/s, same harness, %d client(s)" % clients,
-                                "%.0f/s (%d errors)" % (raw_rate, raw_err), "—",
-                                "%.2f plugin ÷ raw" % (rate["waitress"] / raw_rate), "— (report)", "info"))
-                notes.append("%d client(s): the simulator saw %.2f API requests per get_user action "
-                             "(incl. each client's warm-up call)." % (clients, sent / max(1, rate["waitress"] * seconds)))
+                log(
+                    "web %d clients: waitress %.0f/s (%.1f ms CPU each), gunicorn %.0f/s (%.1f ms), sim raw %.0f/s"
+                    % (
+                        clients,
+                        rate["waitress"],
+                        per_action["waitress"],
+                        rate["gunicorn"],
+                        per_action["gunicorn"],
+                        raw_rate,
+                    )
+                )
+                rows.append(
+                    Row(
+                        "get_user actions/s via `komand_okta http`, %d client(s)" % clients,
+                        "%.0f/s (%d errors)" % (rate["waitress"], errors["waitress"]),
+                        "%.0f/s gunicorn gthread, same app, side by side (%d errors)"
+                        % (rate["gunicorn"], errors["gunicorn"]),
+                        "%.2f" % ratio,
+                        "≥ %.2f (no drop)" % NO_DROP,
+                        verdict(ratio >= NO_DROP),
+                    )
+                )
+                rows.append(
+                    Row(
+                        "server CPU per get_user action, %d client(s)" % clients,
+                        "%.2f ms" % per_action["waitress"],
+                        "%.2f ms gunicorn gthread" % per_action["gunicorn"],
+                        "%.2f" % (per_action["waitress"] / per_action["gunicorn"]),
+                        "— (report)",
+                        "info",
+                    )
+                )
+                rows.append(
+                    Row(
+                        "sim raw GET/s, same harness, %d client(s)" % clients,
+                        "%.0f/s (%d errors)" % (raw_rate, raw_err),
+                        "—",
+                        "%.2f plugin ÷ raw" % (rate["waitress"] / raw_rate),
+                        "— (report)",
+                        "info",
+                    )
+                )
+                notes.append(
+                    "%d client(s): the simulator saw %.2f API requests per get_user action "
+                    "(incl. each client's warm-up call)." % (clients, sent / max(1, rate["waitress"] * seconds))
+                )
             stop(servers.pop("gunicorn"))
             rows += slow_client_rows(ports["waitress"], seconds, action_call("waitress"), log)
         finally:
@@ -246,14 +336,26 @@ def run(quick=False, log=print):
         paths = ["/api/v1/users/%s" % i for i in ids]
         for clients in LEVELS:
             rps, errors = sim_throughput.run(s.url, paths, clients, seconds)
-            rows.append(Row("sim raw GET/s, %d client process(es), http.client (bench/sim_throughput)" % clients,
-                            "%.0f/s (%d errors)" % (rps, errors), "—", "—", "—", "info"))
-    notes.append("plugin: waitress, %d workers × %d threads (`--workers %d --threads %d`); reference: gunicorn %s "
-                 "gthread, the same workers and threads, serving the same App; simulator: waitress with 16 threads; "
-                 "clients, servers and simulator share the same %s cores."
-                 % (workers, threads, workers, threads, GUNICORN_VERSION, os.cpu_count()))
-    notes.append("Slow clients: %d connections held open part-way through their request (half in the headers, "
-                 "half in an announced body) for the two slow-client rows." % SLOW_CLIENTS)
+            rows.append(
+                Row(
+                    "sim raw GET/s, %d client process(es), http.client (bench/sim_throughput)" % clients,
+                    "%.0f/s (%d errors)" % (rps, errors),
+                    "—",
+                    "—",
+                    "—",
+                    "info",
+                )
+            )
+    notes.append(
+        "plugin: waitress, %d workers × %d threads (`--workers %d --threads %d`); reference: gunicorn %s "
+        "gthread, the same workers and threads, serving the same App; simulator: waitress with 16 threads; "
+        "clients, servers and simulator share the same %s cores."
+        % (workers, threads, workers, threads, GUNICORN_VERSION, os.cpu_count())
+    )
+    notes.append(
+        "Slow clients: %d connections held open part-way through their request (half in the headers, "
+        "half in an announced body) for the two slow-client rows." % SLOW_CLIENTS
+    )
     return rows, notes
 
 
@@ -264,11 +366,25 @@ def slow_client_rows(port, seconds, plugin_call, log):
         took, failed = status_seconds(port)
         rate, errors = drive(4, seconds, plugin_call)
     worst = max(took)
-    log("web with %d slow clients: status median %.1f ms, max %.1f ms (%d failed); get_user %.0f/s"
-        % (SLOW_CLIENTS, statistics.median(took) * 1000, worst * 1000, failed, rate))
-    return [Row("GET /api/v1/status with %d slow clients held, %d sequential probes" % (SLOW_CLIENTS, len(took)),
-                "median %.1f ms, max %.1f ms, %d failed" % (statistics.median(took) * 1000, worst * 1000, failed),
-                "median %.1f ms with no slow client" % (statistics.median(idle) * 1000), "—",
-                "every answer < 1 s", verdict(failed == 0 and worst < 1.0)),
-            Row("get_user actions/s via `komand_okta http`, 4 clients, %d slow clients held" % SLOW_CLIENTS,
-                "%.0f/s (%d errors)" % (rate, errors), "the 4-client row above", "—", "— (report)", "info")]
+    log(
+        "web with %d slow clients: status median %.1f ms, max %.1f ms (%d failed); get_user %.0f/s"
+        % (SLOW_CLIENTS, statistics.median(took) * 1000, worst * 1000, failed, rate)
+    )
+    return [
+        Row(
+            "GET /api/v1/status with %d slow clients held, %d sequential probes" % (SLOW_CLIENTS, len(took)),
+            "median %.1f ms, max %.1f ms, %d failed" % (statistics.median(took) * 1000, worst * 1000, failed),
+            "median %.1f ms with no slow client" % (statistics.median(idle) * 1000),
+            "—",
+            "every answer < 1 s",
+            verdict(failed == 0 and worst < 1.0),
+        ),
+        Row(
+            "get_user actions/s via `komand_okta http`, 4 clients, %d slow clients held" % SLOW_CLIENTS,
+            "%.0f/s (%d errors)" % (rate, errors),
+            "the 4-client row above",
+            "—",
+            "— (report)",
+            "info",
+        ),
+    ]

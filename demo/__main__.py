@@ -14,6 +14,7 @@ Every step is a real subprocess speaking the InsightConnect protocol to a local 
 the simulator and the trigger are stopped at the end and nothing is left running. Exits non-zero
 if any step fails.
 """
+
 import json
 import select
 import signal
@@ -54,75 +55,144 @@ def main() -> int:
 
 def contain(story):
     """Find the phished user, plan the containment, contain her, check it holds, block the IP."""
-    story.step("Look up the phished user", "get_user", {"email": org.JANE_LOGIN},
-               expect=lambda out: out["found"] and out["status"] == "ACTIVE",
-               show=lambda out: ["%s, %s, last sign-in %s" % (out["profile"]["login"], out["status"], out["lastLogin"])])
-    story.step("Plan her containment (dry run: reads only, no change)", "contain_user", dict(CONTAIN, dry_run=True),
-               expect=lambda out: out["success"] and _statuses(out) <= {"would_do", "skipped"}, show=report)
-    story.step("Contain her", "contain_user", CONTAIN,
-               expect=lambda out: out["success"] and _statuses(out) <= {"done", "skipped"}, show=report,
-               note="Suspended first so no new sign-in can start; the risk goes to HIGH last, once every door is shut.")
-    story.step("Run the containment again", "contain_user", CONTAIN,
-               expect=lambda out: out["success"] and _statuses(out) <= {"already", "skipped"}, show=report,
-               note="Every step reads whether its goal already holds: nothing is sent twice.")
-    story.step("Block the attacker's IP", "update_blacklist_zones",
-               {"name": org.BLOCKLIST_ZONE_NAME, "address": org.ATTACKER_IP, "blacklist_state": True},
-               expect=lambda out: any(org.ATTACKER_IP in g["value"] for g in out["zone_list"]["gateways"]),
-               show=lambda out: ["%s now blocks %s" % (out["zone_list"]["name"],
-                                                       ", ".join(g["value"] for g in out["zone_list"]["gateways"]))])
+    story.step(
+        "Look up the phished user",
+        "get_user",
+        {"email": org.JANE_LOGIN},
+        expect=lambda out: out["found"] and out["status"] == "ACTIVE",
+        show=lambda out: ["%s, %s, last sign-in %s" % (out["profile"]["login"], out["status"], out["lastLogin"])],
+    )
+    story.step(
+        "Plan her containment (dry run: reads only, no change)",
+        "contain_user",
+        dict(CONTAIN, dry_run=True),
+        expect=lambda out: out["success"] and _statuses(out) <= {"would_do", "skipped"},
+        show=report,
+    )
+    story.step(
+        "Contain her",
+        "contain_user",
+        CONTAIN,
+        expect=lambda out: out["success"] and _statuses(out) <= {"done", "skipped"},
+        show=report,
+        note="Suspended first so no new sign-in can start; the risk goes to HIGH last, once every door is shut.",
+    )
+    story.step(
+        "Run the containment again",
+        "contain_user",
+        CONTAIN,
+        expect=lambda out: out["success"] and _statuses(out) <= {"already", "skipped"},
+        show=report,
+        note="Every step reads whether its goal already holds: nothing is sent twice.",
+    )
+    story.step(
+        "Block the attacker's IP",
+        "update_blacklist_zones",
+        {"name": org.BLOCKLIST_ZONE_NAME, "address": org.ATTACKER_IP, "blacklist_state": True},
+        expect=lambda out: any(org.ATTACKER_IP in g["value"] for g in out["zone_list"]["gateways"]),
+        show=lambda out: [
+            "%s now blocks %s" % (out["zone_list"]["name"], ", ".join(g["value"] for g in out["zone_list"]["gateways"]))
+        ],
+    )
 
 
 def give_back(story, sim):
     """Take the attacker's device out, then confirm the real Jane with a number-matching push."""
-    story.step("List her devices", "list_user_devices", {"user": org.JANE_LOGIN},
-               expect=lambda out: org.ATTACKER_DEVICE_ID in {d["device"]["id"] for d in out["devices"]},
-               show=lambda out: ["%s  %-16s %s" % (d["device"]["id"], d["device"]["profile"]["displayName"],
-                                                  d["device"]["profile"]["platform"]) for d in out["devices"]],
-               note="%s is a Windows PC enrolled in Okta Verify during the attack." % org.ATTACKER_DEVICE_NAME)
-    story.step("Deactivate the attacker's PC", "deactivate_device", {"device": org.ATTACKER_DEVICE_ID},
-               expect=lambda out: out["success"] and out["status"] == "DEACTIVATED",
-               note="Its Okta Verify enrollment goes with it.")
-    story.step("Unsuspend her for the identity check", "unsuspend_user", {"email": org.JANE_LOGIN},
-               expect=lambda out: out["success"],
-               note="Okta pushes to no suspended user. Her sessions, tokens and grants are gone and her risk stays HIGH.")
-    story.step("Push with number matching to her own phone", "start_push",
-               {"user": org.JANE_LOGIN, "factor_id": org.JANE_PUSH_FACTOR_ID},
-               expect=lambda out: out["success"] and isinstance(out["correct_answer"], int),
-               note=lambda out: "The analyst calls Jane on her known number: \"pick %s\". (Simulated: she does.)"
-                                % out.get("correct_answer"))
+    story.step(
+        "List her devices",
+        "list_user_devices",
+        {"user": org.JANE_LOGIN},
+        expect=lambda out: org.ATTACKER_DEVICE_ID in {d["device"]["id"] for d in out["devices"]},
+        show=lambda out: [
+            "%s  %-16s %s"
+            % (d["device"]["id"], d["device"]["profile"]["displayName"], d["device"]["profile"]["platform"])
+            for d in out["devices"]
+        ],
+        note="%s is a Windows PC enrolled in Okta Verify during the attack." % org.ATTACKER_DEVICE_NAME,
+    )
+    story.step(
+        "Deactivate the attacker's PC",
+        "deactivate_device",
+        {"device": org.ATTACKER_DEVICE_ID},
+        expect=lambda out: out["success"] and out["status"] == "DEACTIVATED",
+        note="Its Okta Verify enrollment goes with it.",
+    )
+    story.step(
+        "Unsuspend her for the identity check",
+        "unsuspend_user",
+        {"email": org.JANE_LOGIN},
+        expect=lambda out: out["success"],
+        note="Okta pushes to no suspended user. Her sessions, tokens and grants are gone and her risk stays HIGH.",
+    )
+    story.step(
+        "Push with number matching to her own phone",
+        "start_push",
+        {"user": org.JANE_LOGIN, "factor_id": org.JANE_PUSH_FACTOR_ID},
+        expect=lambda out: out["success"] and isinstance(out["correct_answer"], int),
+        note=lambda out: (
+            "The analyst calls Jane on her known number: \"pick %s\". (Simulated: she does.)"
+            % out.get("correct_answer")
+        ),
+    )
     push = story.last
     if push.get("transaction_id"):
         sim.control("POST", "/__sim/push/%s" % push["transaction_id"], json={"picked": push["correct_answer"]})
-    story.step("Wait for her answer", "wait_for_push",
-               {"user": push.get("user_id"), "factor_id": push.get("factor_id"),
-                "transaction_id": push.get("transaction_id")},
-               expect=lambda out: out["factor_result"] == "SUCCESS",
-               note="She picked the right number: it is really Jane, and she can reset her password.")
+    story.step(
+        "Wait for her answer",
+        "wait_for_push",
+        {"user": push.get("user_id"), "factor_id": push.get("factor_id"), "transaction_id": push.get("transaction_id")},
+        expect=lambda out: out["factor_result"] == "SUCCESS",
+        note="She picked the right number: it is really Jane, and she can reset her password.",
+    )
 
 
 def hunt(story):
     """What the attacker left in the org, found and undone (issue 13's hunting actions)."""
-    story.step("Hunt: list group rules", "list_group_rules", {},
-               expect=lambda out: org.ROGUE_RULE_ID in {r["id"] for r in out["rules"]},
-               show=lambda out: ["%-24s %-8s %s -> %s" % (r["name"], r["status"],
-                                                         r["conditions"]["expression"]["value"],
-                                                         ", ".join(g["name"] for g in r["assigned_groups"]))
-                                 for r in out["rules"]])
-    story.step("Hunt: list trusted origins", "list_trusted_origins", {},
-               expect=lambda out: org.ROGUE_ORIGIN_ID in {o["id"] for o in out["trusted_origins"]},
-               show=lambda out: ["%-16s %-8s %s" % (o["name"], o["status"], o["origin"]) for o in out["trusted_origins"]])
-    story.step("Hunt: deactivate the rogue group rule", "deactivate_group_rule", {"rule": org.ROGUE_RULE_ID},
-               expect=lambda out: out["success"] and out["rule"]["status"] == "INACTIVE",
-               show=lambda out: ["%s is %s" % (out["rule"]["name"], out["rule"]["status"])])
-    story.step("Hunt: set ThreatInsight to block", "set_threat_insight", {"action": "block"},
-               expect=lambda out: out["success"] and out["threat_insight"]["action"] == "block",
-               show=lambda out: ["ThreatInsight: %s" % out["threat_insight"]["action"]])
+    story.step(
+        "Hunt: list group rules",
+        "list_group_rules",
+        {},
+        expect=lambda out: org.ROGUE_RULE_ID in {r["id"] for r in out["rules"]},
+        show=lambda out: [
+            "%-24s %-8s %s -> %s"
+            % (
+                r["name"],
+                r["status"],
+                r["conditions"]["expression"]["value"],
+                ", ".join(g["name"] for g in r["assigned_groups"]),
+            )
+            for r in out["rules"]
+        ],
+    )
+    story.step(
+        "Hunt: list trusted origins",
+        "list_trusted_origins",
+        {},
+        expect=lambda out: org.ROGUE_ORIGIN_ID in {o["id"] for o in out["trusted_origins"]},
+        show=lambda out: ["%-16s %-8s %s" % (o["name"], o["status"], o["origin"]) for o in out["trusted_origins"]],
+    )
+    story.step(
+        "Hunt: deactivate the rogue group rule",
+        "deactivate_group_rule",
+        {"rule": org.ROGUE_RULE_ID},
+        expect=lambda out: out["success"] and out["rule"]["status"] == "INACTIVE",
+        show=lambda out: ["%s is %s" % (out["rule"]["name"], out["rule"]["status"])],
+    )
+    story.step(
+        "Hunt: set ThreatInsight to block",
+        "set_threat_insight",
+        {"action": "block"},
+        expect=lambda out: out["success"] and out["threat_insight"]["action"] == "block",
+        show=lambda out: ["ThreatInsight: %s" % out["threat_insight"]["action"]],
+    )
 
 
 def report(output) -> list:
     """Contain User's report, one line per step."""
-    return ["%s %-9s %-19s %s" % (MARKS.get(s["status"], "?"), s["status"], s["step"], s["detail"])
-            for s in output.get("steps") or []]
+    return [
+        "%s %-9s %-19s %s" % (MARKS.get(s["status"], "?"), s["status"], s["step"], s["detail"])
+        for s in output.get("steps") or []
+    ]
 
 
 class Story:
@@ -133,8 +203,11 @@ class Story:
         """Run one action; print its input, its output (`show(output)`'s lines, or the JSON) and the
         note (a text, or a function of the output)."""
         self.count += 1
-        message = {"type": "action_start", "version": "v1",
-                   "body": {"action": action, "meta": {}, "connection": self.connection, "input": params}}
+        message = {
+            "type": "action_start",
+            "version": "v1",
+            "body": {"action": action, "meta": {}, "connection": self.connection, "input": params},
+        }
         done = subprocess.run([*BIN, "run"], input=json.dumps(message), capture_output=True, text=True, timeout=120)
         body = json.loads(done.stdout)["body"]
         passed = done.returncode == 0 and body["status"] == "ok" and _holds(expect, body.get("output"))
@@ -154,12 +227,25 @@ class Story:
         print()
 
     def start_trigger(self, state_dir):
-        message = {"type": "trigger_start", "version": "v1",
-                   "body": {"trigger": "users_added_removed_from_group", "meta": {"triggerId": "demo"},
-                            "connection": self.connection, "dispatcher": {"url": "", "webhook_url": ""},
-                            "input": {"group_ids": [org.PRIVILEGED_GROUP_ID], "interval": 1}}}
-        process = subprocess.Popen([*BIN, "--debug", "--state-dir", state_dir, "run"], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        message = {
+            "type": "trigger_start",
+            "version": "v1",
+            "body": {
+                "trigger": "users_added_removed_from_group",
+                "meta": {"triggerId": "demo"},
+                "connection": self.connection,
+                "dispatcher": {"url": "", "webhook_url": ""},
+                "input": {"group_ids": [org.PRIVILEGED_GROUP_ID], "interval": 1},
+            },
+        }
+        process = subprocess.Popen(
+            [*BIN, "--debug", "--state-dir", state_dir, "run"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            bufsize=1,
+        )
         process.stdin.write(json.dumps(message))
         process.stdin.close()
         print("Monitor User Groups is watching '%s' (every second)\n" % org.PRIVILEGED_GROUP_NAME)
@@ -178,13 +264,20 @@ class Story:
                 event = output
         passed = event is not None
         self.ok &= passed
-        print("%s Step %d: Monitor User Groups reports her removal from %s"
-              % ("✔" if passed else "✘", self.count, org.PRIVILEGED_GROUP_NAME))
+        print(
+            "%s Step %d: Monitor User Groups reports her removal from %s"
+            % ("✔" if passed else "✘", self.count, org.PRIVILEGED_GROUP_NAME)
+        )
         print("    trigger: users_added_removed_from_group")
         if event:
             for group in event["users_removed_from_groups"]:
-                print("    event:   removed from %s: %s" % (group.get("group_name") or group.get("group_id"),
-                                                            ", ".join(u["profile"]["login"] for u in group["users"])))
+                print(
+                    "    event:   removed from %s: %s"
+                    % (
+                        group.get("group_name") or group.get("group_id"),
+                        ", ".join(u["profile"]["login"] for u in group["users"]),
+                    )
+                )
         else:
             print("    event:   none within %ds" % TRIGGER_WAIT)
         print()

@@ -13,6 +13,7 @@ run them, so what works here works by hand: the lines printed to stderr say how.
 
     python -m demo.try_action NAME
 """
+
 import json
 import os
 import re
@@ -32,8 +33,10 @@ START_SECONDS = 30
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1 or not argv[0].strip():
-        print("usage: make try ACTION=<action, trigger or task>   (python bin/komand_okta info lists them)",
-              file=sys.stderr)
+        print(
+            "usage: make try ACTION=<action, trigger or task>   (python bin/komand_okta info lists them)",
+            file=sys.stderr,
+        )
         return 2
     sampled = subprocess.run(PLUGIN + ["sample", argv[0]], capture_output=True, text=True, cwd=ROOT)
     if sampled.returncode != 0:
@@ -79,8 +82,13 @@ def _watch(message) -> int:
     print("The trigger polls until you press Ctrl-C.", file=sys.stderr)
     environment = dict(os.environ, KOMAND_OKTA_HOOK_HOST="127.0.0.1")
     with tempfile.TemporaryDirectory() as state_dir:
-        trigger = subprocess.Popen(PLUGIN + ["--debug", "--state-dir", state_dir, "run"], stdin=subprocess.PIPE,
-                                   text=True, cwd=ROOT, env=environment)
+        trigger = subprocess.Popen(
+            PLUGIN + ["--debug", "--state-dir", state_dir, "run"],
+            stdin=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=environment,
+        )
         trigger.stdin.write(json.dumps(message))
         trigger.stdin.close()
         try:

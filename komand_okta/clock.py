@@ -3,6 +3,7 @@
 Triggers, push-MFA polling and rate-limit waits all take a clock instead of calling
 `time` directly, so tests can run hours of simulated waiting in milliseconds and never flake.
 """
+
 import time
 
 

@@ -14,6 +14,7 @@ in the state directory (`RATE_FILE`, see `komand_okta.okta.http.windowfile`), pe
 credential (the API token, or the OAuth client: its limit is the app's, whatever token it holds).
 Only with the real clock: a test's fake clock keeps its windows to itself.
 """
+
 import copy
 import re
 from urllib.parse import urlsplit
@@ -26,15 +27,22 @@ from komand_okta.okta.http.errors import Error, OktaConnectionError
 from komand_okta.okta.http.urls import normalize_base_url, normalize_token
 from komand_okta.okta.http.windowfile import WindowFile
 from komand_okta.runtime import spec
-from komand_okta.runtime.state import default_state_dir
 from komand_okta.runtime.errors import ConnectionTestError
+from komand_okta.runtime.state import default_state_dir
 
-METHODS_HELP = ("Configure exactly one: an API token in okta_key, or OAuth 2.0 with client_id and private_key "
-                "(plus key_id, scopes and dpop as needed); leave the other method's fields empty.")
+METHODS_HELP = (
+    "Configure exactly one: an API token in okta_key, or OAuth 2.0 with client_id and private_key "
+    "(plus key_id, scopes and dpop as needed); leave the other method's fields empty."
+)
 RATE_FILE = "okta-rate-limits.json"
 # For the OAuth connection test: one cheap read the granted scopes allow, in order of preference.
-TEST_READS = (("okta.users.read", "users"), ("okta.groups.read", "groups"), ("okta.apps.read", "apps"),
-              ("okta.networkZones.read", "zones"), ("okta.logs.read", "logs"))
+TEST_READS = (
+    ("okta.users.read", "users"),
+    ("okta.groups.read", "groups"),
+    ("okta.apps.read", "apps"),
+    ("okta.networkZones.read", "zones"),
+    ("okta.logs.read", "logs"),
+)
 
 
 def user_agent() -> str:
@@ -54,15 +62,34 @@ class Connection:
             auth = ApiTokenAuth(credential)
         else:
             credential = "oauth " + _text(params.get("client_id"))
-            auth = OAuthAuth(self.base_url, _text(params.get("client_id")), _secret(params.get("private_key")),
-                             key_id=_text(params.get("key_id")) or None, scopes=requested_scopes(params),
-                             dpop=params.get("dpop") is True, session=session, clock=clock, log=log)
+            auth = OAuthAuth(
+                self.base_url,
+                _text(params.get("client_id")),
+                _secret(params.get("private_key")),
+                key_id=_text(params.get("key_id")) or None,
+                scopes=requested_scopes(params),
+                dpop=params.get("dpop") is True,
+                session=session,
+                clock=clock,
+                log=log,
+            )
         self.auth = auth
         self.verify_ssl = params.get("verify_ssl") is not False
-        shared = WindowFile(default_state_dir() / RATE_FILE, self.base_url, credential) \
-            if clock is None or isinstance(clock, SystemClock) else None
-        self.client = OktaClient(self.base_url, auth, user_agent=user_agent(), session=session,
-                                 clock=clock, log=log, verify_tls=self.verify_ssl, rate_file=shared)
+        shared = (
+            WindowFile(default_state_dir() / RATE_FILE, self.base_url, credential)
+            if clock is None or isinstance(clock, SystemClock)
+            else None
+        )
+        self.client = OktaClient(
+            self.base_url,
+            auth,
+            user_agent=user_agent(),
+            session=session,
+            clock=clock,
+            log=log,
+            verify_tls=self.verify_ssl,
+            rate_file=shared,
+        )
         self._warn_of_risks()
 
     def _warn_of_risks(self) -> None:
@@ -70,12 +97,18 @@ class Connection:
         if self.log is None:
             return
         if not self.verify_ssl:
-            self.log.warning("TLS certificate verification is OFF (verify_ssl is false): the connection to %s "
-                             "can be intercepted. Turn verify_ssl back on once diagnosis is done.", self.base_url)
+            self.log.warning(
+                "TLS certificate verification is OFF (verify_ssl is false): the connection to %s "
+                "can be intercepted. Turn verify_ssl back on once diagnosis is done.",
+                self.base_url,
+            )
         if self.private_allowed:
-            self.log.warning("%s is set: the connection may send its credentials to private network addresses, "
-                             "not only to public Okta (cloud metadata and link-local addresses stay refused). "
-                             "Unset it unless Okta is reached through an internal gateway.", destination.ALLOW_ENV)
+            self.log.warning(
+                "%s is set: the connection may send its credentials to private network addresses, "
+                "not only to public Okta (cloud metadata and link-local addresses stay refused). "
+                "Unset it unless Okta is reached through an internal gateway.",
+                destination.ALLOW_ENV,
+            )
 
     def bind(self, log) -> "Connection":
         """This connection for another step (web-server mode): same client, that step's log."""
@@ -111,19 +144,25 @@ def auth_method(params: dict) -> str:
     client_id, private_key = _text(params.get("client_id")), _secret(params.get("private_key"))
     oauth = bool(client_id or private_key)
     if token and oauth:
-        raise OktaConnectionError("Both an API token (okta_key) and OAuth (client_id/private_key) are configured.",
-                                  METHODS_HELP)
+        raise OktaConnectionError(
+            "Both an API token (okta_key) and OAuth (client_id/private_key) are configured.", METHODS_HELP
+        )
     if token:
         return API_TOKEN
     if not oauth:
-        raise OktaConnectionError("No authentication is configured: okta_key, client_id and private_key are empty.",
-                                  METHODS_HELP)
+        raise OktaConnectionError(
+            "No authentication is configured: okta_key, client_id and private_key are empty.", METHODS_HELP
+        )
     if not client_id:
-        raise OktaConnectionError("OAuth needs a client_id: private_key is set but client_id is empty.",
-                                  "Set client_id to the Client ID of the Okta API Services app.")
+        raise OktaConnectionError(
+            "OAuth needs a client_id: private_key is set but client_id is empty.",
+            "Set client_id to the Client ID of the Okta API Services app.",
+        )
     if not private_key:
-        raise OktaConnectionError("OAuth needs a private_key: client_id is set but private_key is empty.",
-                                  "Paste the PEM private key whose public key is registered on the service app.")
+        raise OktaConnectionError(
+            "OAuth needs a private_key: client_id is set but private_key is empty.",
+            "Paste the PEM private key whose public key is registered on the service app.",
+        )
     return OAUTH
 
 

@@ -9,10 +9,13 @@
 - Network-zone addresses (single IPs, CIDRs, ranges; IPv4 or IPv6) are parsed with the field
   and the bad entry named, and a zone may not exceed the gateway cap Okta enforces.
 """
+
 from komand_okta.runtime.errors import ClientError
 
-ADDRESS_FORMS = ("Give addresses as single IPs (198.51.100.1), CIDRs (198.51.100.0/24) or ranges "
-                 "(198.51.100.1-198.51.100.10), IPv4 or IPv6.")
+ADDRESS_FORMS = (
+    "Give addresses as single IPs (198.51.100.1), CIDRs (198.51.100.0/24) or ranges "
+    "(198.51.100.1-198.51.100.10), IPv4 or IPv6."
+)
 
 
 def text(params: dict, key: str):
@@ -24,6 +27,7 @@ def text(params: dict, key: str):
 def address_list(params: dict, field: str):
     """The parsed addresses of the list input `field`, or None when it is absent."""
     from komand_okta.okta import zones_addresses as addresses  # zone actions only: list actions need not load it
+
     if params.get(field) is None:
         return None
     try:
@@ -35,12 +39,15 @@ def address_list(params: dict, field: str):
 def check_caps(gateways, proxies, usage: str, system: bool = False) -> None:
     """Refuse gateway or proxy lists longer than Okta allows in a zone of this usage."""
     from komand_okta.okta import zones  # zone actions only
+
     cap = zones.gateway_cap({"usage": usage, "system": system})
     for field, entries in (("gateways", gateways), ("proxies", proxies)):
         if entries is not None and len(entries) > cap:
-            raise ClientError("%s (%s) would hold %d addresses; Okta allows at most %d in a %s zone."
-                              % (field.capitalize(), field, len(entries), cap, "system" if system else usage),
-                              "Merge neighbouring addresses into CIDRs or ranges, or split them across zones.")
+            raise ClientError(
+                "%s (%s) would hold %d addresses; Okta allows at most %d in a %s zone."
+                % (field.capitalize(), field, len(entries), cap, "system" if system else usage),
+                "Merge neighbouring addresses into CIDRs or ranges, or split them across zones.",
+            )
 
 
 HOOK_ASSIST = "Correct the input and run the action again."
@@ -50,8 +57,9 @@ def event_hook(params: dict, partial: bool = False) -> dict:
     """The event hook inputs as Okta needs them; ClientError naming the field. `partial` (an
     update): absent fields are allowed."""
     from komand_okta.okta import hooks  # hook actions only
+
     out = {}
-    if "name" in params and params["name"] is not None or not partial:
+    if ("name" in params and params["name"] is not None) or not partial:
         name = text(params, "name")
         if not name:
             raise ClientError("Name (name) is blank.", "Give the event hook a name.")

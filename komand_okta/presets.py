@@ -10,6 +10,7 @@ Presets table derive from there, and tests check every type against Okta's event
 - Okta Event Hook: the hook subscribes to the preset's types that Okta delivers to event hooks,
   besides any event types given, and only events of those types are emitted.
 """
+
 from komand_okta.okta import hooks
 from komand_okta.okta.search import quoted
 from komand_okta.runtime import spec
@@ -53,6 +54,8 @@ def _deliverable(preset, given) -> list:
     to event hooks, with no type given, is refused: such a hook would never report anything."""
     preset_types = event_types(preset) if preset else []
     if preset_types and not given and not hooks.eligible_types().intersection(preset_types):
-        raise ClientError("Okta does not deliver any event type of the preset %s to event hooks." % preset,
-                          "Use the New System Logs trigger with this preset, which reads the System Log instead.")
+        raise ClientError(
+            "Okta does not deliver any event type of the preset %s to event hooks." % preset,
+            "Use the New System Logs trigger with this preset, which reads the System Log instead.",
+        )
     return preset_types

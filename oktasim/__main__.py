@@ -29,12 +29,15 @@ def main(argv=None) -> int:
     args = p.parse_args(argv)
 
     from .server import ServerHandle, SimApp
-    gen = {k: v for k, v in (("users", args.users), ("groups", args.groups), ("group_size", args.group_size))
-           if v is not None}
+
+    gen = {
+        k: v
+        for k, v in (("users", args.users), ("groups", args.groups), ("group_size", args.group_size))
+        if v is not None
+    }
     tokens = tuple(args.tokens or (DEFAULT_TOKEN,))
     try:
-        app = SimApp(org=args.org, tokens=tokens, rate_limit=args.rate_limit, faults=args.faults,
-                     seed=args.seed, **gen)
+        app = SimApp(org=args.org, tokens=tokens, rate_limit=args.rate_limit, faults=args.faults, seed=args.seed, **gen)
         handle = ServerHandle(app, host=args.host, port=args.port, threads=args.threads)
     except (OSError, ValueError) as exc:
         print(f"oktasim: {exc}", file=sys.stderr)

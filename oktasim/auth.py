@@ -25,8 +25,7 @@ class Authenticator:
         self.set_tokens(tokens)
 
     def set_tokens(self, tokens) -> None:
-        self.tokens = {t: {"scheme": "SSWS", "token_id": f"00T{i:017d}", "user_id": None}
-                       for i, t in enumerate(tokens)}
+        self.tokens = {t: {"scheme": "SSWS", "token_id": f"00T{i:017d}", "user_id": None} for i, t in enumerate(tokens)}
         if self.store is not None:
             api_tokens.configure(self.store, [m["token_id"] for m in self.tokens.values()])
 
@@ -58,6 +57,8 @@ class Authenticator:
         if handler is None:
             if scheme.upper() in ("BEARER", "DPOP"):
                 # OAuth is not configured in this simulator yet: Okta's answer to an unknown token.
-                raise OktaError("E0000011", headers=[("WWW-Authenticate", 'Bearer realm="IdpMyAccountAPI", error="invalid_token"')])
+                raise OktaError(
+                    "E0000011", headers=[("WWW-Authenticate", 'Bearer realm="IdpMyAccountAPI", error="invalid_token"')]
+                )
             raise OktaError("E0000005")
         return handler(credential, req)

@@ -18,9 +18,31 @@ from .resources.logs import public as public_event
 from .router import Router
 from .web import ok
 
-KINDS = ("users", "groups", "memberships", "apps", "app_users", "app_groups", "factors",
-         "transactions", "roles", "zones", "idps", "hooks", "logs", "user_types", "realms", "policies",
-         "api_tokens", "sessions", "devices", "enrollments", "grants", "refresh_tokens", "risks")
+KINDS = (
+    "users",
+    "groups",
+    "memberships",
+    "apps",
+    "app_users",
+    "app_groups",
+    "factors",
+    "transactions",
+    "roles",
+    "zones",
+    "idps",
+    "hooks",
+    "logs",
+    "user_types",
+    "realms",
+    "policies",
+    "api_tokens",
+    "sessions",
+    "devices",
+    "enrollments",
+    "grants",
+    "refresh_tokens",
+    "risks",
+)
 
 
 def _user_public(u) -> dict:
@@ -260,11 +282,20 @@ class Control:
                 published = item.get("published")
                 if published:
                     published = iso(parse_iso(published))
-                ev = s.emit(item["eventType"], targets, outcome=(item.get("outcome") or {}).get("result", "SUCCESS")
-                            if isinstance(item.get("outcome"), dict) else item.get("outcome", "SUCCESS"),
-                            reason=(item.get("outcome") or {}).get("reason") if isinstance(item.get("outcome"), dict) else item.get("reason"),
-                            severity=item.get("severity", "INFO"), actor=item.get("actor"),
-                            message=item.get("displayMessage"), published=published)
+                ev = s.emit(
+                    item["eventType"],
+                    targets,
+                    outcome=(item.get("outcome") or {}).get("result", "SUCCESS")
+                    if isinstance(item.get("outcome"), dict)
+                    else item.get("outcome", "SUCCESS"),
+                    reason=(item.get("outcome") or {}).get("reason")
+                    if isinstance(item.get("outcome"), dict)
+                    else item.get("reason"),
+                    severity=item.get("severity", "INFO"),
+                    actor=item.get("actor"),
+                    message=item.get("displayMessage"),
+                    published=published,
+                )
                 if item.get("client"):
                     ev["client"].update(item["client"])
                 out.append(public_event(ev))
@@ -297,8 +328,13 @@ class Control:
         with s.lock:
             u = self._user(req)
             if u.status not in ("ACTIVE", "PASSWORD_EXPIRED"):
-                ev = s.emit("user.session.start", [s.user_target(u)], outcome="FAILURE",
-                            reason="User is not active", actor=s.actor({"user_id": u.id}))
+                ev = s.emit(
+                    "user.session.start",
+                    [s.user_target(u)],
+                    outcome="FAILURE",
+                    reason="User is not active",
+                    actor=s.actor({"user_id": u.id}),
+                )
             else:
                 u.last_login = s.now()
                 session = sessions_mod.start(s, u, body.get("ip"))
@@ -323,6 +359,7 @@ class Control:
     def user_status(self, req):
         body = req.json() or {}
         from .store import USER_STATUSES
+
         status = body.get("status")
         if status not in USER_STATUSES:
             raise OktaError("E0000001", "status", causes=[f"status: one of {', '.join(USER_STATUSES)}"])

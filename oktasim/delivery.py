@@ -77,8 +77,11 @@ class Deliverer:
     def submit(self, ev: dict) -> None:
         etype = ev["eventType"]
         for hook in self.store.hooks.values():
-            if hook["status"] == "ACTIVE" and hook["verificationStatus"] == "VERIFIED" \
-                    and etype in hook["events"]["items"]:
+            if (
+                hook["status"] == "ACTIVE"
+                and hook["verificationStatus"] == "VERIFIED"
+                and etype in hook["events"]["items"]
+            ):
                 with self._cond:
                     self._inflight += 1
                 self.q.put((hook["id"], ev))
@@ -128,7 +131,7 @@ class Deliverer:
                 by_hook.setdefault(hid, []).append(ev)
             for hid, evs in by_hook.items():
                 for i in range(0, len(evs), self.batch_size):
-                    self._post(hid, evs[i:i + self.batch_size])
+                    self._post(hid, evs[i : i + self.batch_size])
             with self._cond:
                 self._inflight -= len(batch)
                 self._cond.notify_all()
@@ -143,30 +146,48 @@ class Deliverer:
             base = store.org.get("base_url", "http://127.0.0.1")
             published = iso(store.clock.now())
         envelope = {
-            "eventType": "com.okta.event_hook", "eventTypeVersion": "1.0", "cloudEventsVersion": "0.1",
-            "source": f"{base}/api/v1/eventHooks/{hid}", "eventId": str(uuid.uuid4()),
-            "eventTime": published, "contentType": "application/json",
+            "eventType": "com.okta.event_hook",
+            "eventTypeVersion": "1.0",
+            "cloudEventsVersion": "0.1",
+            "source": f"{base}/api/v1/eventHooks/{hid}",
+            "eventId": str(uuid.uuid4()),
+            "eventTime": published,
+            "contentType": "application/json",
             "data": {"events": [{k: v for k, v in e.items() if k != "_seq"} for e in evs]},
         }
         headers = _auth_headers(hook)
         headers.update({"Accept": "application/json", "Content-Type": "application/json"})
         status, attempts = None, 0
-        for attempts in (1, 2):
+        for attempts in (1, 2):  # noqa: B007 - the last try's number is recorded below
             try:
-                resp = self._session.post(hook["channel"]["config"]["uri"], data=json.dumps(envelope),
-                                          headers=headers, timeout=self.timeout)
+                resp = self._session.post(
+                    hook["channel"]["config"]["uri"], data=json.dumps(envelope), headers=headers, timeout=self.timeout
+                )
                 status = resp.status_code
             except requests.RequestException:
                 status = None
             if status is not None and status < 500:
                 break
         ok = status is not None and 200 <= status < 300
-        record = {"hookId": hid, "eventId": envelope["eventId"], "count": len(evs), "status": status,
-                  "attempts": attempts, "ok": ok, "uuids": [e["uuid"] for e in evs]}
+        record = {
+            "hookId": hid,
+            "eventId": envelope["eventId"],
+            "count": len(evs),
+            "status": status,
+            "attempts": attempts,
+            "ok": ok,
+            "uuids": [e["uuid"] for e in evs],
+        }
         self.deliveries.append(record)
         if not ok:
             with store.lock:
                 from .events import target
-                store.emit("event_hook.delivery", [target(hid, "EventHook", hook["name"], hook["name"])],
-                           outcome="FAILURE", reason=f"delivery failed with status {status}", severity="WARN",
-                           message="Event delivery failed")
+
+                store.emit(
+                    "event_hook.delivery",
+                    [target(hid, "EventHook", hook["name"], hook["name"])],
+                    outcome="FAILURE",
+                    reason=f"delivery failed with status {status}",
+                    severity="WARN",
+                    message="Event delivery failed",
+                )

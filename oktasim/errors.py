@@ -31,7 +31,10 @@ BUILTIN = {
     "E0000022": (405, "The endpoint does not support the provided HTTP method"),
     "E0000028": (400, "The request is missing a required parameter."),
     "E0000029": (400, "Invalid paging request."),
-    "E0000030": (400, "Bad request. Invalid date. Dates must be of the form yyyy-MM-dd'T'HH:mm:ss.SSSZZ, e.g. 2013-01-01T12:00:00.000-07:00."),
+    "E0000030": (
+        400,
+        "Bad request. Invalid date. Dates must be of the form yyyy-MM-dd'T'HH:mm:ss.SSSZZ, e.g. 2013-01-01T12:00:00.000-07:00.",
+    ),
     "E0000031": (400, "Invalid search criteria."),
     "E0000032": (403, "Unlock is not allowed for this user."),
     "E0000033": (400, "Bad request. Can't specify a search query and filter in the same request."),
@@ -45,8 +48,14 @@ BUILTIN = {
     "E0000090": (409, "The role specified is already assigned to the user."),
     "E0000094": (400, "The provided filter is unsupported."),
     "E0000117": (403, "Cannot assign apps or update app profiles for an inactive user."),
-    "E0000124": (400, "Could not create user. To create a user and expire their password immediately, a password must be specified"),
-    "E0000125": (400, "Could not create user. To create a user and expire their password immediately, \"activate\" must be true"),
+    "E0000124": (
+        400,
+        "Could not create user. To create a user and expire their password immediately, a password must be specified",
+    ),
+    "E0000125": (
+        400,
+        "Could not create user. To create a user and expire their password immediately, \"activate\" must be true",
+    ),
     "E0000142": (403, "This User Type cannot be deleted."),
     "E0000195": (409, "Api validation failed due to conflict: {0}"),
     "E0000263": (409, "Attempted to assign a duplicate standard role assignment to an admin"),
@@ -83,8 +92,15 @@ def error_id() -> str:
 class OktaError(Exception):
     """Raise from any handler; the server turns it into Okta's envelope."""
 
-    def __init__(self, code: str, detail: str = "", causes=(), status: int | None = None,
-                 headers=None, summary: str | None = None):
+    def __init__(
+        self,
+        code: str,
+        detail: str = "",
+        causes=(),
+        status: int | None = None,
+        headers=None,
+        summary: str | None = None,
+    ):
         st, template = CATALOG.get(code, (400, "{0}"))
         self.code = code
         self.status = status or st

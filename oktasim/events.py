@@ -18,7 +18,10 @@ EVENT_TYPES = {
     "user.lifecycle.delete.completed": ("Delete Okta user completed", None),
     "user.account.update_profile": ("Update user profile for Okta", "core.user.config.profile_update.success"),
     "user.account.update_password": ("Update password for user", "core.user.config.password_update.success"),
-    "user.account.reset_password": ("Fired when the user's Okta password is reset", "core.user.config.password_reset.success"),
+    "user.account.reset_password": (
+        "Fired when the user's Okta password is reset",
+        "core.user.config.password_reset.success",
+    ),
     "user.account.expire_password": ("Expire user password", "core.user.config.password_expire.success"),
     "user.account.lock": ("Max sign in attempts exceeded", "core.user_auth.account_locked"),
     "user.account.unlock": ("Unlock user account", "core.user.config.user_unlocked"),
@@ -36,8 +39,14 @@ EVENT_TYPES = {
     "group.profile.update": ("Update group profile", "core.user_group.profile_updated"),
     "group.user_membership.add": ("Add user to group membership", "core.user_group_member.user_add"),
     "group.user_membership.remove": ("Remove user from group membership", "core.user_group_member.user_remove"),
-    "application.user_membership.add": ("Add user to application membership", "app.generic.provision.assign_user_to_app"),
-    "application.user_membership.remove": ("Remove user from application membership", "app.generic.unauth_app_access_attempt"),
+    "application.user_membership.add": (
+        "Add user to application membership",
+        "app.generic.provision.assign_user_to_app",
+    ),
+    "application.user_membership.remove": (
+        "Remove user from application membership",
+        "app.generic.unauth_app_access_attempt",
+    ),
     "application.user_membership.change_username": ("Change user's application username", None),
     "application.lifecycle.activate": ("Activate application", "app.generic.config.app_activated"),
     "application.lifecycle.deactivate": ("Deactivate application", "app.generic.config.app_deactivated"),
@@ -91,23 +100,37 @@ DEFAULT_CLIENT = {
     "id": None,
     "ipAddress": "127.0.0.1",
     "geographicalContext": {
-        "city": "San Francisco", "state": "California", "country": "United States", "postalCode": "94107",
+        "city": "San Francisco",
+        "state": "California",
+        "country": "United States",
+        "postalCode": "94107",
         "geolocation": {"lat": 37.7749, "lon": -122.4194},
     },
 }
 
 
 def target(obj_id, kind, alternate_id, display_name, change=None) -> dict:
-    t = {"id": obj_id, "type": kind, "alternateId": alternate_id,
-         "displayName": display_name, "detailEntry": None}
+    t = {"id": obj_id, "type": kind, "alternateId": alternate_id, "displayName": display_name, "detailEntry": None}
     if change is not None:
         t["changeDetails"] = change
     return t
 
 
-def build(event_type: str, published: str, actor: dict, targets=(), outcome="SUCCESS",
-          reason=None, severity="INFO", request_id=None, request_uri=None,
-          ip="127.0.0.1", user_agent="oktasim", message=None, uuid=None) -> dict:
+def build(
+    event_type: str,
+    published: str,
+    actor: dict,
+    targets=(),
+    outcome="SUCCESS",
+    reason=None,
+    severity="INFO",
+    request_id=None,
+    request_uri=None,
+    ip="127.0.0.1",
+    user_agent="oktasim",
+    message=None,
+    uuid=None,
+) -> dict:
     display, legacy = EVENT_TYPES.get(event_type, (event_type, None))
     client = dict(DEFAULT_CLIENT)
     client["ipAddress"] = ip
@@ -123,8 +146,13 @@ def build(event_type: str, published: str, actor: dict, targets=(), outcome="SUC
         "client": client,
         "device": None,
         "authenticationContext": {
-            "authenticationProvider": None, "credentialProvider": None, "credentialType": None,
-            "issuer": None, "interface": None, "authenticationStep": 0, "externalSessionId": "unknown",
+            "authenticationProvider": None,
+            "credentialProvider": None,
+            "credentialType": None,
+            "issuer": None,
+            "interface": None,
+            "authenticationStep": 0,
+            "externalSessionId": "unknown",
         },
         "displayMessage": message or display,
         "eventType": event_type,
@@ -136,8 +164,11 @@ def build(event_type: str, published: str, actor: dict, targets=(), outcome="SUC
         "transaction": {"type": "WEB", "id": request_id or "oktasim", "detail": {}},
         "uuid": uuid or str(_uuid.uuid4()),
         "version": "0",
-        "request": {"ipChain": [{"ip": ip, "geographicalContext": dict(client["geographicalContext"]),
-                                "version": "V4", "source": None}]},
+        "request": {
+            "ipChain": [
+                {"ip": ip, "geographicalContext": dict(client["geographicalContext"]), "version": "V4", "source": None}
+            ]
+        },
         "target": list(targets),
         # Okta sends null for events with no legacy type; the spec types it string, so leave it out
         **({"legacyEventType": legacy} if legacy else {}),

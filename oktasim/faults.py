@@ -48,7 +48,7 @@ class Rule:
     def __init__(self, pattern, method=None, actions=(), seq=None, seed=0, index=0):
         self.pattern = pattern
         self.method = method
-        self.actions = list(actions)   # [(kind, arg, p)]
+        self.actions = list(actions)  # [(kind, arg, p)]
         self.seq = list(seq) if seq is not None else None  # [(kind, arg)]
         self.pos = 0
         self.rng = random.Random(f"{seed}:{index}:{pattern}")
@@ -78,10 +78,14 @@ class Rule:
         return None
 
     def describe(self) -> dict:
-        return {"pattern": self.pattern, "method": self.method,
-                "actions": [{"kind": k, "arg": a, "p": p} for k, a, p in self.actions],
-                "seq": [{"kind": k, "arg": a} for k, a in self.seq] if self.seq is not None else None,
-                "position": self.pos, "hits": self.hits}
+        return {
+            "pattern": self.pattern,
+            "method": self.method,
+            "actions": [{"kind": k, "arg": a, "p": p} for k, a, p in self.actions],
+            "seq": [{"kind": k, "arg": a} for k, a in self.seq] if self.seq is not None else None,
+            "position": self.pos,
+            "hits": self.hits,
+        }
 
 
 def parse(spec: str, seed: int = 0) -> list:
@@ -121,6 +125,7 @@ def from_json(plan: dict, seed: int = 0) -> list:
     """``{"rules": [{"pattern", "method"?, "actions": [{"kind","arg"?,"p"?}] | "seq": [...]}]}``."""
     rules = []
     for index, r in enumerate(plan.get("rules") or []):
+
         def act(a):
             if isinstance(a, str):
                 k, arg = _action(a)
@@ -129,6 +134,7 @@ def from_json(plan: dict, seed: int = 0) -> list:
             if k not in KINDS:
                 raise SpecError(f"unknown fault action {k!r}")
             return k, a.get("arg")
+
         if r.get("seq") is not None:
             rules.append(Rule(r["pattern"], r.get("method"), seq=[act(a) for a in r["seq"]], seed=seed, index=index))
         else:

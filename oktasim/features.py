@@ -21,8 +21,9 @@ def enabled(store, name: str) -> bool:
 def require(store, name: str, status: int | None = None) -> None:
     """Refuse the request, as Okta does, when the org lacks ``name``."""
     if not enabled(store, name):
-        raise OktaError("E0000015", status=status,
-                        causes=[f"This operation needs {NAMES[name]}, which this org does not have."])
+        raise OktaError(
+            "E0000015", status=status, causes=[f"This operation needs {NAMES[name]}, which this org does not have."]
+        )
 
 
 def update(store, changes) -> dict:

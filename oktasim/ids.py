@@ -11,12 +11,29 @@ import threading
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # ASCII order
 
 PREFIXES = {
-    "user": "00u", "group": "00g", "app": "0oa", "zone": "nzo", "hook": "who",
-    "usertype": "oty", "realm": "guo", "policy": "00p", "role": "ra1",
-    "custom_role": "irb", "push": "opf", "sms": "sms", "totp": "ost",
-    "question": "ufs", "email": "emf", "call": "clf", "google": "uft",
-    "idp": "0oa", "rule": "0pr", "transaction": "v2m", "schema": "osc",
-    "org": "00o", "token": "00T",
+    "user": "00u",
+    "group": "00g",
+    "app": "0oa",
+    "zone": "nzo",
+    "hook": "who",
+    "usertype": "oty",
+    "realm": "guo",
+    "policy": "00p",
+    "role": "ra1",
+    "custom_role": "irb",
+    "push": "opf",
+    "sms": "sms",
+    "totp": "ost",
+    "question": "ufs",
+    "email": "emf",
+    "call": "clf",
+    "google": "uft",
+    "idp": "0oa",
+    "rule": "0pr",
+    "transaction": "v2m",
+    "schema": "osc",
+    "org": "00o",
+    "token": "00T",
 }
 
 

@@ -89,9 +89,13 @@ class OAuthServer:
         if not isinstance(granted, list) or not all(isinstance(s, str) for s in granted):
             raise OktaError("E0000001", "scopes", causes=["scopes: a list of strings"])
         with self._lock:
-            self.clients[client_id] = {"client_id": client_id, "keys": keys, "scopes": list(granted),
-                                       "dpop_required": bool(body.get("dpop_required")),
-                                       "dpop_resource_nonce": bool(body.get("dpop_resource_nonce"))}
+            self.clients[client_id] = {
+                "client_id": client_id,
+                "keys": keys,
+                "scopes": list(granted),
+                "dpop_required": bool(body.get("dpop_required")),
+                "dpop_resource_nonce": bool(body.get("dpop_resource_nonce")),
+            }
         return ok(self._public(self.clients[client_id]), status=201)
 
     def list_clients(self, req):
@@ -108,16 +112,24 @@ class OAuthServer:
 
     @staticmethod
     def _public(c) -> dict:
-        return {"client_id": c["client_id"], "kids": [k["kid"] for k in c["keys"]], "scopes": c["scopes"],
-                "dpop_required": c["dpop_required"], "dpop_resource_nonce": c["dpop_resource_nonce"]}
+        return {
+            "client_id": c["client_id"],
+            "kids": [k["kid"] for k in c["keys"]],
+            "scopes": c["scopes"],
+            "dpop_required": c["dpop_required"],
+            "dpop_resource_nonce": c["dpop_resource_nonce"],
+        }
 
     # ------------------------------------------------------------------ token endpoint
     def token_endpoint(self, req, store):
         try:
             return self._token(req)
         except _OAuthFailure as f:
-            return Response(f.status, {"error": f.error, "error_description": f.description},
-                            headers=[("Cache-Control", "no-store"), ("Pragma", "no-cache")] + f.headers)
+            return Response(
+                f.status,
+                {"error": f.error, "error_description": f.description},
+                headers=[("Cache-Control", "no-store"), ("Pragma", "no-cache")] + f.headers,
+            )
 
     def _token(self, req):
         ctype = (req.header("Content-Type") or "").split(";")[0].strip().lower()
@@ -125,11 +137,17 @@ class OAuthServer:
             raise _OAuthFailure(400, "invalid_request", "The request must use application/x-www-form-urlencoded.")
         form = dict(parse_qsl(req.raw_body().decode("utf-8", "replace"), keep_blank_values=True))
         if form.get("grant_type") != "client_credentials":
-            raise _OAuthFailure(400, "unsupported_grant_type",
-                                "The authorization grant type is not supported by the authorization server.")
+            raise _OAuthFailure(
+                400,
+                "unsupported_grant_type",
+                "The authorization grant type is not supported by the authorization server.",
+            )
         if form.get("client_assertion_type") != ASSERTION_TYPE or not form.get("client_assertion"):
-            raise _OAuthFailure(401, "invalid_client", "Client authentication failed: a client_assertion of type "
-                                                       "jwt-bearer is required (private_key_jwt).")
+            raise _OAuthFailure(
+                401,
+                "invalid_client",
+                "Client authentication failed: a client_assertion of type jwt-bearer is required (private_key_jwt).",
+            )
         token_url = req.base + TOKEN_PATH
         client = self._check_assertion(form["client_assertion"], form.get("client_id"), token_url)
         jkt = None
@@ -137,8 +155,12 @@ class OAuthServer:
         if client["dpop_required"] and not proof:
             raise _OAuthFailure(400, "invalid_dpop_proof", "The DPoP proof JWT header is missing.")
         if proof and not client["dpop_required"]:
-            raise _OAuthFailure(400, "invalid_dpop_proof", "DPoP proof JWT header was provided, but the client is "
-                                                           "not configured to require DPoP-bound access tokens.")
+            raise _OAuthFailure(
+                400,
+                "invalid_dpop_proof",
+                "DPoP proof JWT header was provided, but the client is "
+                "not configured to require DPoP-bound access tokens.",
+            )
         if proof:
             jkt = self._check_proof(proof, "POST", token_url, access_token=None, need_nonce=True)
         requested = form.get("scope", "").split()
@@ -146,20 +168,33 @@ class OAuthServer:
             raise _OAuthFailure(400, "invalid_scope", "The authorization server requires a scope parameter.")
         missing = [s for s in requested if s not in client["scopes"]]
         if missing:
-            raise _OAuthFailure(400, "invalid_scope", "The following scopes are not granted to the client: "
-                                                      + " ".join(missing))
+            raise _OAuthFailure(
+                400, "invalid_scope", "The following scopes are not granted to the client: " + " ".join(missing)
+            )
         token = secrets.token_urlsafe(32)
         with self._lock:
             now = self.clock.now()
             self.tokens = {t: r for t, r in self.tokens.items() if r["exp"] > now}
-            self.tokens[token] = {"client_id": client["client_id"], "scopes": requested,
-                                  "exp": now + TOKEN_LIFETIME, "jkt": jkt}
-        return Response(200, {"token_type": "DPoP" if jkt else "Bearer", "expires_in": TOKEN_LIFETIME,
-                              "access_token": token, "scope": " ".join(requested)},
-                        headers=[("Cache-Control", "no-store"), ("Pragma", "no-cache")])
+            self.tokens[token] = {
+                "client_id": client["client_id"],
+                "scopes": requested,
+                "exp": now + TOKEN_LIFETIME,
+                "jkt": jkt,
+            }
+        return Response(
+            200,
+            {
+                "token_type": "DPoP" if jkt else "Bearer",
+                "expires_in": TOKEN_LIFETIME,
+                "access_token": token,
+                "scope": " ".join(requested),
+            },
+            headers=[("Cache-Control", "no-store"), ("Pragma", "no-cache")],
+        )
 
     def _check_assertion(self, assertion: str, client_id, token_url: str) -> dict:
         import jwt
+
         try:
             header = jwt.get_unverified_header(assertion)
             unverified = jwt.decode(assertion, options={"verify_signature": False})
@@ -174,25 +209,40 @@ class OAuthServer:
         if kid is not None:
             keys = [k for k in keys if k["kid"] == kid]
             if not keys:
-                raise _OAuthFailure(401, "invalid_client", "The client_assertion token has a kid which does not "
-                                                           "identify a client key.")
+                raise _OAuthFailure(
+                    401, "invalid_client", "The client_assertion token has a kid which does not identify a client key."
+                )
         elif len(keys) != 1:
-            raise _OAuthFailure(401, "invalid_client", "The client_assertion token has no kid, and the client has "
-                                                       "several keys.")
+            raise _OAuthFailure(
+                401, "invalid_client", "The client_assertion token has no kid, and the client has several keys."
+            )
         key = keys[0]
         alg = header.get("alg")
         if alg not in key["algs"]:
-            raise _OAuthFailure(401, "invalid_client", f"The client_assertion alg {alg!r} does not match the "
-                                                       f"client key type.")
+            raise _OAuthFailure(
+                401, "invalid_client", f"The client_assertion alg {alg!r} does not match the client key type."
+            )
         try:
-            claims = jwt.decode(assertion, key["key"], algorithms=[alg], audience=token_url,
-                                options={"verify_exp": False, "verify_iat": False, "verify_nbf": False,
-                                         "require": ["iss", "sub", "aud", "exp"]})
+            claims = jwt.decode(
+                assertion,
+                key["key"],
+                algorithms=[alg],
+                audience=token_url,
+                options={
+                    "verify_exp": False,
+                    "verify_iat": False,
+                    "verify_nbf": False,
+                    "require": ["iss", "sub", "aud", "exp"],
+                },
+            )
         except jwt.InvalidSignatureError:
             raise _OAuthFailure(401, "invalid_client", "The client_assertion signature is invalid.") from None
         except jwt.InvalidAudienceError:
-            raise _OAuthFailure(401, "invalid_client", "The audience claim for client_assertion must be the "
-                                                       "endpoint invoking the client_assertion.") from None
+            raise _OAuthFailure(
+                401,
+                "invalid_client",
+                "The audience claim for client_assertion must be the endpoint invoking the client_assertion.",
+            ) from None
         except jwt.PyJWTError as exc:
             raise _OAuthFailure(401, "invalid_client", f"The client_assertion is invalid: {exc}.") from None
         if claims.get("iss") != client["client_id"] or claims.get("sub") != client["client_id"]:
@@ -202,8 +252,9 @@ class OAuthServer:
         if not isinstance(exp, (int, float)) or exp <= now - SKEW:
             raise _OAuthFailure(401, "invalid_client", "The client_assertion token is expired.")
         if exp > now + MAX_ASSERTION_LIFETIME + SKEW:
-            raise _OAuthFailure(401, "invalid_client", "The client_assertion token has an expiration too far "
-                                                       "into the future.")
+            raise _OAuthFailure(
+                401, "invalid_client", "The client_assertion token has an expiration too far into the future."
+            )
         jti = claims.get("jti")
         if jti is not None:
             with self._lock:
@@ -217,6 +268,7 @@ class OAuthServer:
     def _check_proof(self, proof: str, method: str, url: str, access_token, need_nonce: bool) -> str:
         """The proof key's thumbprint (RFC 7638), or _OAuthFailure with Okta's error."""
         import jwt
+
         try:
             header = jwt.get_unverified_header(proof)
         except jwt.PyJWTError:
@@ -231,9 +283,17 @@ class OAuthServer:
             raise _OAuthFailure(400, "invalid_dpop_proof", "The DPoP proof jwk must be a public key.")
         try:
             key = jwt.PyJWK(jwk, alg).key
-            claims = jwt.decode(proof, key, algorithms=[alg],
-                                options={"verify_exp": False, "verify_iat": False, "verify_aud": False,
-                                         "require": ["htm", "htu", "iat", "jti"]})
+            claims = jwt.decode(
+                proof,
+                key,
+                algorithms=[alg],
+                options={
+                    "verify_exp": False,
+                    "verify_iat": False,
+                    "verify_aud": False,
+                    "require": ["htm", "htu", "iat", "jti"],
+                },
+            )
         except (jwt.PyJWTError, ValueError, TypeError, KeyError) as exc:
             raise _OAuthFailure(400, "invalid_dpop_proof", f"The DPoP proof is invalid: {exc}.") from None
         if claims["htm"] != method:
@@ -247,8 +307,12 @@ class OAuthServer:
         if access_token is not None and claims.get("ath") != _b64sha256(access_token):
             raise _OAuthFailure(400, "invalid_dpop_proof", "The DPoP proof ath does not match the access token.")
         if need_nonce and claims.get("nonce") != self.nonce:
-            raise _OAuthFailure(400, "use_dpop_nonce", "Authorization server requires nonce in DPoP proof.",
-                                headers=[("DPoP-Nonce", self.nonce)])
+            raise _OAuthFailure(
+                400,
+                "use_dpop_nonce",
+                "Authorization server requires nonce in DPoP proof.",
+                headers=[("DPoP-Nonce", self.nonce)],
+            )
         with self._lock:
             self._proof_jtis = {j: t for j, t in self._proof_jtis.items() if t > now - 2 * PROOF_WINDOW}
             if claims["jti"] in self._proof_jtis:
@@ -260,8 +324,12 @@ class OAuthServer:
     def bearer(self, credential: str, req) -> dict:
         rec = self._access(credential, req, "Bearer")
         if rec["jkt"]:
-            raise _unauthorized(req, "Bearer", "invalid_token", "The access token is DPoP-bound; send it with the "
-                                                                "DPoP scheme and a proof.")
+            raise _unauthorized(
+                req,
+                "Bearer",
+                "invalid_token",
+                "The access token is DPoP-bound; send it with the DPoP scheme and a proof.",
+            )
         return self._principal(rec, req, "Bearer")
 
     def dpop(self, credential: str, req) -> dict:
@@ -273,13 +341,22 @@ class OAuthServer:
             raise _unauthorized(req, "DPoP", "invalid_dpop_proof", "The DPoP proof JWT header is missing.")
         client = self.clients.get(rec["client_id"]) or {}
         try:
-            jkt = self._check_proof(proof, req.method, req.base + req.path, access_token=credential,
-                                    need_nonce=bool(client.get("dpop_resource_nonce")))
+            jkt = self._check_proof(
+                proof,
+                req.method,
+                req.base + req.path,
+                access_token=credential,
+                need_nonce=bool(client.get("dpop_resource_nonce")),
+            )
         except _OAuthFailure as f:
             raise _unauthorized(req, "DPoP", f.error, f.description, extra=f.headers) from None
         if jkt != rec["jkt"]:
-            raise _unauthorized(req, "DPoP", "invalid_dpop_proof", "The DPoP proof key does not match the key the "
-                                                                   "access token is bound to.")
+            raise _unauthorized(
+                req,
+                "DPoP",
+                "invalid_dpop_proof",
+                "The DPoP proof key does not match the key the access token is bound to.",
+            )
         return self._principal(rec, req, "DPoP")
 
     def _access(self, credential: str, req, scheme: str) -> dict:
@@ -292,22 +369,42 @@ class OAuthServer:
     def _principal(rec: dict, req, scheme: str) -> dict:
         need = scope_table.required(req.method, req.path)
         if need is not None and need not in rec["scopes"]:
-            raise OktaError("E0000006", headers=[("WWW-Authenticate", (
-                f'{scheme} realm="{req.base}", error="insufficient_scope", error_description="The access token '
-                f'provided does not contain the required scopes.", resource="{req.path}", scope="{need}"'))])
-        return {"scheme": scheme, "token_id": None, "user_id": None, "client_id": rec["client_id"],
-                "scopes": list(rec["scopes"])}
+            raise OktaError(
+                "E0000006",
+                headers=[
+                    (
+                        "WWW-Authenticate",
+                        (
+                            f'{scheme} realm="{req.base}", error="insufficient_scope", error_description="The access token '
+                            f'provided does not contain the required scopes.", resource="{req.path}", scope="{need}"'
+                        ),
+                    )
+                ],
+            )
+        return {
+            "scheme": scheme,
+            "token_id": None,
+            "user_id": None,
+            "client_id": rec["client_id"],
+            "scopes": list(rec["scopes"]),
+        }
 
 
 def _unauthorized(req, scheme: str, error: str, description: str, extra=()) -> OktaError:
-    challenge = (f'{scheme} authorization_uri="{req.base}/oauth2/v1/authorize", realm="{req.base}", '
-                 f'error="{error}", error_description="{description}"')
+    challenge = (
+        f'{scheme} authorization_uri="{req.base}/oauth2/v1/authorize", realm="{req.base}", '
+        f'error="{error}", error_description="{description}"'
+    )
     return OktaError("E0000011", headers=[("WWW-Authenticate", challenge)] + list(extra))
 
 
 def _same_target(htu: str, url: str) -> bool:
     a, b = urlsplit(htu), urlsplit(url)
-    return (a.scheme.lower(), a.netloc.lower(), unquote(a.path)) == (b.scheme.lower(), b.netloc.lower(), unquote(b.path))
+    return (a.scheme.lower(), a.netloc.lower(), unquote(a.path)) == (
+        b.scheme.lower(),
+        b.netloc.lower(),
+        unquote(b.path),
+    )
 
 
 def _b64(data: bytes) -> str:
@@ -326,6 +423,7 @@ def _thumbprint(jwk: dict) -> str:
 
 def _algs(key) -> tuple:
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
     if isinstance(key, rsa.RSAPublicKey):
         return RSA_ALGS
     if isinstance(key, ec.EllipticCurvePublicKey):
@@ -335,6 +433,7 @@ def _algs(key) -> tuple:
 
 def _key_from_jwk(jwk: dict) -> dict:
     import jwt
+
     if not isinstance(jwk, dict) or any(p in jwk for p in ("d", "p", "q")):
         raise ValueError("each key must be a public JWK")
     key = jwt.PyJWK(jwk).key
@@ -343,5 +442,6 @@ def _key_from_jwk(jwk: dict) -> dict:
 
 def _key_from_pem(pem: str, kid) -> dict:
     from cryptography.hazmat.primitives import serialization
+
     key = serialization.load_pem_public_key(pem.encode("ascii"))
     return {"kid": kid, "key": key, "algs": _algs(key)}

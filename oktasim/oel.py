@@ -15,8 +15,10 @@ Anything else is a syntax error, which Okta reports as 400 E0000001 ``validateRu
 
 import re
 
-_TOKEN = re.compile(r"""\s*(?:(?P<str>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(?P<op>==|!=|&&|\|\||[!(),.])"""
-                    r"""|(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*))""")
+_TOKEN = re.compile(
+    r"""\s*(?:(?P<str>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(?P<op>==|!=|&&|\|\||[!(),.])"""
+    r"""|(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*))"""
+)
 _KEYWORDS = {"and": "&&", "or": "||", "not": "!"}
 
 
@@ -46,14 +48,17 @@ def _tokens(text: str) -> list:
 
 def _predicate(test):
     """A String test; null (a missing attribute) is never a match."""
+
     def call(_ctx, *args):
         return all(isinstance(a, str) for a in args) and test(*args)
+
     return call
 
 
 def _transform(op):
     def call(_ctx, value):
         return op(value) if isinstance(value, str) else None
+
     return call
 
 

@@ -89,6 +89,6 @@ def page_list(items: list, after: str | None, limit: int, key=lambda o: o["id"])
         else:
             # Unknown cursor: fall back to ordering by key.
             start = next((i for i, o in enumerate(items) if key(o) > after), len(items))
-    chunk = items[start:start + limit] if limit else []
+    chunk = items[start : start + limit] if limit else []
     nxt = key(chunk[-1]) if chunk and start + limit < len(items) else None
     return chunk, nxt

@@ -15,7 +15,9 @@ import re
 import threading
 
 OFF_LIMIT = 1_000_000
-_ITEM = re.compile(r"^\s*(?:(GET|POST|PUT|DELETE|PATCH|HEAD)[ :])?\s*(\S+?)\s*=\s*(\d+)\s*/\s*(\d*)\s*([smh]?)\s*$", re.I)
+_ITEM = re.compile(
+    r"^\s*(?:(GET|POST|PUT|DELETE|PATCH|HEAD)[ :])?\s*(\S+?)\s*=\s*(\d+)\s*/\s*(\d*)\s*([smh]?)\s*$", re.I
+)
 
 
 class SpecError(ValueError):
@@ -84,8 +86,12 @@ class RateLimiter:
             self._off = Bucket(None, "*", OFF_LIMIT, 60)
 
     def describe(self) -> dict:
-        return {"spec": self.spec, "buckets": [b.describe() for b in self.buckets],
-                "concurrency": self.concurrency, "inflight": self.inflight}
+        return {
+            "spec": self.spec,
+            "buckets": [b.describe() for b in self.buckets],
+            "concurrency": self.concurrency,
+            "inflight": self.inflight,
+        }
 
     def check(self, method: str, path: str):
         """Count one request.  Returns (allowed, limit, remaining, reset_epoch, bucket)."""

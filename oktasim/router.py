@@ -34,6 +34,7 @@ class Router:
         def deco(fn):
             self.add(method, template, fn)
             return fn
+
         return deco
 
     def match(self, method: str, path: str):

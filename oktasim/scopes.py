@@ -40,7 +40,7 @@ def required(method: str, path: str):
     """The scope ``method path`` needs, or None for a path outside the table."""
     if not path.startswith("/api/v1/"):
         return OTHER.get((method.upper(), path.rstrip("/")))
-    segments = path[len("/api/v1/"):].strip("/").split("/")
+    segments = path[len("/api/v1/") :].strip("/").split("/")
     for want, family in _PARSED:
         if len(segments) >= len(want) and all(w == "*" or w == s for w, s in zip(want, segments)):
             return family + (".read" if method.upper() in ("GET", "HEAD") else ".manage")

@@ -12,9 +12,7 @@ import re
 from .clock import parse_iso
 
 OPS = {"eq", "ne", "sw", "ew", "co", "pr", "gt", "ge", "lt", "le"}
-_TOKEN = re.compile(
-    r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<str>"(?:[^"\\]|\\.)*")|(?P<word>[^\s()"]+))'
-)
+_TOKEN = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<str>"(?:[^"\\]|\\.)*")|(?P<word>[^\s()"]+))')
 
 
 class SearchError(ValueError):
@@ -200,6 +198,7 @@ def compile_expr(node, getter):
                 return all(_cmp_one(a, op, value) for a in actual)
             return any(_cmp_one(a, op, value) for a in actual)
         return _cmp_one(actual, op, value)
+
     return pred
 
 
@@ -211,8 +210,7 @@ class Rules:
     ``logical``: allowed connectives.
     """
 
-    def __init__(self, attrs=(), prefixes=(), ops=("eq",), per_attr=None, logical=("and", "or"),
-                 extra=None):
+    def __init__(self, attrs=(), prefixes=(), ops=("eq",), per_attr=None, logical=("and", "or"), extra=None):
         self.attrs = set(attrs)
         self.prefixes = tuple(prefixes)
         self.ops = set(ops)
@@ -252,21 +250,34 @@ def build(text: str, rules: Rules, getter):
 _DATES = ("gt", "ge", "lt", "le", "eq")
 
 USER_FILTER = Rules(
-    attrs=("status", "lastUpdated", "id", "profile.login", "profile.email",
-           "profile.firstName", "profile.lastName"),
-    ops=("eq",), per_attr={"lastUpdated": _DATES},
+    attrs=("status", "lastUpdated", "id", "profile.login", "profile.email", "profile.firstName", "profile.lastName"),
+    ops=("eq",),
+    per_attr={"lastUpdated": _DATES},
 )
 USER_SEARCH = Rules(
-    attrs=("id", "status", "created", "activated", "statusChanged", "lastUpdated",
-           "passwordChanged", "lastLogin", "type.id", "realmId"),
+    attrs=(
+        "id",
+        "status",
+        "created",
+        "activated",
+        "statusChanged",
+        "lastUpdated",
+        "passwordChanged",
+        "lastLogin",
+        "type.id",
+        "realmId",
+    ),
     prefixes=("profile.",),
     ops=("eq", "sw", "pr", "gt", "ge", "lt", "le"),
-    per_attr={f"profile.{a}": ("eq", "sw", "co", "pr", "gt", "ge", "lt", "le")
-              for a in ("firstName", "lastName", "email", "login")},
+    per_attr={
+        f"profile.{a}": ("eq", "sw", "co", "pr", "gt", "ge", "lt", "le")
+        for a in ("firstName", "lastName", "email", "login")
+    },
 )
 GROUP_FILTER = Rules(
     attrs=("id", "type", "lastUpdated", "lastMembershipUpdated"),
-    ops=("eq",), per_attr={"lastUpdated": _DATES, "lastMembershipUpdated": _DATES},
+    ops=("eq",),
+    per_attr={"lastUpdated": _DATES, "lastMembershipUpdated": _DATES},
 )
 GROUP_SEARCH = Rules(
     attrs=("id", "type", "created", "lastUpdated", "lastMembershipUpdated", "source.id"),
@@ -275,15 +286,37 @@ GROUP_SEARCH = Rules(
     per_attr={"profile.name": ("eq", "sw", "co", "pr"), "profile.description": ("eq", "sw", "co", "pr")},
 )
 ZONE_FILTER = Rules(attrs=("id", "usage", "system"), ops=("eq",))
-APP_FILTER = Rules(attrs=("status", "name", "id", "user.id", "group.id", "credentials.signing.kid",
-                          "settings.slo.enabled"), ops=("eq",))
+APP_FILTER = Rules(
+    attrs=("status", "name", "id", "user.id", "group.id", "credentials.signing.kid", "settings.slo.enabled"),
+    ops=("eq",),
+)
 REALM_SEARCH = Rules(attrs=("profile.name",), ops=("co", "eq", "sw"))
 LOG_FILTER = Rules(
-    attrs=("eventType", "legacyEventType", "uuid", "severity", "displayMessage",
-           "outcome.result", "outcome.reason", "transaction.id", "transaction.type",
-           "transaction.detail.requestApiTokenId", "client.ipAddress", "client.zone",
-           "client.device", "client.id", "debugContext.debugData.requestId"),
-    prefixes=("actor.", "target.", "client.", "authenticationContext.", "securityContext.",
-              "debugContext.", "request."),
+    attrs=(
+        "eventType",
+        "legacyEventType",
+        "uuid",
+        "severity",
+        "displayMessage",
+        "outcome.result",
+        "outcome.reason",
+        "transaction.id",
+        "transaction.type",
+        "transaction.detail.requestApiTokenId",
+        "client.ipAddress",
+        "client.zone",
+        "client.device",
+        "client.id",
+        "debugContext.debugData.requestId",
+    ),
+    prefixes=(
+        "actor.",
+        "target.",
+        "client.",
+        "authenticationContext.",
+        "securityContext.",
+        "debugContext.",
+        "request.",
+    ),
     ops=("eq", "ne", "sw", "ew", "co", "pr", "gt", "ge", "lt", "le"),
 )

@@ -34,14 +34,27 @@ from .ratelimit import RateLimiter
 from .resources import register_all, register_oauth
 from .router import Router
 from .store import Store
-from .web import Request, Response, dumps
+from .web import Request, Response
 
 _tls = threading.local()
-_STATUS = {200: "200 OK", 201: "201 Created", 202: "202 Accepted", 204: "204 No Content",
-           400: "400 Bad Request", 401: "401 Unauthorized", 403: "403 Forbidden", 404: "404 Not Found",
-           405: "405 Method Not Allowed", 409: "409 Conflict", 412: "412 Precondition Failed",
-           429: "429 Too Many Requests", 500: "500 Internal Server Error", 502: "502 Bad Gateway",
-           503: "503 Service Unavailable", 504: "504 Gateway Timeout"}
+_STATUS = {
+    200: "200 OK",
+    201: "201 Created",
+    202: "202 Accepted",
+    204: "204 No Content",
+    400: "400 Bad Request",
+    401: "401 Unauthorized",
+    403: "403 Forbidden",
+    404: "404 Not Found",
+    405: "405 Method Not Allowed",
+    409: "409 Conflict",
+    412: "412 Precondition Failed",
+    429: "429 Too Many Requests",
+    500: "500 Internal Server Error",
+    502: "502 Bad Gateway",
+    503: "503 Service Unavailable",
+    504: "504 Gateway Timeout",
+}
 _GATEWAY_PAGE = "<html><head><title>{0}</title></head><body><h1>{0}</h1></body></html>"
 
 
@@ -71,8 +84,17 @@ def _drop_connection() -> None:
 class SimApp:
     """The simulator as a WSGI callable, plus its state and knobs."""
 
-    def __init__(self, org="demo", tokens=(DEFAULT_TOKEN,), rate_limit=None, faults=None, seed=0,
-                 clock: Clock | None = None, request_log_size: int = 100_000, **gen):
+    def __init__(
+        self,
+        org="demo",
+        tokens=(DEFAULT_TOKEN,),
+        rate_limit=None,
+        faults=None,
+        seed=0,
+        clock: Clock | None = None,
+        request_log_size: int = 100_000,
+        **gen,
+    ):
         self.seed = seed
         self.org = org
         self.gen = gen
@@ -92,7 +114,7 @@ class SimApp:
         self.oauth = OAuthServer(self)  # /oauth2/v1/token, Bearer/DPoP auth, /__sim/oauth/*
         self.oauth.install()
         self.request_log: deque = deque(maxlen=request_log_size)
-        self.observers: list = []   # callables(record) -- e.g. the contract recorder
+        self.observers: list = []  # callables(record) -- e.g. the contract recorder
         self.slow_wait = time.sleep  # how a `slow` fault holds its answer; tests inject their own
         self._rid = itertools.count(1)
         self._rid_prefix = "sim" + os.urandom(4).hex()
@@ -134,7 +156,7 @@ class SimApp:
                 resp = self.control.handle(req)
             except OktaError as exc:
                 resp = Response(exc.status, exc.body())
-            except Exception:  # noqa: BLE001 - never kill the server thread
+            except Exception:
                 traceback.print_exc(file=sys.stderr)
                 resp = Response(500, OktaError("E0000009").body())
             return self._finish(req, resp, start_response, rid, None, None, control=True)
@@ -158,16 +180,23 @@ class SimApp:
         if not allowed:
             if first:
                 with self.store.lock:
-                    self.store.emit("system.org.rate_limit.violation", [], req, outcome="RATE_LIMIT",
-                                    severity="WARN", message=f"Rate limit violation for {bucket.pattern}")
+                    self.store.emit(
+                        "system.org.rate_limit.violation",
+                        [],
+                        req,
+                        outcome="RATE_LIMIT",
+                        severity="WARN",
+                        message=f"Rate limit violation for {bucket.pattern}",
+                    )
             err = OktaError("E0000047")
             return self._finish(req, Response(429, err.body()), start_response, rid, rl, fault)
         if not self.ratelimit.enter():
             with self.store.lock:
                 self.store.emit("core.concurrency.org.limit.violation", [], req, outcome="RATE_LIMIT", severity="WARN")
             err = OktaError("E0000047")
-            return self._finish(req, Response(429, err.body()), start_response, rid,
-                                (0, 0, int(clock.now()) + 1), fault)
+            return self._finish(
+                req, Response(429, err.body()), start_response, rid, (0, 0, int(clock.now()) + 1), fault
+            )
         try:
             if delay:
                 self.slow_wait(delay)  # a slow answer occupies a concurrency slot
@@ -184,7 +213,7 @@ class SimApp:
                     resp = handler(req, self.store)
         except OktaError as exc:
             resp = Response(exc.status, exc.body(), headers=exc.headers)
-        except Exception:  # noqa: BLE001
+        except Exception:
             traceback.print_exc(file=sys.stderr)
             resp = Response(500, OktaError("E0000009").body())
         finally:
@@ -223,13 +252,19 @@ class SimApp:
         if not control:  # the request log holds API traffic only, not /__sim/ calls
             self._log(req, resp.status, resp, kind)
         if self.observers and not control:
-            record = {"method": req.method, "path": req.path, "route": req.route, "status": resp.status,
-                      "body": resp.body if resp.raw is None else None, "headers": headers,
-                      "content_type": resp.content_type}
+            record = {
+                "method": req.method,
+                "path": req.path,
+                "route": req.route,
+                "status": resp.status,
+                "body": resp.body if resp.raw is None else None,
+                "headers": headers,
+                "content_type": resp.content_type,
+            }
             for obs in list(self.observers):
                 try:
                     obs(record)
-                except Exception:  # noqa: BLE001
+                except Exception:
                     traceback.print_exc(file=sys.stderr)
         if kind == "truncate" and len(body) > 1:
             start_response(status_line, headers)
@@ -240,11 +275,18 @@ class SimApp:
         return [body]
 
     def _log(self, req, status, resp, fault_kind):
-        self.request_log.append({
-            "method": req.method, "path": req.path, "query": req.query_string, "status": status,
-            "requestId": req.request_id, "route": req.route, "fault": fault_kind,
-            "time": self.store.clock.now(),
-        })
+        self.request_log.append(
+            {
+                "method": req.method,
+                "path": req.path,
+                "query": req.query_string,
+                "status": status,
+                "requestId": req.request_id,
+                "route": req.route,
+                "fault": fault_kind,
+                "time": self.store.clock.now(),
+            }
+        )
 
 
 class ServerHandle:
@@ -253,9 +295,17 @@ class ServerHandle:
     def __init__(self, app: SimApp, host: str = "127.0.0.1", port: int = 8080, threads: int = 8):
         logging.getLogger("waitress").setLevel(logging.ERROR)
         self.app = app
-        self.server = create_server(app, host=host, port=port, threads=threads, ident="oktasim",
-                                    asyncore_use_poll=True, connection_limit=1000, channel_timeout=120,
-                                    clear_untrusted_proxy_headers=False)
+        self.server = create_server(
+            app,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="oktasim",
+            asyncore_use_poll=True,
+            connection_limit=1000,
+            channel_timeout=120,
+            clear_untrusted_proxy_headers=False,
+        )
         self.server.channel_class = _Channel
         self.host = host
         self.port = self.server.effective_port

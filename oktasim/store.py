@@ -15,17 +15,40 @@ from .clock import Clock
 from .features import DEFAULTS as FEATURE_DEFAULTS
 from .ids import IdGen
 
-USER_STATUSES = ("STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED",
-                 "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED")
+USER_STATUSES = (
+    "STAGED",
+    "PROVISIONED",
+    "ACTIVE",
+    "RECOVERY",
+    "PASSWORD_EXPIRED",
+    "LOCKED_OUT",
+    "SUSPENDED",
+    "DEPROVISIONED",
+)
 
 
 class User:
     """One user.  Timestamps are ISO strings (shared between bulk-made users)."""
 
-    __slots__ = ("id", "status", "created", "activated", "status_changed", "last_login",
-                 "last_updated", "password_changed", "profile", "type_id", "realm_id",
-                 "provider_type", "provider_name", "password", "recovery_question",
-                 "transitioning", "sessions")
+    __slots__ = (
+        "id",
+        "status",
+        "created",
+        "activated",
+        "status_changed",
+        "last_login",
+        "last_updated",
+        "password_changed",
+        "profile",
+        "type_id",
+        "realm_id",
+        "provider_type",
+        "provider_name",
+        "password",
+        "recovery_question",
+        "transitioning",
+        "sessions",
+    )
 
     FIELDS = __slots__
 
@@ -63,19 +86,19 @@ class Store:
             self.ids = IdGen(self.seed)
             self.org = {"id": "00o" + "sim0000000000001d7"[:17], "name": "oktasim", "subdomain": "oktasim"}
             self.users: dict[str, User] = {}
-            self.user_ids: list[str] = []          # sorted
-            self.logins: dict[str, str] = {}       # lower(login) -> id
+            self.user_ids: list[str] = []  # sorted
+            self.logins: dict[str, str] = {}  # lower(login) -> id
             self.groups: dict[str, dict] = {}
-            self.members: dict[str, dict] = {}     # gid -> {uid: None} (ordered)
+            self.members: dict[str, dict] = {}  # gid -> {uid: None} (ordered)
             self._members_sorted: dict[str, list] = {}
             self.user_groups: dict[str, set] = {}
             self.everyone_id = None
             self.apps: dict[str, dict] = {}
-            self.app_users: dict[str, dict] = {}   # app id -> {uid: appuser}
+            self.app_users: dict[str, dict] = {}  # app id -> {uid: appuser}
             self.app_groups: dict[str, dict] = {}  # app id -> {gid: assignment}
-            self.factors: dict[str, dict] = {}     # uid -> {fid: factor}
+            self.factors: dict[str, dict] = {}  # uid -> {fid: factor}
             self.transactions: dict[str, dict] = {}
-            self.roles: dict[str, dict] = {}       # uid -> {rid: role}
+            self.roles: dict[str, dict] = {}  # uid -> {rid: role}
             self.zones: dict[str, dict] = {}
             self.idps: dict[str, dict] = {}
             self.hooks: dict[str, dict] = {}
@@ -87,18 +110,18 @@ class Store:
             self.trusted_origins: dict[str, dict] = {}
             self.behaviors: dict[str, dict] = {}
             self.threat_insight: dict = {}
-            self.user_blocks: dict[str, str] = {}      # uid -> appliesTo (UNKNOWN_DEVICES)
+            self.user_blocks: dict[str, str] = {}  # uid -> appliesTo (UNKNOWN_DEVICES)
             self.linked_object_defs: dict[str, dict] = {}  # primary name -> definition
-            self.links: dict[str, dict] = {}           # primary name -> {associated uid: primary uid}
+            self.links: dict[str, dict] = {}  # primary name -> {associated uid: primary uid}
             # issue 12: a compromised identity's footprint, and the org features that gate it
             self.features: dict[str, bool] = dict(FEATURE_DEFAULTS)
-            self.api_tokens: dict[str, dict] = {}      # token id -> metadata (no secrets)
-            self.sessions: dict[str, dict] = {}        # session id -> session
-            self.devices: dict[str, dict] = {}         # device id -> device (user links, bound factors)
-            self.enrollments: dict[str, dict] = {}     # uid -> {id: authenticator enrollment not a factor}
-            self.grants: dict[str, dict] = {}          # grant id -> OAuth scope consent grant
+            self.api_tokens: dict[str, dict] = {}  # token id -> metadata (no secrets)
+            self.sessions: dict[str, dict] = {}  # session id -> session
+            self.devices: dict[str, dict] = {}  # device id -> device (user links, bound factors)
+            self.enrollments: dict[str, dict] = {}  # uid -> {id: authenticator enrollment not a factor}
+            self.grants: dict[str, dict] = {}  # grant id -> OAuth scope consent grant
             self.refresh_tokens: dict[str, dict] = {}  # token id -> OAuth refresh token
-            self.risks: dict[str, dict] = {}           # uid -> ITP risk
+            self.risks: dict[str, dict] = {}  # uid -> ITP risk
             self.logs: list[dict] = []
             self.log_seq = 0
             self.custom_attributes: set[str] = set()
@@ -206,23 +229,41 @@ class Store:
         uid = (principal or {}).get("user_id") if isinstance(principal, dict) else None
         u = self.users.get(uid or self.admin_id or "")
         if u is None:
-            return {"id": "00usimadmin0000001d7", "type": "User", "alternateId": "admin@example.com",
-                    "displayName": "Sim Admin", "detailEntry": None}
-        return {"id": u.id, "type": "User", "alternateId": u.login,
-                "displayName": u.display_name, "detailEntry": None}
+            return {
+                "id": "00usimadmin0000001d7",
+                "type": "User",
+                "alternateId": "admin@example.com",
+                "displayName": "Sim Admin",
+                "detailEntry": None,
+            }
+        return {"id": u.id, "type": "User", "alternateId": u.login, "displayName": u.display_name, "detailEntry": None}
 
-    def emit(self, event_type: str, targets=(), req=None, outcome="SUCCESS", reason=None,
-             severity="INFO", actor=None, message=None, published=None) -> dict:
+    def emit(
+        self,
+        event_type: str,
+        targets=(),
+        req=None,
+        outcome="SUCCESS",
+        reason=None,
+        severity="INFO",
+        actor=None,
+        message=None,
+        published=None,
+    ) -> dict:
         """Append a LogEvent; hand it to the hook deliverer.  Call under the lock."""
         ev = events.build(
             event_type,
             published or self.now(),
             actor or self.actor(getattr(req, "principal", None)),
-            targets=targets, outcome=outcome, reason=reason, severity=severity,
+            targets=targets,
+            outcome=outcome,
+            reason=reason,
+            severity=severity,
             request_id=getattr(req, "request_id", None),
             request_uri=(req.path if req is not None else None),
             ip=(req.header("X-Forwarded-For") or req.environ.get("REMOTE_ADDR") or "127.0.0.1").split(",")[0].strip()
-            if req is not None else "127.0.0.1",
+            if req is not None
+            else "127.0.0.1",
             user_agent=(req.header("User-Agent") or "unknown") if req is not None else "oktasim",
             message=message,
             uuid=str(_uuid.UUID(int=self.ids._rng.getrandbits(128), version=4)),

@@ -38,8 +38,11 @@ class _ObservedApp(SimApp):
             size = 0
         body = environ["wsgi.input"].read(size) if size > 0 else b""
         environ["wsgi.input"] = io.BytesIO(body)
-        self._answering.request = {"query": environ.get("QUERY_STRING", ""),
-                                   "content_type": environ.get("CONTENT_TYPE", ""), "body": body}
+        self._answering.request = {
+            "query": environ.get("QUERY_STRING", ""),
+            "content_type": environ.get("CONTENT_TYPE", ""),
+            "body": body,
+        }
         try:
             return super().__call__(environ, start_response)
         finally:
@@ -59,17 +62,18 @@ class RunningSim:
 
     @property
     def headers(self) -> dict:
-        return {"Authorization": f"SSWS {self.token}", "Accept": "application/json",
-                "Content-Type": "application/json"}
+        return {"Authorization": f"SSWS {self.token}", "Accept": "application/json", "Content-Type": "application/json"}
 
     def control(self, method: str, path: str, json=None):
         """Call ``/__sim/<path>`` and return the decoded JSON (raises on HTTP errors)."""
         import json as _json
+
         if not path.startswith("/__sim"):
             path = "/__sim" + (path if path.startswith("/") else "/" + path)
         data = _json.dumps(json).encode() if json is not None else None
-        req = urllib.request.Request(self.url + path, data=data, method=method.upper(),
-                                     headers={"Content-Type": "application/json"})
+        req = urllib.request.Request(
+            self.url + path, data=data, method=method.upper(), headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(req, timeout=30) as resp:
             raw = resp.read()
         return _json.loads(raw) if raw else None

@@ -18,8 +18,19 @@ def dumps(obj) -> bytes:
 
 
 class Request:
-    __slots__ = ("method", "path", "query_string", "_qs", "environ", "params", "_body",
-                 "base", "request_id", "principal", "route")
+    __slots__ = (
+        "method",
+        "path",
+        "query_string",
+        "_qs",
+        "environ",
+        "params",
+        "_body",
+        "base",
+        "request_id",
+        "principal",
+        "route",
+    )
 
     def __init__(self, environ: dict, base: str, request_id: str):
         self.environ = environ
@@ -103,8 +114,14 @@ class Request:
 class Response:
     __slots__ = ("status", "body", "headers", "raw", "content_type")
 
-    def __init__(self, status: int = 200, body=None, headers=None, raw: bytes | None = None,
-                 content_type: str = "application/json"):
+    def __init__(
+        self,
+        status: int = 200,
+        body=None,
+        headers=None,
+        raw: bytes | None = None,
+        content_type: str = "application/json",
+    ):
         self.status = status
         self.body = body
         self.headers = headers or []

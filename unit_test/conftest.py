@@ -5,6 +5,7 @@
 a fake clock, and returns a `Result` with the envelope, the output and the captured stderr.
 Okta is mocked with `requests_mock` (the `okta` fixture); nothing leaves the process.
 """
+
 import io
 
 import pytest
@@ -20,9 +21,12 @@ contract.install()
 # examples of every property on every run, so the suite stays inside its time budget and a
 # failure reproduces; "thorough" explores many fresh ones, for a change to validation, shaping
 # or paths: `pytest unit_test/properties --hypothesis-profile=thorough`.
-_HYPOTHESIS = {"deadline": None, "database": None, "print_blob": True,
-               "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large,
-                                         HealthCheck.filter_too_much]}
+_HYPOTHESIS = {
+    "deadline": None,
+    "database": None,
+    "print_blob": True,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+}
 settings.register_profile("ci", max_examples=10, derandomize=True, **_HYPOTHESIS)
 settings.register_profile("thorough", max_examples=300, **_HYPOTHESIS)
 settings.load_profile("ci")
@@ -61,8 +65,12 @@ def contract_checked():
 
 
 def start_message(kind: str, name: str, params: dict, connection=None, meta=None) -> dict:
-    body = {kind: name, "meta": meta or {}, "connection": CONNECTION if connection is None else connection,
-            "input": params}
+    body = {
+        kind: name,
+        "meta": meta or {},
+        "connection": CONNECTION if connection is None else connection,
+        "input": params,
+    }
     return {"body": body, "type": kind + "_start", "version": "v1"}
 
 
@@ -70,8 +78,9 @@ def run_step(kind, name, params, connection=None, clock=None, test=False, trigge
     clock = clock or FakeClock()
     stderr = io.StringIO()
     plugin = Plugin(clock=clock, stderr=stderr, debug=True)
-    envelope, ok = plugin.handle(start_message(kind, name, params, connection, meta), test=test,
-                                 trigger_runner=trigger_runner)
+    envelope, ok = plugin.handle(
+        start_message(kind, name, params, connection, meta), test=test, trigger_runner=trigger_runner
+    )
     return Result(envelope, ok, stderr.getvalue(), clock)
 
 
@@ -79,6 +88,7 @@ def run_step(kind, name, params, connection=None, clock=None, test=False, trigge
 def run_action():
     def run(name, params, **kwargs):
         return run_step("action", name, params, **kwargs)
+
     return run
 
 

@@ -1,4 +1,5 @@
 """The connection: exactly one authentication method, what the test reports, lazy OAuth imports."""
+
 import json
 import subprocess
 import sys
@@ -21,30 +22,43 @@ TOKEN_URL = BASE + "/oauth2/v1/token"
 @pytest.fixture(scope="module")
 def pem():
     key = ec.generate_private_key(ec.SECP256R1())
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption()).decode()
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
 
 
 def oauth(pem, **extra):
-    return dict({"okta_url": "example.okta.com", "okta_key": {"secretKey": ""}, "client_id": "0oa1",
-                 "private_key": {"secretKey": pem}, "key_id": "", "scopes": ["okta.users.read"], "dpop": False},
-                **extra)
+    return dict(
+        {
+            "okta_url": "example.okta.com",
+            "okta_key": {"secretKey": ""},
+            "client_id": "0oa1",
+            "private_key": {"secretKey": pem},
+            "key_id": "",
+            "scopes": ["okta.users.read"],
+            "dpop": False,
+        },
+        **extra,
+    )
 
 
-@pytest.mark.parametrize("okta_key,client_id,private_key,expected", [
-    ("tok", "", "", "api_token"),
-    ("tok", None, None, "api_token"),
-    ("", "0oa1", "PEM", "oauth2_private_key_jwt"),
-    (None, "0oa1", "PEM", "oauth2_private_key_jwt"),
-    ("tok", "0oa1", "PEM", "Both an API token"),
-    ("tok", "0oa1", "", "Both an API token"),
-    ("tok", "", "PEM", "Both an API token"),
-    ("", "", "", "No authentication is configured"),
-    ("  ", "  ", " ", "No authentication is configured"),
-    (None, None, None, "No authentication is configured"),
-    ("", "0oa1", "", "needs a private_key"),
-    ("", "", "PEM", "needs a client_id"),
-])
+@pytest.mark.parametrize(
+    "okta_key,client_id,private_key,expected",
+    [
+        ("tok", "", "", "api_token"),
+        ("tok", None, None, "api_token"),
+        ("", "0oa1", "PEM", "oauth2_private_key_jwt"),
+        (None, "0oa1", "PEM", "oauth2_private_key_jwt"),
+        ("tok", "0oa1", "PEM", "Both an API token"),
+        ("tok", "0oa1", "", "Both an API token"),
+        ("tok", "", "PEM", "Both an API token"),
+        ("", "", "", "No authentication is configured"),
+        ("  ", "  ", " ", "No authentication is configured"),
+        (None, None, None, "No authentication is configured"),
+        ("", "0oa1", "", "needs a private_key"),
+        ("", "", "PEM", "needs a client_id"),
+    ],
+)
 def test_exactly_one_method_must_be_configured(okta_key, client_id, private_key, expected):
     params = {"okta_url": "example.okta.com"}
     if okta_key is not None:
@@ -64,8 +78,9 @@ def test_exactly_one_method_must_be_configured(okta_key, client_id, private_key,
 
 
 def test_a_conflicting_connection_fails_before_any_request(okta, pem):
-    result = run_step("action", "get_user", {"email": "a@example.com"},
-                      connection=oauth(pem, okta_key={"secretKey": TOKEN}))
+    result = run_step(
+        "action", "get_user", {"email": "a@example.com"}, connection=oauth(pem, okta_key={"secretKey": TOKEN})
+    )
     assert not result.ok and "Both an API token" in result.error and "exactly one" in result.error
     assert okta.request_history == []
 
@@ -73,8 +88,11 @@ def test_a_conflicting_connection_fails_before_any_request(okta, pem):
 def test_scopes_default_to_the_spec_list_and_accept_spaces_and_commas():
     default = spec.load()["connection"]["scopes"]["default"]
     assert requested_scopes({}) == default and requested_scopes({"scopes": []}) == default
-    assert requested_scopes({"scopes": ["okta.users.read okta.groups.read", "okta.users.read,okta.apps.read"]}) == \
-        ["okta.users.read", "okta.groups.read", "okta.apps.read"]
+    assert requested_scopes({"scopes": ["okta.users.read okta.groups.read", "okta.users.read,okta.apps.read"]}) == [
+        "okta.users.read",
+        "okta.groups.read",
+        "okta.apps.read",
+    ]
 
 
 def test_the_api_token_connection_test_reports_the_method(okta):
@@ -84,25 +102,43 @@ def test_the_api_token_connection_test_reports_the_method(okta):
 
 
 def test_the_oauth_connection_test_reports_the_method_and_granted_scopes(okta, pem):
-    okta.post(TOKEN_URL, json={"token_type": "Bearer", "expires_in": 3600, "access_token": "at-123456",
-                               "scope": "okta.users.read okta.groups.read"})
+    okta.post(
+        TOKEN_URL,
+        json={
+            "token_type": "Bearer",
+            "expires_in": 3600,
+            "access_token": "at-123456",
+            "scope": "okta.users.read okta.groups.read",
+        },
+    )
     okta.get(API + "/users?limit=1", json=[])
-    result = run_step("action", "get_user", {"email": "a@example.com"}, test=True,
-                      connection=oauth(pem, scopes=["okta.users.read", "okta.groups.read"]))
+    result = run_step(
+        "action",
+        "get_user",
+        {"email": "a@example.com"},
+        test=True,
+        connection=oauth(pem, scopes=["okta.users.read", "okta.groups.read"]),
+    )
     assert result.ok, result.envelope
-    assert result.output == {"success": True, "auth_method": "oauth2_private_key_jwt", "dpop": False,
-                             "scopes": ["okta.users.read", "okta.groups.read"]}
+    assert result.output == {
+        "success": True,
+        "auth_method": "oauth2_private_key_jwt",
+        "dpop": False,
+        "scopes": ["okta.users.read", "okta.groups.read"],
+    }
     assert [r.path for r in okta.request_history] == ["/oauth2/v1/token", "/api/v1/users"]
     assert okta.request_history[-1].headers["Authorization"] == "Bearer at-123456"
     assert "at-123456" not in result.stderr
 
 
 def test_the_oauth_connection_test_reads_with_a_granted_scope(okta, pem):
-    okta.post(TOKEN_URL, json={"token_type": "Bearer", "expires_in": 3600, "access_token": "at-1",
-                               "scope": "okta.logs.read"})
+    okta.post(
+        TOKEN_URL, json={"token_type": "Bearer", "expires_in": 3600, "access_token": "at-1", "scope": "okta.logs.read"}
+    )
     okta.get(API + "/logs?limit=1", json=[])
-    result = run_step("action", "get_user", {"email": "a@example.com"}, test=True,
-                      connection=oauth(pem, scopes=["okta.logs.read"]))
+    result = run_step(
+        "action", "get_user", {"email": "a@example.com"}, test=True, connection=oauth(pem, scopes=["okta.logs.read"])
+    )
     assert result.ok and result.output["scopes"] == ["okta.logs.read"]
 
 
@@ -114,10 +150,12 @@ def test_a_failed_token_request_is_a_connection_test_failure(okta, pem):
 
 
 def test_an_api_token_connection_does_not_import_the_oauth_stack():
-    code = ("import sys, json\n"
-            "from komand_okta.connection import Connection\n"
-            "Connection({'okta_url': 'example.okta.com', 'okta_key': {'secretKey': 'tok'}})\n"
-            "print(json.dumps([m for m in ('jwt', 'cryptography', 'komand_okta.okta.http.oauth') if m in sys.modules]))\n")
+    code = (
+        "import sys, json\n"
+        "from komand_okta.connection import Connection\n"
+        "Connection({'okta_url': 'example.okta.com', 'okta_key': {'secretKey': 'tok'}})\n"
+        "print(json.dumps([m for m in ('jwt', 'cryptography', 'komand_okta.okta.http.oauth') if m in sys.modules]))\n"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
@@ -132,6 +170,7 @@ def test_an_oauth_connection_builds_its_auth(pem):
 
 def test_tls_verification_is_on_by_default():
     from komand_okta.connection import Connection
+
     connection = Connection({"okta_url": "example.okta.com", "okta_key": {"secretKey": "tok12345"}})
     assert connection.client.session.verify is not False
 
@@ -139,9 +178,11 @@ def test_tls_verification_is_on_by_default():
 def test_turning_tls_verification_off_warns_in_every_steps_log():
     from komand_okta.connection import Connection
     from komand_okta.runtime.steplog import StepLog
+
     first, second = StepLog(stream=False), StepLog(stream=False)
-    connection = Connection({"okta_url": "example.okta.com", "okta_key": {"secretKey": "tok12345"},
-                             "verify_ssl": False}, log=first)
+    connection = Connection(
+        {"okta_url": "example.okta.com", "okta_key": {"secretKey": "tok12345"}, "verify_ssl": False}, log=first
+    )
     connection.bind(second)
     assert connection.client.session.verify is False
     assert "verification is OFF" in first.text() and "verification is OFF" in second.text()

@@ -1,4 +1,5 @@
 """help.md is generated from plugin.spec.yaml; these tests keep it fresh and pin the renderer's rules."""
+
 import functools
 import io
 import json
@@ -149,12 +150,38 @@ def test_documented_examples_satisfy_the_schemas_generated_from_the_spec():
 
 # Other platforms whose Okta connectors the plugin's capabilities were compared with; their names
 # mean nothing to a reader of this plugin's help (nor to `info`, which prints the descriptions).
-PEER_PLATFORMS = ("Prismatic", "Splunk", "Phantom", "Chronicle", "Siemplify", "Google SecOps", "Cortex",
-                  "XSOAR", "Demisto", "Swimlane", "Tines", "Torq", "FortiSOAR")
+PEER_PLATFORMS = (
+    "Prismatic",
+    "Splunk",
+    "Phantom",
+    "Chronicle",
+    "Siemplify",
+    "Google SecOps",
+    "Cortex",
+    "XSOAR",
+    "Demisto",
+    "Swimlane",
+    "Tines",
+    "Torq",
+    "FortiSOAR",
+)
 # The actions of the 3.5.1 plugin: their input names are kept, whatever they are called.
-SEED_ACTIONS = {"update_blacklist_zones", "get_factors", "send_push", "suspend_user", "reset_factors",
-                "deactivate_user", "delete_user", "unsuspend_user", "get_user", "remove_user_from_group",
-                "add_user_to_group", "list_groups", "assign_user_to_app_sso", "create_user"}
+SEED_ACTIONS = {
+    "update_blacklist_zones",
+    "get_factors",
+    "send_push",
+    "suspend_user",
+    "reset_factors",
+    "deactivate_user",
+    "delete_user",
+    "unsuspend_user",
+    "get_user",
+    "remove_user_from_group",
+    "add_user_to_group",
+    "list_groups",
+    "assign_user_to_app_sso",
+    "create_user",
+}
 ONE_USER_INPUTS = {"email", "user_email", "user_id", "user"}
 
 
@@ -183,20 +210,29 @@ def test_every_step_description_is_short_enough_to_read_at_a_glance(section, key
 
 
 def test_actions_added_since_the_seed_name_their_one_user_input_user():
-    misnamed = [(key, name) for section, key, step in steps(real_spec()) if key not in SEED_ACTIONS
-                for name in (step.get("input") or {}) if name in ONE_USER_INPUTS - {"user"}]
+    misnamed = [
+        (key, name)
+        for section, key, step in steps(real_spec())
+        if key not in SEED_ACTIONS
+        for name in (step.get("input") or {})
+        if name in ONE_USER_INPUTS - {"user"}
+    ]
     assert misnamed == []
 
 
 def test_every_one_user_input_is_described_the_same_way():
-    descriptions = {step["input"][name]["description"] for section, key, step in steps(real_spec())
-                    for name in (step.get("input") or {}) if name in ONE_USER_INPUTS}
+    descriptions = {
+        step["input"][name]["description"]
+        for section, key, step in steps(real_spec())
+        for name in (step.get("input") or {})
+        if name in ONE_USER_INPUTS
+    }
     assert descriptions == {"The user: Okta user ID, login or email"}
 
 
 def test_the_choosing_table_follows_setup_and_lists_each_job_once():
     text = helpdoc.render(real_spec())
-    table = text[text.index("## Choosing an action"):text.index("## Technical Details")]
+    table = text[text.index("## Choosing an action") : text.index("## Technical Details")]
     assert text.index("## Setup") < text.index("## Choosing an action")
     rows = [line.split("|") for line in table.splitlines() if line.startswith("|")][2:]
     jobs = [cells[1] for cells in rows if cells[1]]
@@ -224,15 +260,17 @@ def test_without_a_choosing_table_in_the_spec_there_is_no_section():
     assert "Choosing an action" not in helpdoc.render(small_spec())
 
 
-@pytest.mark.parametrize("topic", ["E0000011", "Okta Domain", "REQUESTS_CA_BUNDLE", "Verify SSL", "429",
-                                   "Identity Engine"])
+@pytest.mark.parametrize(
+    "topic", ["E0000011", "Okta Domain", "REQUESTS_CA_BUNDLE", "Verify SSL", "429", "Identity Engine"]
+)
 def test_troubleshooting_covers_the_common_first_hour_problems(topic):
     text = helpdoc.render(real_spec())
-    section = text[text.index("## Troubleshooting"):text.index("# Version History")]
+    section = text[text.index("## Troubleshooting") : text.index("# Version History")]
     assert topic in section
 
 
 # -- the examples are the ones that run ---------------------------------------------------------
+
 
 def example_blocks_by_heading(text: str) -> dict:
     """{heading: example input JSON} for the connection ("Setup") and every step."""
@@ -249,7 +287,7 @@ def test_every_example_input_in_help_is_the_input_of_its_sample_message():
 
     spec = real_spec()
     documented = example_blocks_by_heading(helpdoc.render(spec))
-    for section, key, step in steps(spec):  # a step without inputs has no example block
+    for _section, key, step in steps(spec):  # a step without inputs has no example block
         assert documented.get(step["title"], {}) == sample_message(spec, key)["body"]["input"], key
 
 
@@ -273,7 +311,8 @@ def test_a_credential_example_is_shown_as_the_orchestrator_sends_it():
     spec = small_spec(connection={"key": field("credential_secret_key", example="abc")})
     text = helpdoc.render(spec)
     assert json.loads(re.search(r"Example input:\n\n```\n(.*?)\n```", text, re.DOTALL).group(1)) == {
-        "key": {"secretKey": "abc"}}
+        "key": {"secretKey": "abc"}
+    }
 
 
 def test_a_custom_type_whose_fields_have_no_example_is_left_out_of_the_example_output():

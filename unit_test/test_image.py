@@ -3,6 +3,7 @@ built image itself (skipped, with the reason, where none does).
 
 The install steps themselves are exercised everywhere by test_packaging.py.
 """
+
 import json
 import re
 import shutil
@@ -15,8 +16,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
-IGNORED = [line.strip() for line in (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
-           if line.strip() and not line.startswith("#")]
+IGNORED = [
+    line.strip()
+    for line in (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
 
 
 def instructions(name: str) -> list:
@@ -65,6 +69,7 @@ def test_the_build_context_is_an_allow_list_of_what_the_dockerfile_copies():
 
 def test_the_image_copies_what_the_packaging_test_installs():
     from unit_test.test_packaging import IMAGE_FILES
+
     assert copied_sources() == set(IMAGE_FILES)
 
 
@@ -72,9 +77,12 @@ def docker_unavailable() -> str:
     """Why the image cannot be built here, or '' when it can."""
     if not shutil.which("docker"):
         return "no docker command on this machine"
-    done = subprocess.run(["docker", "info", "--format", "{{.ServerVersion}}"], capture_output=True, text=True,
-                          timeout=60)
-    return "" if done.returncode == 0 else "no Docker daemon answers: %s" % (done.stderr.strip() or "docker info failed")
+    done = subprocess.run(
+        ["docker", "info", "--format", "{{.ServerVersion}}"], capture_output=True, text=True, timeout=60
+    )
+    return (
+        "" if done.returncode == 0 else "no Docker daemon answers: %s" % (done.stderr.strip() or "docker info failed")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -96,11 +104,18 @@ def test_the_image_prints_the_spec_version(image):
 
 def test_the_image_serves_status_and_reports_healthy_without_a_control_server_error(image):
     name = "komand_okta-test-%d" % time.time_ns()
-    subprocess.run(["docker", "run", "-d", "--name", name, "-p", "127.0.0.1::10001", "--health-interval", "1s",
-                    image, "http"], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        ["docker", "run", "-d", "--name", name, "-p", "127.0.0.1::10001", "--health-interval", "1s", image, "http"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     try:
-        port = subprocess.run(["docker", "port", name, "10001"], capture_output=True, text=True,
-                              check=True, timeout=30).stdout.split(":")[-1].strip()
+        port = (
+            subprocess.run(["docker", "port", name, "10001"], capture_output=True, text=True, check=True, timeout=30)
+            .stdout.split(":")[-1]
+            .strip()
+        )
         health = _wait_for_health(name, deadline=time.monotonic() + 60)
         with urllib.request.urlopen("http://127.0.0.1:%s/api/v1/status" % port, timeout=10) as response:
             status = json.loads(response.read())
@@ -114,7 +129,11 @@ def test_the_image_serves_status_and_reports_healthy_without_a_control_server_er
 def _wait_for_health(name: str, deadline: float) -> str:
     """The container's health status once it is no longer 'starting' (or at the deadline)."""
     while True:
-        state = subprocess.run(["docker", "inspect", "--format", "{{.State.Health.Status}}", name],
-                               capture_output=True, text=True, timeout=30).stdout.strip()
+        state = subprocess.run(
+            ["docker", "inspect", "--format", "{{.State.Health.Status}}", name],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.strip()
         if state != "starting" or time.monotonic() > deadline:
             return state

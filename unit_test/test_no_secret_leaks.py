@@ -4,6 +4,7 @@ Okta is mocked twice: once answering plausibly, once answering with errors that 
 secrets back (the worst case), so both the success and the error paths are checked. stdout,
 stderr (at debug level) and the envelope's log, output and error must all be clean.
 """
+
 import io
 import json
 import re
@@ -29,8 +30,10 @@ def message_for(action: str) -> dict:
     message["body"]["connection"] = {"okta_url": "example.okta.com", "okta_key": {"secretKey": TOKEN}}
     params = message["body"]["input"]
     if action == "create_user":
-        params["credentials"] = {"password": {"value": PASSWORD},
-                                 "recovery_question": {"question": "Colour?", "answer": ANSWER}}
+        params["credentials"] = {
+            "password": {"value": PASSWORD},
+            "recovery_question": {"question": "Colour?", "answer": ANSWER},
+        }
         params["nextLogin"] = False
     return message
 
@@ -44,9 +47,14 @@ def plausible(request, context):
 def echoing(request, context):
     """An error quoting back everything the request carried: its auth header and body."""
     context.status_code = 400
-    return {"errorCode": "E0000001", "errorSummary": "Api validation failed: %s" % (request.text or ""),
-            "errorCauses": [{"errorSummary": request.headers.get("Authorization", "")},
-                            {"errorSummary": request.text or ""}]}
+    return {
+        "errorCode": "E0000001",
+        "errorSummary": "Api validation failed: %s" % (request.text or ""),
+        "errorCauses": [
+            {"errorSummary": request.headers.get("Authorization", "")},
+            {"errorSummary": request.text or ""},
+        ],
+    }
 
 
 @pytest.mark.parametrize("answer", [plausible, echoing], ids=["okta-answers", "okta-echoes-secrets"])
@@ -60,8 +68,12 @@ def test_no_secret_appears_in_stdout_stderr_or_the_envelope(action, answer, requ
     given = [secret for secret in SECRETS if secret in json.dumps(message)]
     envelope, _ = plugin.handle(message)
     printed = capsys.readouterr()
-    for place, text in (("envelope", json.dumps(envelope)), ("stderr", stderr.getvalue()),
-                        ("stdout", printed.out), ("stderr (captured)", printed.err)):
+    for place, text in (
+        ("envelope", json.dumps(envelope)),
+        ("stderr", stderr.getvalue()),
+        ("stdout", printed.out),
+        ("stderr (captured)", printed.err),
+    ):
         for secret in given:
             assert secret not in text, "%s leaked into %s" % (secret, place)
 

@@ -16,6 +16,7 @@ Exception, by design: an action whose purpose is to return a secret may return i
 field (set_password's new_password is the canary plus appended characters); that one field of a
 successful envelope is not scanned, everything else is.
 """
+
 import io
 import json
 import re
@@ -50,9 +51,11 @@ FAKE_PEM = "-----BEGIN PRIVATE KEY-----\n%s\n-----END PRIVATE KEY-----\n" % FAKE
 def _real_pem():
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec
+
     key = ec.generate_private_key(ec.SECP256R1())  # EC: loading it is fast (an RSA key costs ~70 ms a load)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption()).decode()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
     # the key's body lines, each a marker: any one of them showing is a leak
     return pem, [line for line in pem.splitlines() if line and not line.startswith("-----")]
 
@@ -60,10 +63,17 @@ def _real_pem():
 REAL_PEM, REAL_PEM_LINES = _real_pem()
 CONNECTIONS = {
     "api-token": {"okta_url": "example.okta.com", "okta_key": {"secretKey": TOKEN}},
-    "oauth": {"okta_url": "example.okta.com", "client_id": "0oaCanaryClient",
-              "private_key": {"secretKey": REAL_PEM}, "key_id": "kid1"},
-    "oauth-fake-pem": {"okta_url": "example.okta.com", "client_id": "0oaCanaryClient",
-                       "private_key": {"secretKey": FAKE_PEM}},
+    "oauth": {
+        "okta_url": "example.okta.com",
+        "client_id": "0oaCanaryClient",
+        "private_key": {"secretKey": REAL_PEM},
+        "key_id": "kid1",
+    },
+    "oauth-fake-pem": {
+        "okta_url": "example.okta.com",
+        "client_id": "0oaCanaryClient",
+        "private_key": {"secretKey": FAKE_PEM},
+    },
 }
 # The access token and assertions are made at run time; their own test is below.
 SECRETS = [TOKEN, PASSWORD, ANSWER, HOOK_SECRET, HEADER_VALUE, FAKE_PEM_BODY] + REAL_PEM_LINES
@@ -71,8 +81,10 @@ SECRETS = [TOKEN, PASSWORD, ANSWER, HOOK_SECRET, HEADER_VALUE, FAKE_PEM_BODY] + 
 # Every secret-ish input of the spec, with its canary (test_every_secret_input_gets_a_canary keeps
 # this complete: a new secret-looking field fails it until it is added here).
 CANARY_INPUTS = {
-    ("actions", "create_user", "credentials"): {"password": {"value": PASSWORD},
-                                                "recovery_question": {"question": "Colour?", "answer": ANSWER}},
+    ("actions", "create_user", "credentials"): {
+        "password": {"value": PASSWORD},
+        "recovery_question": {"question": "Colour?", "answer": ANSWER},
+    },
     ("actions", "set_password", "new_password"): PASSWORD,
     ("actions", "update_app_user", "credentials"): {"userName": "user@example.com", "password": {"value": PASSWORD}},
     ("actions", "create_event_hook", "secret"): HOOK_SECRET,
@@ -86,18 +98,26 @@ CANARY_INPUTS = {
 NOT_SECRETS = {  # names that look secret-ish but carry no secret
     ("actions", "expire_password", "temp_password"),  # a boolean: whether to get a temporary password
     ("actions", "clear_user_sessions", "oauth_tokens"),  # a boolean
-    ("actions", "create_event_hook", "auth_header"), ("actions", "update_event_hook", "auth_header"),
+    ("actions", "create_event_hook", "auth_header"),
+    ("actions", "update_event_hook", "auth_header"),
     ("triggers", "okta_event_hook", "auth_header"),  # header names
-    ("actions", "create_user", "profile"), ("actions", "update_user", "profile"),
-    ("actions", "update_app_user", "profile"), ("actions", "assign_user_to_app_sso", "appuser"),
+    ("actions", "create_user", "profile"),
+    ("actions", "update_user", "profile"),
+    ("actions", "update_app_user", "profile"),
+    ("actions", "assign_user_to_app_sso", "appuser"),
     ("actions", "raw_request", "query"),
     ("actions", "revoke_user_tokens", "token_id"),  # the id of a refresh token, not the token
-    ("actions", "revoke_api_token", "token"), ("actions", "restrict_api_token", "token"),  # an API token's id or name
+    ("actions", "revoke_api_token", "token"),
+    ("actions", "restrict_api_token", "token"),  # an API token's id or name
 }
 # Output fields that exist to return a secret (generated, or derived from the input by design).
-SECRET_OUTPUTS = {"set_password": "new_password", "reset_password": "reset_password_url",
-                  "expire_password": "temp_password", "activate_user": "activation_token",
-                  "reactivate_user": "activation_token"}
+SECRET_OUTPUTS = {
+    "set_password": "new_password",
+    "reset_password": "reset_password_url",
+    "expire_password": "temp_password",
+    "activate_user": "activation_token",
+    "reactivate_user": "activation_token",
+}
 OVERRIDES = {  # inputs that make the step do its real work (and send its secrets)
     "create_user": {"nextLogin": False},
     "okta_event_hook": {"port": 0, "register": True, "public_url": "https://hooks.example.com/okta/events"},
@@ -131,22 +151,39 @@ def _echo(request) -> str:
 def plausible(request, context):
     path = request.path
     if path.endswith("/oauth2/v1/token"):
-        return {"access_token": ACCESS_TOKEN, "token_type": "Bearer", "expires_in": 3600,
-                "scope": " ".join(SPEC["connection"]["scopes"]["default"])}
+        return {
+            "access_token": ACCESS_TOKEN,
+            "token_type": "Bearer",
+            "expires_in": 3600,
+            "scope": " ".join(SPEC["connection"]["scopes"]["default"]),
+        }
     if request.method == "DELETE":
         context.status_code = 204
         return None
     last = path.rstrip("/").rsplit("/", 1)[-1]
     if request.method == "GET" and last == "factors":
         return [{"id": "opf1", "factorType": "push", "provider": "OKTA", "status": "ACTIVE"}]
-    if request.method == "GET" and last in ("users", "groups", "zones", "apps", "roles", "eventhooks", "logs",
-                                            "idps", "realms", "policies", "user", "applinks"):
+    if request.method == "GET" and last in (
+        "users",
+        "groups",
+        "zones",
+        "apps",
+        "roles",
+        "eventhooks",
+        "logs",
+        "idps",
+        "realms",
+        "policies",
+        "user",
+        "applinks",
+    ):
         return []
     return f.user()
 
 
 def echoing(status, token_endpoint=False):
     """Okta's API (or, with token_endpoint, its authorization server) failing with `status`."""
+
     def respond(request, context):
         echo = _echo(request)
         if request.path.endswith("/oauth2/v1/token"):
@@ -157,8 +194,12 @@ def echoing(status, token_endpoint=False):
         if token_endpoint:
             return plausible(request, context)
         context.status_code = status
-        return {"errorCode": "E0000001", "errorSummary": "Api validation failed: %s" % echo,
-                "errorCauses": [{"errorSummary": echo}]}
+        return {
+            "errorCode": "E0000001",
+            "errorSummary": "Api validation failed: %s" % echo,
+            "errorCauses": [{"errorSummary": echo}],
+        }
+
     respond.__name__ = ("token-echo-%d" if token_endpoint else "echo-%d") % status
     return respond
 
@@ -167,10 +208,12 @@ def connection_fails(request, context):
     raise requests.exceptions.ConnectionError("connection reset while sending %s" % _echo(request))
 
 
-BEHAVIOURS = ([plausible] + [echoing(status) for status in (400, 401, 403, 429, 500)]
-              + [echoing(status, token_endpoint=True) for status in (400, 401, 500)] + [connection_fails])
-
-
+BEHAVIOURS = (
+    [plausible]
+    + [echoing(status) for status in (400, 401, 403, 429, 500)]
+    + [echoing(status, token_endpoint=True) for status in (400, 401, 500)]
+    + [connection_fails]
+)
 
 
 # -- running ---------------------------------------------------------------------------------------
@@ -188,6 +231,7 @@ def run_cli(msg, tmp_path):
     envelope, _ = Plugin(clock=FakeClock(), stderr=stderr, debug=True).handle(msg, trigger_runner=runner)
     if runner is not None:
         from komand_okta.triggers import okta_event_hook
+
         okta_event_hook.close_all()  # stops the listener and deletes the hook it registered (logged)
     return {"envelope": envelope, "stderr": stderr.getvalue(), "events": dispatcher.events}
 
@@ -200,8 +244,13 @@ def run_connection_test_cli(msg, tmp_path):
 
 def call_app(app, path, body):
     raw = json.dumps(body).encode()
-    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": path, "QUERY_STRING": "",
-               "CONTENT_LENGTH": str(len(raw)), "wsgi.input": io.BytesIO(raw)}
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "CONTENT_LENGTH": str(len(raw)),
+        "wsgi.input": io.BytesIO(raw),
+    }
     setup_testing_defaults(environ)
     seen = {}
     chunks = app(environ, lambda status, headers: seen.update(status=status, headers=headers))
@@ -242,15 +291,17 @@ def leaks(places: dict, name: str, extra=()) -> list:
 @pytest.fixture(autouse=True)
 def no_real_waits_and_loopback_listener(monkeypatch):
     from komand_okta.triggers import okta_event_hook
+
     monkeypatch.setattr(plugin_module, "SystemClock", FakeClock)  # the web App's plugins: retries never sleep
     from komand_okta.triggers import okta_event_hook_listener as hook_listener
+
     monkeypatch.setattr(okta_event_hook, "LISTEN_HOST", "127.0.0.1")
     original_init = hook_listener.HookListener.__init__
 
     def quick_to_stop(self, *args, **kwargs):  # shutdown() waits up to serve_forever's poll interval
         original_init(self, *args, **kwargs)
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
-                                        daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+
     monkeypatch.setattr(hook_listener.HookListener, "__init__", quick_to_stop)
     yield
     okta_event_hook.close_all()
@@ -261,6 +312,7 @@ ANY = re.compile(r"https?://.*")
 
 def _register(requests_mock, behaviour):
     import requests_mock as rm
+
     requests_mock._adapter._matchers.clear()
     requests_mock.register_uri(rm.ANY, ANY, json=behaviour)
 
@@ -277,8 +329,7 @@ def test_no_canary_leaks_in_cli_mode(section, name, connection, requests_mock, c
         result = run_cli(message(section, name, CONNECTIONS[connection]), tmp_path)
         printed = capsys.readouterr()
         result.update(stdout=printed.out, captured_stderr=printed.err)
-        problems += ["%s: %s" % (behaviour.__name__, leak)
-                     for leak in leaks(result, name)]
+        problems += ["%s: %s" % (behaviour.__name__, leak) for leak in leaks(result, name)]
     assert not problems, problems
 
 
@@ -288,16 +339,16 @@ def test_no_canary_leaks_in_web_mode(section, name, connection, requests_mock, c
     problems = []
     msg = message(section, name, CONNECTIONS[connection])
     # a trigger runs only from the CLI; the web server answers 405 and tests its connection
-    routes = ["/api/v1/%s/%s/test" % (section, name)] + ([] if section == "triggers" else
-                                                          ["/api/v1/%s/%s" % (section, name)])
+    routes = ["/api/v1/%s/%s/test" % (section, name)] + (
+        [] if section == "triggers" else ["/api/v1/%s/%s" % (section, name)]
+    )
     for behaviour in BEHAVIOURS:
         _register(requests_mock, behaviour)
         for route in routes:
             result = run_web(msg, route)
             printed = capsys.readouterr()
             result.update(stdout=printed.out, captured_stderr=printed.err)
-            problems += ["%s %s: %s" % (route, behaviour.__name__, leak)
-                         for leak in leaks(result, name)]
+            problems += ["%s %s: %s" % (route, behaviour.__name__, leak) for leak in leaks(result, name)]
         if section == "triggers":
             result = run_web(msg, "/api/v1/triggers/%s" % name)
             problems += ["run route: %s" % leak for leak in leaks(result, name)]
@@ -314,8 +365,7 @@ def test_no_canary_leaks_from_the_connection_test_in_either_mode(connection, req
         web = call_app(App(debug=True), "/api/v1/connection/test", msg)
         printed = capsys.readouterr()
         places = dict(cli, **web, stdout=printed.out, captured_stderr=printed.err)
-        problems += ["%s: %s" % (behaviour.__name__, leak)
-                     for leak in leaks(places, "connection")]
+        problems += ["%s: %s" % (behaviour.__name__, leak) for leak in leaks(places, "connection")]
     assert not problems, problems
 
 
@@ -324,18 +374,27 @@ def test_every_secret_input_gets_a_canary():
     for section in ("actions", "triggers", "tasks"):
         for name, step in (SPEC.get(section) or {}).items():
             for key, field in (step.get("input") or {}).items():
-                secretish = SECRET_KEY.search(key) or key in ("credentials", "headers", "body") \
+                secretish = (
+                    SECRET_KEY.search(key)
+                    or key in ("credentials", "headers", "body")
                     or str(field.get("type")) in ("password", "credentials_input")
+                )
                 if secretish:
-                    assert (section, name, key) in CANARY_INPUTS or (section, name, key) in NOT_SECRETS, \
+                    assert (section, name, key) in CANARY_INPUTS or (section, name, key) in NOT_SECRETS, (
                         "%s %s.%s looks secret: give it a canary" % (section, name, key)
+                    )
 
 
 @pytest.mark.parametrize("connection", ["api-token", "oauth"])
 def test_the_canaries_really_reach_okta(connection, requests_mock, tmp_path):
     _register(requests_mock, plausible)
-    for section, name in [("actions", "create_user"), ("actions", "set_password"), ("actions", "create_event_hook"),
-                          ("actions", "raw_request"), ("triggers", "okta_event_hook")]:
+    for section, name in [
+        ("actions", "create_user"),
+        ("actions", "set_password"),
+        ("actions", "create_event_hook"),
+        ("actions", "raw_request"),
+        ("triggers", "okta_event_hook"),
+    ]:
         run_cli(message(section, name, CONNECTIONS[connection]), tmp_path)
     texts = " ".join((r.text or "") + repr(dict(r.headers)) for r in requests_mock.request_history)
     expected = [PASSWORD, ANSWER, HOOK_SECRET, HEADER_VALUE]

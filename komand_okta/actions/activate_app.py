@@ -4,6 +4,7 @@ deactivated by mistake during an incident.
 An ID goes straight to Okta (1 request; its 404 gives success false); a label is resolved first
 and an app already ACTIVE is left alone (no request).
 """
+
 from komand_okta.okta import apps
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

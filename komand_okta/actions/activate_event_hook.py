@@ -3,6 +3,7 @@
 A hook already ACTIVE is success without a request; no hook (or a name several share) is
 `success: false` and a message.
 """
+
 from komand_okta.okta import hooks
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -4,6 +4,7 @@ matches to its groups.
 A rule already ACTIVE is left alone (no request) and counts as success; an INVALID rule, which
 Okta cannot activate, and no rule (or a name several share) are `success: false` and a message.
 """
+
 from komand_okta.okta import group_rules
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

@@ -5,6 +5,7 @@ PASSWORD_EXPIRED user), is a success without an activation, said in the log. Wit
 false (the default is true), the activation URL and token go only to their outputs, never to
 the log. No such user is `success: false` and a message.
 """
+
 from komand_okta.okta import users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

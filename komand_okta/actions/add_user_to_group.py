@@ -3,6 +3,7 @@
 The user is named by email, login or id; no such user gives `success: false`. Okta's PUT is
 idempotent, so running this twice is harmless. An unknown group ID is an explained error.
 """
+
 from komand_okta.okta import groups, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

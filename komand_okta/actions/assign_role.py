@@ -6,6 +6,7 @@ standard type the user's roles are read first, so no POST is sent; Okta's "alrea
 set, checked before any request. For a standard type the spec says role ID and resource set are
 ignored, so they are, with a log line saying so. No such user gives `success: false`.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import roles, users
 from komand_okta.outputs import not_found
@@ -20,12 +21,15 @@ class Action(Base):
         if role_type == roles.CUSTOM:
             missing = [name for name, value in (("role_id", role_id), ("resource_set", resource_set)) if not value]
             if missing:
-                raise ClientError("Role type CUSTOM needs %s." % " and ".join(missing),
-                                  "Give the custom role's ID (cr0…) as role_id and its resource set's ID (iam…) "
-                                  "as resource_set.")
+                raise ClientError(
+                    "Role type CUSTOM needs %s." % " and ".join(missing),
+                    "Give the custom role's ID (cr0…) as role_id and its resource set's ID (iam…) as resource_set.",
+                )
         elif role_id or resource_set:
-            self.log.info("Role type %s is a standard role; role_id and resource_set apply only to CUSTOM and are "
-                          "ignored.", role_type)
+            self.log.info(
+                "Role type %s is a standard role; role_id and resource_set apply only to CUSTOM and are ignored.",
+                role_type,
+            )
             role_id = resource_set = None
 
         client = self.connection.client
@@ -34,6 +38,11 @@ class Action(Base):
             return not_found(found, self.log)
         user = found.item
         assignment, new = roles.assign_role(client, user["id"], role_type, role_id, resource_set, self.log)
-        self.log.info("User %s %s %s (assignment %s).", user["id"], "was assigned" if new else "already holds",
-                      role_type, assignment.get("id"))
+        self.log.info(
+            "User %s %s %s (assignment %s).",
+            user["id"],
+            "was assigned" if new else "already holds",
+            role_type,
+            assignment.get("id"),
+        )
         return {"success": True, "role": roles.shown(assignment)}

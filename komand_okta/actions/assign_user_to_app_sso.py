@@ -10,6 +10,7 @@ the existing assignment instead of failing: the outcome is the same as a first a
 existing assignment is returned as Okta holds it; the credentials or profile given are not
 applied to it.
 """
+
 import re
 
 from komand_okta.okta import users
@@ -26,9 +27,11 @@ class Action(Base):
     def run(self, params):
         app_id, appuser = params["applicationId"], params.get("appuser")
         if not isinstance(appuser, dict) or not isinstance(appuser.get("id"), str) or not appuser["id"].strip():
-            raise ClientError("'appuser' must be an app user object with at least the user's 'id'.",
-                              'Give \'appuser\' such as {"id": "00u15s1KDETTQMQYABRL", "scope": "USER"}; the id may '
-                              "also be the user's email or login.")
+            raise ClientError(
+                "'appuser' must be an app user object with at least the user's 'id'.",
+                'Give \'appuser\' such as {"id": "00u15s1KDETTQMQYABRL", "scope": "USER"}; the id may '
+                "also be the user's email or login.",
+            )
         client = self.connection.client
         body = dict(appuser, id=self._user_id(client, appuser["id"].strip()))
         path = client.path("apps", app_id, "users")
@@ -36,16 +39,22 @@ class Action(Base):
             response = client.request("POST", path, json=body, allow=(409,))
         except OktaError as exc:
             if exc.status == 404:
-                raise OktaError(exc.cause, "Check 'applicationId' (the 0oa… ID of the app in the Okta Admin "
-                                           "Console) and 'appuser.id'.", exc.data, exc.status, exc.code) from None
+                raise OktaError(
+                    exc.cause,
+                    "Check 'applicationId' (the 0oa… ID of the app in the Okta Admin Console) and 'appuser.id'.",
+                    exc.data,
+                    exc.status,
+                    exc.code,
+                ) from None
             raise
         if response.status != 409:
             return {"result": response.body}
         body_of_error = response.body if isinstance(response.body, dict) else {}
         if body_of_error.get("errorCode") != ALREADY_ASSIGNED:
             raise errors.from_response(409, body_of_error, "POST", path)
-        self.log.info("User %s is already assigned to application %s; returning the existing assignment.",
-                      body["id"], app_id)
+        self.log.info(
+            "User %s is already assigned to application %s; returning the existing assignment.", body["id"], app_id
+        )
         return {"result": client.get(client.path("apps", app_id, "users", body["id"]))}
 
     def _user_id(self, client, given: str) -> str:
@@ -53,7 +62,9 @@ class Action(Base):
             return given
         found = users.resolve(client, given)
         if not found:
-            raise ClientError("No Okta user matches %s (given as 'appuser.id')." % given,
-                              "Give the user's Okta ID, login or email in 'appuser.id'.")
+            raise ClientError(
+                "No Okta user matches %s (given as 'appuser.id')." % given,
+                "Give the user's Okta ID, login or email in 'appuser.id'.",
+            )
         self.log.info("Resolved %s to Okta user %s.", given, found.item["id"])
         return found.item["id"]

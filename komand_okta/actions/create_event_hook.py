@@ -12,6 +12,7 @@ hook exists), the hook in the output and a message with Okta's reason. With acti
 hook is deactivated afterwards; if that fails, likewise success true with a message. The secret
 goes only into Okta's body; it is never logged or returned.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import hooks
 from komand_okta.okta.http.errors import Error
@@ -27,16 +28,24 @@ class Action(Base):
             return not_done(problem, self.log)
         client = self.connection.client
         scheme = hooks.auth_scheme(given["auth_header"], given["secret"]) if "secret" in given else None
-        body = hooks.body(given["name"], given["url"], given["event_types"], given.get("headers", []), scheme,
-                          given.get("description"))
+        body = hooks.body(
+            given["name"],
+            given["url"],
+            given["event_types"],
+            given.get("headers", []),
+            scheme,
+            given.get("description"),
+        )
         hook = client.request("POST", client.path("eventHooks"), json=body, idempotent=False).body
         self.log.info("Created event hook %s (%s).", hook.get("id"), hook.get("name"))
         messages = []
         if params.get("verify") is True:
             verified, reason = hooks.verify(client, hook["id"])
             if verified is None:
-                messages.append("The event hook was created, but Okta could not verify it: %s. Make the endpoint "
-                                "answer Okta's challenge, then run Verify Event Hook." % reason)
+                messages.append(
+                    "The event hook was created, but Okta could not verify it: %s. Make the endpoint "
+                    "answer Okta's challenge, then run Verify Event Hook." % reason
+                )
             else:
                 hook = verified
         if params.get("activate") is False:

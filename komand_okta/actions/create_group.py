@@ -6,6 +6,7 @@ created moments ago can slip past the check; Okta then refuses the POST (400 E00
 exists"), which is reported the same way. The POST is not retried on an ambiguous failure, so a
 group is never created twice.
 """
+
 from komand_okta.okta import groups
 from komand_okta.okta.http.errors import OktaError
 from komand_okta.outputs import not_done
@@ -20,8 +21,11 @@ class Action(Base):
         existing = groups.named(client, name)
         if existing:
             found = existing[0]
-            return not_done("An Okta group named %s already exists (ID %s)." % (
-                (found.get("profile") or {}).get("name") or name, found.get("id")), self.log)
+            return not_done(
+                "An Okta group named %s already exists (ID %s)."
+                % ((found.get("profile") or {}).get("name") or name, found.get("id")),
+                self.log,
+            )
         profile = {"name": name}
         if description:
             profile["description"] = description

@@ -4,6 +4,7 @@ email), create the rule, and activate it when asked.
 Okta creates rules INACTIVE; `activate` makes it assign users at once. A group or user that
 cannot be found is `success: false` with a message, and no rule is created.
 """
+
 from komand_okta.okta import group_rules, groups, users
 from komand_okta.outputs import not_done
 from komand_okta.runtime.components import Action as Base

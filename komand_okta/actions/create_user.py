@@ -7,6 +7,7 @@ without a password or without activation, a provider user without a provider) ar
 before any request, naming the fields. Okta's own refusals (such as a duplicate login) are
 errors carrying Okta's summary and causes.
 """
+
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError
 
@@ -38,8 +39,12 @@ class Action(Base):
             needed = COMPLETE.get(name, ())
             missing = [field for field in needed if not (value or {}).get(field)]
             if missing:
-                self.log.info("Leaving out the %s credential: %s %s not filled in.", name,
-                              " and ".join(missing), "is" if len(missing) == 1 else "are")
+                self.log.info(
+                    "Leaving out the %s credential: %s %s not filled in.",
+                    name,
+                    " and ".join(missing),
+                    "is" if len(missing) == 1 else "are",
+                )
                 continue
             kept[name] = value
         return kept
@@ -53,11 +58,13 @@ class Action(Base):
             if not params.get("activate"):
                 problems.append("activate is false")
             if problems:
-                raise ClientError("Invalid input: nextLogin (change password at next login) needs a password and "
-                                  "activation, but %s." % " and ".join(problems),
-                                  "Give credentials.password.value and set activate to true, or set nextLogin "
-                                  "to false.")
+                raise ClientError(
+                    "Invalid input: nextLogin (change password at next login) needs a password and "
+                    "activation, but %s." % " and ".join(problems),
+                    "Give credentials.password.value and set activate to true, or set nextLogin to false.",
+                )
         if params.get("provider") and "provider" not in credentials:
-            raise ClientError("Invalid input: provider is true but credentials.provider has no type and name.",
-                              "Give credentials.provider with both type and name, or set provider to false.")
-
+            raise ClientError(
+                "Invalid input: provider is true but credentials.provider has no type and name.",
+                "Give credentials.provider with both type and name, or set provider to false.",
+            )

@@ -7,6 +7,7 @@ a POLICY zone, 1000 gateways for a BLOCKLIST zone) are checked before the POST, 
 rule that a blocklist zone has no proxies. A zone of the same name already existing gives
 `success: false` and a message, and nothing is created.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import zones
 from komand_okta.okta import zones_addresses as addresses
@@ -22,8 +23,10 @@ class Action(Base):
         gateways = addresses.distinct_gateways(inputs.address_list(params, "gateways"))
         proxies = addresses.distinct_gateways(inputs.address_list(params, "proxies") or [])
         if proxies and usage == "BLOCKLIST":
-            raise ClientError("Proxies (proxies) are not allowed in a BLOCKLIST zone.",
-                              "Leave proxies empty, or create the zone with usage POLICY.")
+            raise ClientError(
+                "Proxies (proxies) are not allowed in a BLOCKLIST zone.",
+                "Leave proxies empty, or create the zone with usage POLICY.",
+            )
         inputs.check_caps(gateways, proxies, usage)
 
         client = self.connection.client

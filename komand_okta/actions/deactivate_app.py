@@ -5,6 +5,7 @@ assignments its groups gave; the app and its settings stay, so Activate Applicat
 An ID goes straight to Okta (1 request; its 404 gives success false); a label is resolved first
 and an app already INACTIVE is left alone (no request).
 """
+
 from komand_okta.okta import apps
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

@@ -4,6 +4,7 @@ Okta stops detecting that behavior.
 A rule already INACTIVE is left alone (no request) and counts as success; no rule (or a name several
 share) is `success: false` and a message.
 """
+
 from komand_okta.okta import behaviors
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -5,6 +5,7 @@ Okta Verify push and FastPass) and its user links are gone for good; the user mu
 device again to use it. It is the step Okta requires before Delete Device. An already-DEACTIVATED
 device succeeds without a request; no such device gives `success: false`.
 """
+
 from komand_okta.okta import devices
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

@@ -3,6 +3,7 @@
 A hook already INACTIVE is success without a request; no hook (or a name several share) is
 `success: false` and a message.
 """
+
 from komand_okta.okta import hooks
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
@@ -14,5 +15,4 @@ class Action(Base):
         found = hooks.resolve(client, params["event_hook"])
         if not found:
             return not_found(found, self.log)
-        return {"success": True,
-                "event_hook": hooks.shown(hooks.set_status(client, found.item, "INACTIVE", self.log))}
+        return {"success": True, "event_hook": hooks.shown(hooks.set_status(client, found.item, "INACTIVE", self.log))}

@@ -4,6 +4,7 @@ groups (the users it already added stay members).
 A rule already INACTIVE is left alone (no request) and counts as success; an INVALID rule, which
 Okta cannot deactivate, and no rule (or a name several share) are `success: false` and a message.
 """
+
 from komand_okta.okta import group_rules
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

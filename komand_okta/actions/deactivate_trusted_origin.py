@@ -4,6 +4,7 @@ so Okta stops accepting its CORS calls and redirects.
 An INACTIVE origin is left alone (no request) and counts as success; no origin (or a name
 several share) is `success: false` and a message.
 """
+
 from komand_okta.okta import trusted_origins
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -3,6 +3,7 @@ asynchronously).
 
 An already-DEPROVISIONED user succeeds without a request. No such user gives `success: false`.
 """
+
 from komand_okta.okta import users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

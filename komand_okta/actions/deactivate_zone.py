@@ -3,6 +3,7 @@
 An INACTIVE zone is left alone (no request) and counts as success; no zone (or a name several
 share) is `success: false` and a message.
 """
+
 from komand_okta.okta import zones
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -5,6 +5,7 @@ saying to run Deactivate Device first (no request is made: deactivating destroys
 factors, a step an analyst must choose, never a side effect of a delete). No such device gives
 `success: false`.
 """
+
 from komand_okta.okta import devices
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

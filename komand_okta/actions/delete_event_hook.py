@@ -2,6 +2,7 @@
 
 Not found (or gone between our lookup and the DELETE) is success false with a message.
 """
+
 from komand_okta.okta import hooks
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
@@ -15,7 +16,8 @@ class Action(Base):
             return not_found(found, self.log)
         hook = found.item
         if hooks.delete(client, hook) is None:
-            return not_done("Event hook %s was deleted by someone else while this action ran." % hook.get("id"),
-                            self.log)
+            return not_done(
+                "Event hook %s was deleted by someone else while this action ran." % hook.get("id"), self.log
+            )
         self.log.info("Deleted event hook %s (%s).", hook.get("id"), hook.get("name"))
         return {"success": True}

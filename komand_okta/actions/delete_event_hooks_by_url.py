@@ -5,6 +5,7 @@ match exactly. No match is not an error (count 0 and a message). A hook that can
 does not stop the others: it is named in the message and left out of the output; when none of
 the matching hooks could be deleted, the first Okta error is raised.
 """
+
 from komand_okta.okta import hooks
 from komand_okta.okta.http.errors import Error
 from komand_okta.runtime.components import Action as Base
@@ -15,8 +16,11 @@ class Action(Base):
         url = params["url"].strip()
         wanted = hooks.normalize_url(url)
         client = self.connection.client
-        matches = [hook for hook in hooks.list_hooks(client)
-                   if hooks.normalize_url(((hook.get("channel") or {}).get("config") or {}).get("uri")) == wanted]
+        matches = [
+            hook
+            for hook in hooks.list_hooks(client)
+            if hooks.normalize_url(((hook.get("channel") or {}).get("config") or {}).get("uri")) == wanted
+        ]
         if not matches:
             message = "No Okta event hook delivers to %s." % url
             self.log.info("%s", message)
@@ -39,6 +43,9 @@ class Action(Base):
         output = {"event_hooks": deleted, "count": len(deleted)}
         if problems:
             output["message"] = "Could not delete %d of %d matching event hooks: %s" % (
-                len(problems), len(matches), " | ".join(problems))
+                len(problems),
+                len(matches),
+                " | ".join(problems),
+            )
             self.log.warning("%s", output["message"])
         return output

@@ -3,6 +3,7 @@ with `remove_users`, Okta also takes the users the rule added out of its groups.
 
 No rule (or a name several share) is `success: false` and a message.
 """
+
 from komand_okta.okta import group_rules
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

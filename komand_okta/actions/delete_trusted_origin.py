@@ -1,6 +1,7 @@
 """Delete Trusted Origin: resolve the origin (ID, exact name or origin URL) and delete it (Okta
 deletes an origin in any status). No origin (or a name several share) is `success: false` and a
 message."""
+
 from komand_okta.okta import trusted_origins
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -4,6 +4,7 @@ An ACTIVE zone is deactivated first, as Okta requires. System zones are refused 
 request. A zone Okta will not delete (one a policy rule uses) gives `success: false` with
 Okta's reason, and is activated again if we deactivated it.
 """
+
 from komand_okta.okta import zones
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

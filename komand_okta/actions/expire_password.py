@@ -6,6 +6,7 @@ expired needs no expire request. With a temporary password it is
 expire_password_with_temp_password, where Okta clears sessions itself (`revokeSessions`), and
 the temporary password goes only to the `temp_password` output, never to the log.
 """
+
 from komand_okta.okta import users
 from komand_okta.okta.http.errors import OktaError
 from komand_okta.outputs import not_found
@@ -26,12 +27,18 @@ class Action(Base):
             if revoke:
                 users.revoke_sessions_after(client, user, "The password of user %s was expired" % user["id"], self.log)
             return {"success": True}
-        answer = users.change(client, user, "expire_password_with_temp_password", self.log,
-                              params={"revokeSessions": bool(revoke)})
+        answer = users.change(
+            client, user, "expire_password_with_temp_password", self.log, params={"revokeSessions": bool(revoke)}
+        )
         temp = (answer or {}).get("tempPassword")
         if not temp:
-            raise OktaError("Okta expired the password of user %s but returned no temporary password." % user["id"],
-                            "Run the action again to get a new temporary password.")
-        self.log.info("Expired the password of user %s and set a temporary password (in the output)%s.",
-                      user["id"], "; Okta cleared the user's sessions" if revoke else "")
+            raise OktaError(
+                "Okta expired the password of user %s but returned no temporary password." % user["id"],
+                "Run the action again to get a new temporary password.",
+            )
+        self.log.info(
+            "Expired the password of user %s and set a temporary password (in the output)%s.",
+            user["id"],
+            "; Okta cleared the user's sessions" if revoke else "",
+        )
         return {"success": True, "temp_password": temp}

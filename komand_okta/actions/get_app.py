@@ -1,4 +1,5 @@
 """Get Application: resolve the application (id or exact label) and return it; found false and a message for none or several."""
+
 from komand_okta.okta import apps
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -3,6 +3,7 @@
 An app or user that is not found, or a user not assigned to the app, gives found false and a
 message. Passwords are never returned.
 """
+
 from komand_okta.okta import apps, users
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

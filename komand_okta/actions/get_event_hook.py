@@ -1,4 +1,5 @@
 """Get Event Hook: resolve the hook (ID or exact name) and return it; found false and a message when none or several match."""
+
 from komand_okta.okta import hooks
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

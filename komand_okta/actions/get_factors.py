@@ -6,6 +6,7 @@ not-found output every user lookup answers (`found: false` and a message naming 
 an empty factor list: that would read as "this user has no MFA" and hide a typo, exactly the
 wrong conclusion for a security playbook. A found user's output is unchanged from 3.x.
 """
+
 from komand_okta.okta import users
 from komand_okta.okta.factors import enrolled_factors
 from komand_okta.outputs import not_found

@@ -1,5 +1,6 @@
 """Get Group Rule: resolve the rule (ID or exact name) and return it with the groups it assigns;
 `found: false` and a message when none (or several) match."""
+
 from komand_okta.okta import group_rules
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

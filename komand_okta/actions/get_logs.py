@@ -11,6 +11,7 @@ answer 400 E0000053), query at most 10 keywords of 40 characters. The limit's bo
 the sort order and the defaults are the spec's, applied by the runtime.
 Okta's own refusals (a bad SCIM filter: 400 E0000053) are errors in Okta's words.
 """
+
 import datetime as dt
 
 from komand_okta import inputs
@@ -27,14 +28,21 @@ class Action(Base):
         polling = "until" not in query and query["sortOrder"] == "ASCENDING"
         events = []
         try:
-            for page in logs.log_pages(self.connection.client, query, page_size=min(logs.MAX_PAGE, limit),
-                                       stop_when_short=polling, limit=limit):
+            for page in logs.log_pages(
+                self.connection.client, query, page_size=min(logs.MAX_PAGE, limit), stop_when_short=polling, limit=limit
+            ):
                 events.extend(page.items)
         except OktaError as exc:
             if exc.status == 400:
-                raise OktaError(exc.cause, "Check since, until, filter and query: filter must be an Okta SCIM "
-                                "expression on fields such as eventType, actor.id or target.id (published cannot be "
-                                "filtered), and since at most 180 days ago.", exc.data, exc.status, exc.code) from None
+                raise OktaError(
+                    exc.cause,
+                    "Check since, until, filter and query: filter must be an Okta SCIM "
+                    "expression on fields such as eventType, actor.id or target.id (published cannot be "
+                    "filtered), and since at most 180 days ago.",
+                    exc.data,
+                    exc.status,
+                    exc.code,
+                ) from None
             raise
         return {"logs": events, "count": len(events)}
 
@@ -48,17 +56,23 @@ class Action(Base):
             try:
                 times[field] = timestamps.parse_time(raw)
             except (TypeError, ValueError):
-                raise ClientError("%s is not an ISO 8601 timestamp (it was %r)." % (field, raw),
-                                  "Give %s like 2024-08-13T00:00:00.000Z." % field) from None
+                raise ClientError(
+                    "%s is not an ISO 8601 timestamp (it was %r)." % (field, raw),
+                    "Give %s like 2024-08-13T00:00:00.000Z." % field,
+                ) from None
             query[field] = timestamps.okta_time(times[field])
-        now = dt.datetime.fromtimestamp(self.clock.now(), dt.timezone.utc)
+        now = dt.datetime.fromtimestamp(self.clock.now(), dt.UTC)
         if "since" in times and times["since"] < now - dt.timedelta(days=logs.RETENTION_DAYS):
-            raise ClientError("since (%s) is more than %d days ago; Okta's System Log cannot be queried that far back."
-                              % (query["since"], logs.RETENTION_DAYS),
-                              "Give a since within the last %d days (Okta keeps events for 90)." % logs.RETENTION_DAYS)
+            raise ClientError(
+                "since (%s) is more than %d days ago; Okta's System Log cannot be queried that far back."
+                % (query["since"], logs.RETENTION_DAYS),
+                "Give a since within the last %d days (Okta keeps events for 90)." % logs.RETENTION_DAYS,
+            )
         if "since" in times and "until" in times and times["since"] >= times["until"]:
-            raise ClientError("since (%s) is not before until (%s)." % (query["since"], query["until"]),
-                              "Give a since earlier than until.")
+            raise ClientError(
+                "since (%s) is not before until (%s)." % (query["since"], query["until"]),
+                "Give a since earlier than until.",
+            )
         query["sortOrder"] = params["sort_order"]
         text_filter = inputs.text(params, "filter")
         if text_filter:
@@ -67,7 +81,9 @@ class Action(Base):
         if keywords:
             words = keywords.split()
             if len(words) > 10 or any(len(word) > 40 for word in words):
-                raise ClientError("query may hold at most 10 keywords of at most 40 characters each.",
-                                  "Shorten the query, or use filter for exact matches.")
+                raise ClientError(
+                    "query may hold at most 10 keywords of at most 40 characters each.",
+                    "Shorten the query, or use filter for exact matches.",
+                )
             query["q"] = keywords
         return query

@@ -3,6 +3,7 @@
 Who holds it, since when, until when, and how they signed in. Okta forgets a session once it
 ends, so an expired, revoked or unknown ID is `found: false` and a message.
 """
+
 from komand_okta.okta import sessions
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -1,4 +1,5 @@
 """Get ThreatInsight: the org's ThreatInsight action (none, audit, block) and its excluded zones."""
+
 from komand_okta.okta import threat_insight
 from komand_okta.runtime.components import Action as Base
 

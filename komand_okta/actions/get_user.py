@@ -1,4 +1,5 @@
 """Get User: resolve the user (email, login or id) and return its full record; `found: false` when there is none."""
+
 from komand_okta.okta import users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -5,6 +5,7 @@ password spraying, which leaves the user their own devices).
 A user ID goes straight to the blocks (its 404 is the miss); a login or email is looked up
 first. No such user gives found false and a message.
 """
+
 from komand_okta.okta import user_blocks, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -6,6 +6,7 @@ email, say) give that user once. An email that several users share does not fail
 listed in `not_found`, and the message says why. Any other Okta failure (no permission, Okta
 down) fails the action, since it is not about one user.
 """
+
 from komand_okta.okta import users as okta_users
 from komand_okta.runtime.components import Action as Base
 from komand_okta.runtime.errors import ClientError

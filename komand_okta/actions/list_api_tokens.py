@@ -2,6 +2,7 @@
 
 A token an attacker minted shows here (a recent `created`, an unexpected owner or client name).
 """
+
 from komand_okta.okta import api_tokens
 from komand_okta.runtime.components import Action as Base
 

@@ -4,6 +4,7 @@
 ID goes straight to the list (its 404 is the miss); a label is looked up first. No app, or a
 label several apps share, gives found false and a message.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import apps, direct
 from komand_okta.outputs import not_found
@@ -17,11 +18,19 @@ class Action(Base):
         query = inputs.text(params, "query")
 
         def app_users(app_id):
-            return [apps.shown(row) for row in client.pages(client.path("apps", app_id, "users"),
-                                                            {"q": query} if query else None,
-                                                            page_size=apps.APP_USERS_PAGE, limit=limit)]
-        found = direct.read_for(client, params["app"], apps.APP_ID, apps.resolve, app_users,
-                                "No Okta application has the ID or label %s.")
+            return [
+                apps.shown(row)
+                for row in client.pages(
+                    client.path("apps", app_id, "users"),
+                    {"q": query} if query else None,
+                    page_size=apps.APP_USERS_PAGE,
+                    limit=limit,
+                )
+            ]
+
+        found = direct.read_for(
+            client, params["app"], apps.APP_ID, apps.resolve, app_users, "No Okta application has the ID or label %s."
+        )
         if not found:
             return not_found(found, self.log, "found")
         return {"found": True, "app_users": found.item, "count": len(found.item)}

@@ -5,6 +5,7 @@ Inactive applications are left out unless include_inactive is true: the filter g
 the user's filter already names `status`, in which case it is the user's choice and sent as is.
 A limit smaller than a page asks Okta for just that many.
 """
+
 import re
 
 from komand_okta import inputs
@@ -39,6 +40,8 @@ class Action(Base):
         if active_filter:
             query_params["filter"] = active_filter
         client = self.connection.client
-        apps = [okta_apps.shown(app) for app in
-                client.pages(client.path("apps"), query_params, page_size=okta_apps.APPS_PAGE, limit=limit)]
+        apps = [
+            okta_apps.shown(app)
+            for app in client.pages(client.path("apps"), query_params, page_size=okta_apps.APPS_PAGE, limit=limit)
+        ]
         return {"apps": apps, "count": len(apps)}

@@ -5,6 +5,7 @@ including those the factors list misses, such as Okta Verify on an attacker's co
 Phone numbers are masked unless `disclose_phone` is true. A user that does not exist gives
 `found: false` and a message.
 """
+
 from komand_okta.okta import authenticators, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
@@ -14,8 +15,9 @@ class Action(Base):
     def run(self, params):
         client = self.connection.client
         disclose = bool(params.get("disclose_phone"))
-        found = users.read_for(client, params["user"],
-                               lambda user_id: authenticators.list_enrollments(client, user_id, disclose))
+        found = users.read_for(
+            client, params["user"], lambda user_id: authenticators.list_enrollments(client, user_id, disclose)
+        )
         if not found:
             return not_found(found, self.log, "found")
         return {"found": True, "enrollments": found.item, "count": len(found.item)}

@@ -1,4 +1,5 @@
 """List Event Hooks: every event hook (Okta does not page this list), cut to `limit` here."""
+
 from komand_okta.okta.hooks import list_hooks, shown
 from komand_okta.runtime.components import Action as Base
 

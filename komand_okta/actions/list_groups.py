@@ -6,6 +6,7 @@ out on is asked for again at half the size). With one, Okta's
 Each group carries `name` and `description` at the top level, as in the 3.x output. No match
 gives `success: false` and an empty list.
 """
+
 from komand_okta import inputs
 from komand_okta.okta.groups import list_groups, shown
 from komand_okta.runtime.components import Action as Base

@@ -3,6 +3,7 @@
 The query is Okta's `q` on the policy name. Pages are 200 policies; a limit under a page asks
 for exactly that many. The spec refuses a limit below 1.
 """
+
 from komand_okta import inputs
 from komand_okta.okta.policies import list_policies
 from komand_okta.runtime.components import Action as Base

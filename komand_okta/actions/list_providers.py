@@ -3,6 +3,7 @@
 Client secrets are removed from every IdP before output. The type is sent in upper case (Okta's
 types are SAML2, OIDC, GOOGLE, …). The spec refuses a limit below 1.
 """
+
 from komand_okta import inputs
 from komand_okta.okta.idps import list_idps
 from komand_okta.runtime.components import Action as Base

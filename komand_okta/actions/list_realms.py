@@ -3,6 +3,7 @@
 Pages are 200 realms; a limit under a page asks for exactly that many. The spec refuses a
 limit below 1.
 """
+
 from komand_okta import inputs
 from komand_okta.okta.realms import list_realms
 from komand_okta.runtime.components import Action as Base

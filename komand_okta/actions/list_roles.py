@@ -1,4 +1,5 @@
 """List Roles: resolve the user, return the admin roles it holds, directly or through a group; `found: false` when no user matches."""
+
 from komand_okta.okta import roles, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -2,6 +2,7 @@
 
 The first place to look for a consent-phishing app. No such user is `found: false` and a message.
 """
+
 from komand_okta.okta import grants, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

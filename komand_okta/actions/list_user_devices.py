@@ -3,6 +3,7 @@ when they enrolled it, so an analyst sees a computer or phone an attacker added.
 
 A user that does not exist gives `found: false` and a message.
 """
+
 from komand_okta.okta import devices, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -2,6 +2,7 @@
 
 No such user, or no such client, is `found: false` and a message.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import grants, users
 from komand_okta.okta.http.errors import OktaError

@@ -1,4 +1,5 @@
 """List User Types: GET /meta/types/user (not paged: one request answers all); the limit is applied here."""
+
 from komand_okta.runtime.components import Action as Base
 
 

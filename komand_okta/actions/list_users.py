@@ -9,6 +9,7 @@ Pages are 200 users (Okta's maximum); a limit under 200 asks for exactly that ma
 `q` answers one page only and defaults to 10 users, so a query always asks for up to 200
 (or the limit, if smaller) and says so in the log when there may be more.
 """
+
 from komand_okta import inputs
 from komand_okta.okta.users import USERS_PAGE
 from komand_okta.runtime.components import Action as Base
@@ -22,12 +23,16 @@ class Action(Base):
         limit = params.get("limit")
         given = [name for name, value in (("query", query), ("filter", expression), ("search", search)) if value]
         if len(given) > 1:
-            raise ClientError("Only one of query, filter and search may be given; got %s." % " and ".join(given),
-                              "Okta cannot combine them. Express the whole condition as one search expression, "
-                              'for example: status eq "ACTIVE" and profile.lastName sw "Smi".')
+            raise ClientError(
+                "Only one of query, filter and search may be given; got %s." % " and ".join(given),
+                "Okta cannot combine them. Express the whole condition as one search expression, "
+                'for example: status eq "ACTIVE" and profile.lastName sw "Smi".',
+            )
         if sort_by and not search:
-            raise ClientError("Sort by (sort_by) works only together with search.",
-                              "Okta sorts search results only. Give a search expression, or leave sort by empty.")
+            raise ClientError(
+                "Sort by (sort_by) works only together with search.",
+                "Okta sorts search results only. Give a search expression, or leave sort by empty.",
+            )
 
         params_out = {}
         if query:
@@ -42,6 +47,10 @@ class Action(Base):
         client = self.connection.client
         users = list(client.pages(client.path("users"), params_out, page_size=USERS_PAGE, limit=limit))
         if query and len(users) == USERS_PAGE and (limit is None or limit > USERS_PAGE):
-            self.log.info("Okta answers a query with at most %d users; more may match %r. "
-                          "Use a search such as profile.email sw \"…\" to list them all.", USERS_PAGE, query)
+            self.log.info(
+                "Okta answers a query with at most %d users; more may match %r. "
+                "Use a search such as profile.email sw \"…\" to list them all.",
+                USERS_PAGE,
+                query,
+            )
         return {"users": users, "count": len(users)}

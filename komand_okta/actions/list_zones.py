@@ -3,6 +3,7 @@
 Okta answers every zone in one page by default; a limit asks for just that many (one request
 when it is below a page). The spec refuses a limit below 1.
 """
+
 from komand_okta import inputs
 from komand_okta.runtime.components import Action as Base
 

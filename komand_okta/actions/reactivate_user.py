@@ -5,6 +5,7 @@ statuses (403 E0000038); the error then names the user's status and what to run 
 send email false (the default), the activation URL and token go only to their outputs. No such
 user is `success: false` and a message.
 """
+
 from komand_okta.okta import users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -6,6 +6,7 @@ As the spec says, an app or user that is not found, or a user who is not assigne
 one already removed), gives success false and a message: the message says there is nothing to
 remove, so a playbook can treat it as done. DELETE is idempotent and retried safely.
 """
+
 from komand_okta.okta import apps, users
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
@@ -34,8 +35,10 @@ class Action(Base):
         if current.status == 404:
             return apps.not_assigned_message(app, user) + " There is nothing to remove."
         if isinstance(current.body, dict) and current.body.get("scope") == "GROUP":
-            return ("User %s is assigned to application %s only through a group; remove the user from that group "
-                    "(or the group from the application) instead." % (user["id"], apps.label(app)))
+            return (
+                "User %s is assigned to application %s only through a group; remove the user from that group "
+                "(or the group from the application) instead." % (user["id"], apps.label(app))
+            )
         response = client.request("DELETE", path, params={"sendEmail": bool(send_email)}, allow=(404,))
         if response.status == 404:
             return apps.not_assigned_message(app, user) + " There is nothing to remove."

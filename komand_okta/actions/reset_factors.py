@@ -3,6 +3,7 @@
 The factors are listed first: a user with none enrolled gets `success: false` (as the 3.5.1
 interface promised) and no reset request, and the log says why.
 """
+
 from komand_okta.okta import users
 from komand_okta.okta.factors import enrolled_factors
 from komand_okta.outputs import not_found

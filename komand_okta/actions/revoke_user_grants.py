@@ -6,6 +6,7 @@ revoked, or never existed) is `success: true`, `revoked: false` and a message: t
 not work, which is what was asked. Revoking all grants, or a client's, succeeds whether or not
 there were any. No such user, or no such client, is `success: false` and a message.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import grants, users
 from komand_okta.okta.http.errors import OktaError
@@ -18,9 +19,11 @@ class Action(Base):
     def run(self, params):
         grant_id, client_id = inputs.text(params, "grant_id"), inputs.text(params, "client_id")
         if grant_id and client_id:
-            raise ClientError("Both a grant ID (grant_id) and a client ID (client_id) were given.",
-                              "Give grant_id to revoke that grant, client_id to revoke all the user's grants to that "
-                              "client, or neither to revoke all the user's grants.")
+            raise ClientError(
+                "Both a grant ID (grant_id) and a client ID (client_id) were given.",
+                "Give grant_id to revoke that grant, client_id to revoke all the user's grants to that "
+                "client, or neither to revoke all the user's grants.",
+            )
         client = self.connection.client
         found = users.resolve(client, params["user"], "no grant was revoked")
         if not found:
@@ -33,8 +36,10 @@ class Action(Base):
                 return not_done("Okta has no OAuth client %s; no grant was revoked." % client_id, self.log)
             raise
         if not revoked:
-            message = ("User %s has no active grant %s (already revoked, or never existed); nothing to revoke."
-                       % (user_id, grant_id))
+            message = "User %s has no active grant %s (already revoked, or never existed); nothing to revoke." % (
+                user_id,
+                grant_id,
+            )
             self.log.info("%s", message)
             return {"success": True, "revoked": False, "message": message}
         what = "grant " + grant_id if grant_id else "every grant to client " + client_id if client_id else "every grant"

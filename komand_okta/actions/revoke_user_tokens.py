@@ -4,6 +4,7 @@ Idempotent. Okta keeps nothing of a revoked token, so a token ID it does not kno
 user and client (already revoked, expired, or never existed) is `success: true`,
 `revoked: false` and a message. No such user, or no such client, is `success: false` and a message.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import grants, users
 from komand_okta.okta.http.errors import OktaError
@@ -26,8 +27,10 @@ class Action(Base):
                 return not_done("Okta has no OAuth client %s; no token was revoked." % client_id, self.log)
             raise
         if not revoked:
-            message = ("User %s has no active refresh token %s for client %s (already revoked, expired, or never "
-                       "existed); nothing to revoke." % (user_id, token_id, client_id))
+            message = (
+                "User %s has no active refresh token %s for client %s (already revoked, expired, or never "
+                "existed); nothing to revoke." % (user_id, token_id, client_id)
+            )
             self.log.info("%s", message)
             return {"success": True, "revoked": False, "message": message}
         what = "refresh token " + token_id if token_id else "every refresh token"

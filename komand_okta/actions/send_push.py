@@ -14,6 +14,7 @@ A user that does not exist is the not-found output the seed's user actions answe
 false` and a message saying no push was sent): Okta refuses every request about an unknown user,
 so nothing is pushed.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import factors, users
 from komand_okta.okta.found import Found
@@ -27,9 +28,11 @@ class Action(Base):
     def run(self, params):
         timeout = params["timeout"]  # the spec's default: 60
         if not 1 <= timeout <= factors.MAX_TIMEOUT:
-            raise ClientError("timeout must be between 1 and %d seconds (it was %d)." % (factors.MAX_TIMEOUT, timeout),
-                              "Okta's push challenge expires after about five minutes; give a timeout of at most "
-                              "%d, or leave it out to wait %d seconds." % (factors.MAX_TIMEOUT, factors.DEFAULT_TIMEOUT))
+            raise ClientError(
+                "timeout must be between 1 and %d seconds (it was %d)." % (factors.MAX_TIMEOUT, timeout),
+                "Okta's push challenge expires after about five minutes; give a timeout of at most "
+                "%d, or leave it out to wait %d seconds." % (factors.MAX_TIMEOUT, factors.DEFAULT_TIMEOUT),
+            )
         factor_type = params["factor_type"]
         client = self.connection.client
         named = inputs.text(params, "user_id")
@@ -57,7 +60,10 @@ class Action(Base):
         """The ID of the factor to push to: a push factor's ID as given, any other checked first."""
         if factors.is_push_id(factor_id):
             return factor_id
-        factor = factors.get_factor(client, user_id, factor_id) if factor_id else \
-            factors.find_push_factor(client, user_id, factor_type)
+        factor = (
+            factors.get_factor(client, user_id, factor_id)
+            if factor_id
+            else factors.find_push_factor(client, user_id, factor_type)
+        )
         factors.check_push_factor(factor, user_id)
         return factor.get("id") or factor_id

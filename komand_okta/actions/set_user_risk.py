@@ -5,6 +5,7 @@ sign them out by itself. The reason is checked here against what Okta accepts (a
 letters, digits, spaces, hyphens, commas and periods), so a bad one reaches no endpoint.
 Setting the level it already has is a success (Okta answers 200 and logs no change).
 """
+
 import re
 
 from komand_okta import inputs
@@ -26,17 +27,25 @@ class Action(Base):
             return not_found(found, self.log)
         answer = risk.set_risk(client, found.item["id"], params["risk_level"], reason)
         self.log.info("Set the risk level of user %s to %s.", found.item["id"], answer.get("riskLevel"))
-        return {"success": True, "user_id": found.item["id"], "risk_level": answer.get("riskLevel"),
-                "reason": answer.get("reason")}
+        return {
+            "success": True,
+            "user_id": found.item["id"],
+            "risk_level": answer.get("riskLevel"),
+            "reason": answer.get("reason"),
+        }
 
 
 def checked_reason(reason):
     if reason is None:
         return None
     if len(reason) > REASON_MAX:
-        raise ClientError("Reason (reason) is %d characters long; Okta accepts at most %d." % (len(reason), REASON_MAX),
-                          "Shorten the reason.")
+        raise ClientError(
+            "Reason (reason) is %d characters long; Okta accepts at most %d." % (len(reason), REASON_MAX),
+            "Shorten the reason.",
+        )
     if not REASON_CHARACTERS.match(reason):
-        raise ClientError("Reason (reason) holds characters Okta does not accept.",
-                          "Use only letters, digits, spaces, hyphens, commas and periods.")
+        raise ClientError(
+            "Reason (reason) holds characters Okta does not accept.",
+            "Use only letters, digits, spaces, hyphens, commas and periods.",
+        )
     return reason

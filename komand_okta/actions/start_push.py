@@ -9,6 +9,7 @@ user's active push factor is used. `lifetime` (30 s to an hour, default 300, Okt
 long the challenge can be answered. A user that does not exist gives `success: false` and a
 message, and nothing is pushed.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import factors, users
 from komand_okta.outputs import not_found

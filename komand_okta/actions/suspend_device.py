@@ -5,6 +5,7 @@ and it keeps the device's factors.
 An already-SUSPENDED device succeeds without a request. A device Okta cannot suspend (only an
 ACTIVE one can be) gives `success: false` and the reason; no such device gives `success: false`.
 """
+
 from komand_okta.okta import devices
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

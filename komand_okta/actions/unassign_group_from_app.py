@@ -5,6 +5,7 @@ IDs go straight to Okta (1 request); a label or group name is resolved first. Ok
 same whether or not the group was assigned, so a second run succeeds too. A missing app or group
 gives success false with Okta's words naming which.
 """
+
 from komand_okta.okta import apps
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

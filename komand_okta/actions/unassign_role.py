@@ -5,6 +5,7 @@ wins, otherwise it is a role type in any case. A role the user does not hold, or
 through a group, gives `success: false` and a message, as does an unknown user. Several direct
 CUSTOM assignments make "CUSTOM" ambiguous: that is an error listing their IDs.
 """
+
 from komand_okta.okta import roles, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base
@@ -22,6 +23,7 @@ class Action(Base):
             return not_found(held, self.log)
         for assignment in held.item:
             roles.unassign(client, user_id, assignment["id"], self.log)
-            self.log.info("Unassigned %s (assignment %s) from user %s.", assignment.get("type"), assignment["id"],
-                          user_id)
+            self.log.info(
+                "Unassigned %s (assignment %s) from user %s.", assignment.get("type"), assignment["id"], user_id
+            )
         return {"success": True}

@@ -5,6 +5,7 @@ supports Universal Logout, which a password reset or session clear alone does no
 needs Identity Threat Protection; without it the error says so (`features.FeatureUnavailable`).
 No such user is `success: false` and a message.
 """
+
 from komand_okta.okta import logout, users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -3,6 +3,7 @@
 A user who is not locked out is a success without a request; no such user is `success: false`
 and a message.
 """
+
 from komand_okta.okta import users
 from komand_okta.outputs import not_found
 from komand_okta.runtime.components import Action as Base

@@ -4,6 +4,7 @@ SUSPENDED device to ACTIVE, for example once an incident is closed.
 An already-ACTIVE device succeeds without a request. A DEACTIVATED device cannot be unsuspended
 (its factors are gone): `success: false` and the reason; no such device gives `success: false`.
 """
+
 from komand_okta.okta import devices
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base

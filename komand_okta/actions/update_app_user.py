@@ -6,6 +6,7 @@ credentials there is nothing to do, and the input is refused before any request.
 user that is not found, or a user not assigned to the app, gives success false and a message.
 The password sent in credentials goes to Okta only; it is never returned or logged.
 """
+
 from komand_okta.okta import apps, users
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
@@ -14,12 +15,15 @@ from komand_okta.runtime.errors import ClientError
 
 class Action(Base):
     def run(self, params):
-        body = {key: params[key] for key in ("profile", "credentials")
-                if isinstance(params.get(key), dict) and params[key]}
+        body = {
+            key: params[key] for key in ("profile", "credentials") if isinstance(params.get(key), dict) and params[key]
+        }
         if not body:
-            raise ClientError("Neither a profile (profile) nor credentials (credentials) were given.",
-                              'Give the application profile attributes to set, such as {"department": "Security"}, '
-                              'the credentials, such as {"userName": "user@example.com"}, or both.')
+            raise ClientError(
+                "Neither a profile (profile) nor credentials (credentials) were given.",
+                'Give the application profile attributes to set, such as {"department": "Security"}, '
+                'the credentials, such as {"userName": "user@example.com"}, or both.',
+            )
         client = self.connection.client
         app = apps.resolve(client, params["app"])
         if not app:
@@ -28,8 +32,9 @@ class Action(Base):
         if not user:
             return not_found(user, self.log)
         app_id, user_id = app.item["id"], user.item["id"]
-        response = client.request("POST", client.path("apps", app_id, "users", user_id), json=body,
-                                  idempotent=True, allow=(404,))
+        response = client.request(
+            "POST", client.path("apps", app_id, "users", user_id), json=body, idempotent=True, allow=(404,)
+        )
         if response.status == 404:
             return not_done(apps.not_assigned_message(app.item, user.item), self.log)
         self.log.info("Updated the %s of user %s in application %s.", " and ".join(sorted(body)), user_id, app_id)

@@ -9,6 +9,7 @@ value only when `secret` is given. Per the plugin spec, a hook that had a secret
 updated without one (a warning is logged); giving `auth_header` without `secret` renames the
 header the same way. A hook without an authScheme gets one only when `secret` is given.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import hooks
 from komand_okta.outputs import not_done, not_found
@@ -37,7 +38,7 @@ class Action(Base):
         return {"success": True, "event_hook": hooks.shown(updated)}
 
     def _merged(self, hook, given) -> dict:
-        config = ((hook.get("channel") or {}).get("config") or {})
+        config = (hook.get("channel") or {}).get("config") or {}
         events = hook.get("events") or {}
         current = config.get("authScheme") if isinstance(config.get("authScheme"), dict) else None
         scheme = None
@@ -47,12 +48,20 @@ class Action(Base):
         elif current is not None:
             scheme = hooks.auth_scheme(given.get("auth_header") or current.get("key") or "Authorization")
             scheme["type"] = current.get("type") or "HEADER"
-            self.log.warning("No secret was given: Okta never returns the current one, so event hook %s is "
-                             "saved without a secret in its %s header. Give the secret to keep one.",
-                             hook.get("id"), scheme["key"])
+            self.log.warning(
+                "No secret was given: Okta never returns the current one, so event hook %s is "
+                "saved without a secret in its %s header. Give the secret to keep one.",
+                hook.get("id"),
+                scheme["key"],
+            )
         elif "auth_header" in given:
             self.log.info("auth_header is ignored without a secret: event hook %s has no auth header.", hook.get("id"))
-        return hooks.body(given.get("name", hook.get("name")), given.get("url", config.get("uri")),
-                          given.get("event_types", events.get("items") or []),
-                          given.get("headers", config.get("headers") or []), scheme,
-                          given.get("description", hook.get("description")), events.get("filter"))
+        return hooks.body(
+            given.get("name", hook.get("name")),
+            given.get("url", config.get("uri")),
+            given.get("event_types", events.get("items") or []),
+            given.get("headers", config.get("headers") or []),
+            scheme,
+            given.get("description", hook.get("description")),
+            events.get("filter"),
+        )

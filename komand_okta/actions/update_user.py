@@ -11,6 +11,7 @@ A user that does not exist, or that is deactivated (Okta answers 404 for updates
 DEPROVISIONED user), gives success false and a message. Both calls set values, so repeating
 them is harmless: POST is retried like an idempotent call.
 """
+
 from komand_okta.okta import users
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
@@ -23,23 +24,28 @@ class Action(Base):
     def run(self, params):
         profile, replace = params.get("profile"), bool(params.get("replace"))
         if not isinstance(profile, dict) or not profile:
-            raise ClientError("Profile (profile) is empty.",
-                              'Give the attributes to set, such as {"department": "Security"}.')
+            raise ClientError(
+                "Profile (profile) is empty.", 'Give the attributes to set, such as {"department": "Security"}.'
+            )
         if replace:
-            missing = [key for key in REQUIRED_FOR_REPLACE
-                       if not isinstance(profile.get(key), str) or not profile[key].strip()]
+            missing = [
+                key for key in REQUIRED_FOR_REPLACE if not isinstance(profile.get(key), str) or not profile[key].strip()
+            ]
             if missing:
-                raise ClientError("Profile (profile) lacks %s, which a full replace needs." % ", ".join(missing),
-                                  "Give every required attribute (login, email, firstName, lastName), or set "
-                                  "replace to false to change only the given attributes.")
+                raise ClientError(
+                    "Profile (profile) lacks %s, which a full replace needs." % ", ".join(missing),
+                    "Give every required attribute (login, email, firstName, lastName), or set "
+                    "replace to false to change only the given attributes.",
+                )
         client = self.connection.client
         found = users.resolve(client, params["user"])
         if not found:
             return not_found(found, self.log)
         user = found.item
         if user.get("status") == "DEPROVISIONED":
-            return not_done("User %s is deactivated (DEPROVISIONED); Okta does not update deactivated users."
-                            % user["id"], self.log)
+            return not_done(
+                "User %s is deactivated (DEPROVISIONED); Okta does not update deactivated users." % user["id"], self.log
+            )
         path = client.path("users", user["id"])
         if replace:
             body = {"profile": profile}

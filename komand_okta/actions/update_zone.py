@@ -16,6 +16,7 @@ DYNAMIC zones hold locations and ASNs: only their name can be changed here. Bloc
 cannot hold proxies, system zones cannot be renamed, and Okta's caps are enforced before the
 PUT. Renaming to the name of another zone gives `success: false` and a message.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import zones
 from komand_okta.okta import zones_addresses as addresses
@@ -33,8 +34,10 @@ class Action(Base):
         mode = params["mode"]
         gateways, proxies = inputs.address_list(params, "gateways"), inputs.address_list(params, "proxies")
         if name is None and gateways is None and proxies is None:
-            raise ClientError("Nothing to change: give a new name, gateways or proxies.",
-                              "Leave out only the fields to keep as they are.")
+            raise ClientError(
+                "Nothing to change: give a new name, gateways or proxies.",
+                "Leave out only the fields to keep as they are.",
+            )
 
         client = self.connection.client
         found = zones.resolve(client, params["zone"])
@@ -43,9 +46,11 @@ class Action(Base):
         zone = found.item
         label = zones.label(zone)
         if zone.get("type") != "IP" and (gateways is not None or proxies is not None):
-            raise ClientError("The network zone %s is a %s zone, which holds locations or ASNs, not gateways or "
-                              "proxies; only its name can be changed here." % (label, zone.get("type")),
-                              "Leave gateways and proxies out, or edit the zone in the Okta Admin Console.")
+            raise ClientError(
+                "The network zone %s is a %s zone, which holds locations or ASNs, not gateways or "
+                "proxies; only its name can be changed here." % (label, zone.get("type")),
+                "Leave gateways and proxies out, or edit the zone in the Okta Admin Console.",
+            )
 
         new_name = name if name is not None and name != zone.get("name") else None
         new_gateways = self._merge(zone.get("gateways"), gateways, mode)
@@ -59,17 +64,22 @@ class Action(Base):
             return {"success": True, "zone": zone}
 
         if new_name is not None and zone.get("system"):
-            raise ClientError("The network zone %s is a system zone, whose name Okta does not let change." % label,
-                              "Leave name out.")
+            raise ClientError(
+                "The network zone %s is a system zone, whose name Okta does not let change." % label, "Leave name out."
+            )
         if new_proxies and zone.get("usage") == "BLOCKLIST":
-            raise ClientError("Proxies (proxies) are not allowed in the BLOCKLIST zone %s." % label, "Leave proxies out.")
+            raise ClientError(
+                "Proxies (proxies) are not allowed in the BLOCKLIST zone %s." % label, "Leave proxies out."
+            )
         inputs.check_caps(new_gateways, new_proxies, zone.get("usage") or "POLICY", bool(zone.get("system")))
         if new_name is not None and [z for z in zones.named(client, new_name) if z.get("id") != zone.get("id")]:
-            return not_done("Another Okta network zone is already named %s; %s was not changed." % (new_name, label),
-                            self.log)
+            return not_done(
+                "Another Okta network zone is already named %s; %s was not changed." % (new_name, label), self.log
+            )
 
-        body = zones.changed_body(zone, name=new_name, gateways=new_gateways, proxies=new_proxies or None,
-                                  clear_proxies=new_proxies == [])
+        body = zones.changed_body(
+            zone, name=new_name, gateways=new_gateways, proxies=new_proxies or None, clear_proxies=new_proxies == []
+        )
         return {"success": True, "zone": zones.put_zone(client, zone, body)}
 
     @staticmethod

@@ -9,6 +9,7 @@ The user is resolved like every user input (Start Push's user ID costs one GET);
 transaction are the IDs Start Push returned. A user that does not exist, or a transaction Okta
 does not know (mistyped, or of another user or factor), gives `found: false` and a message.
 """
+
 from komand_okta import inputs
 from komand_okta.okta import factors, users
 from komand_okta.outputs import not_done, not_found
@@ -20,18 +21,24 @@ ASSIST = "Give the user, factor ID and transaction ID that Start Push returned."
 
 class Action(Base):
     def run(self, params):
-        factor_id, transaction_id = (_id(params, key, title) for key, title in (("factor_id", "Factor ID"),
-                                                                                ("transaction_id", "Transaction ID")))
+        factor_id, transaction_id = (
+            _id(params, key, title) for key, title in (("factor_id", "Factor ID"), ("transaction_id", "Transaction ID"))
+        )
         client = self.connection.client
         found = users.resolve(client, params["user"])
         if not found:
             return not_found(found, self.log, "found")
         user_id = found.item["id"]
-        answer = factors.await_push(client, user_id, factor_id, transaction_id, self.clock, self.log,
-                                    timeout=params["timeout"])
+        answer = factors.await_push(
+            client, user_id, factor_id, transaction_id, self.clock, self.log, timeout=params["timeout"]
+        )
         if answer is None:
-            return not_done("Okta has no push transaction %s for factor %s of user %s. %s"
-                            % (transaction_id, factor_id, user_id, ASSIST), self.log, "found")
+            return not_done(
+                "Okta has no push transaction %s for factor %s of user %s. %s"
+                % (transaction_id, factor_id, user_id, ASSIST),
+                self.log,
+                "found",
+            )
         output = {"found": True, "factor_result": answer["factorResult"]}
         if answer["factorResult"] == factors.FINAL_WAITING:
             output["expires_at"] = answer.get("expiresAt")

@@ -10,6 +10,7 @@ Okta keeps nothing of a revoked token: its id is 404 afterwards, so `revoke` ans
 a 404 (the goal, that the token does not work, holds). `restrict` upserts the token's network
 condition with a whole body (name, owner, network), as Okta's PUT replaces it.
 """
+
 import itertools
 
 from .found import Found
@@ -54,9 +55,12 @@ def resolve(client, ref: str) -> Found:
             return Found(response.body)
     matches = [token for token in list_tokens(client) if token.get("name") == text]
     if len(matches) > 1:
-        return Found(None, "%d Okta API tokens are named %s, so the name does not identify one token; give the "
-                           "token's ID instead (%s)." % (len(matches), text, ", ".join(t.get("id", "?") for t in matches)),
-                     shared=tuple(matches))
+        return Found(
+            None,
+            "%d Okta API tokens are named %s, so the name does not identify one token; give the "
+            "token's ID instead (%s)." % (len(matches), text, ", ".join(t.get("id", "?") for t in matches)),
+            shared=tuple(matches),
+        )
     if not matches:
         return Found(None, "No active Okta API token has the ID or name %s (a revoked token is gone from Okta)." % text)
     return Found(matches[0])
@@ -79,8 +83,9 @@ def restrict(client, token_id: str, include_zones, exclude_zones, token: dict | 
     if exclude_zones:
         network["exclude"] = list(exclude_zones)
     body = {"name": token.get("name"), "userId": token.get("userId"), "network": network}
-    return client.put(client.path("api-tokens", token_id), json={k: v for k, v in body.items() if v is not None},
-                      expect=dict)
+    return client.put(
+        client.path("api-tokens", token_id), json={k: v for k, v in body.items() if v is not None}, expect=dict
+    )
 
 
 def zone_ids(client, *ref_lists) -> tuple:
@@ -97,8 +102,11 @@ def zone_ids(client, *ref_lists) -> tuple:
             return ref
         matches = [zone.get("id") for zone in zones if zone.get("name") == ref]
         if len(matches) != 1:
-            problems.append("%d network zones are named %s (%s)" % (len(matches), ref, ", ".join(matches))
-                            if matches else "no network zone is named %s" % ref)
+            problems.append(
+                "%d network zones are named %s (%s)" % (len(matches), ref, ", ".join(matches))
+                if matches
+                else "no network zone is named %s" % ref
+            )
         return matches[0] if matches else None
 
     return [[to_id(ref) for ref in refs] for refs in ref_lists], problems
@@ -106,4 +114,3 @@ def zone_ids(client, *ref_lists) -> tuple:
 
 def _id_like(ref: str) -> bool:
     return ref == ALL_IP_ZONES or (ref.startswith(ZONE_ID_PREFIX) and ref.isalnum())
-

@@ -13,6 +13,7 @@ ID is sent as given (`named`), since Okta's own 404 already says that the app (o
 not exist, and only a label or group name costs a lookup first. Lifecycle changes and
 assignments are idempotent in outcome, so they may be retried.
 """
+
 import re
 
 from . import groups
@@ -24,8 +25,7 @@ APP_ID = re.compile(r"^0oa[0-9A-Za-z]{17}$")
 APPS_PAGE = 200  # GET /apps: max limit 200
 APP_USERS_PAGE = 500  # GET /apps/{id}/users: max limit 500
 # Keys that hold secrets anywhere inside an app's or an assignment's credentials: never returned.
-SECRET_KEYS = {"password", "client_secret", "clientSecret", "secret", "sharedSecret", "privateKey",
-               "private_key"}
+SECRET_KEYS = {"password", "client_secret", "clientSecret", "secret", "sharedSecret", "privateKey", "private_key"}
 
 
 class AmbiguousApp(ClientError):
@@ -33,9 +33,10 @@ class AmbiguousApp(ClientError):
 
     def __init__(self, label: str, count: int):
         self.label, self.count = label, count
-        super().__init__("%d Okta applications are labelled %s, so the label does not identify one application."
-                         % (count, label),
-                         "Give the application's ID (0oa…) instead; List Applications shows every application's ID.")
+        super().__init__(
+            "%d Okta applications are labelled %s, so the label does not identify one application." % (count, label),
+            "Give the application's ID (0oa…) instead; List Applications shows every application's ID.",
+        )
 
 
 def starting_with(client, text: str) -> list:
@@ -56,9 +57,11 @@ def find(client, id_or_label: str):
         if response.status != 404 and isinstance(response.body, dict):
             return response.body
     candidates = starting_with(client, text)
-    tiers = ([a for a in candidates if a.get("label") == text],
-             [a for a in candidates if str(a.get("label") or "").lower() == text.lower()],
-             [a for a in candidates if a.get("name") == text])
+    tiers = (
+        [a for a in candidates if a.get("label") == text],
+        [a for a in candidates if str(a.get("label") or "").lower() == text.lower()],
+        [a for a in candidates if a.get("name") == text],
+    )
     for tier in tiers:
         if len(tier) > 1:
             raise AmbiguousApp(text, len(tier))
@@ -96,7 +99,6 @@ def shown(item: dict) -> dict:
     if isinstance(item.get("credentials"), dict):
         return dict(item, credentials=without_secrets(item["credentials"]))
     return item
-
 
 
 # -- taking an app out of service, and the groups that reach it ------------------------------------
@@ -137,8 +139,9 @@ def set_status(client, app: dict, status: str, log) -> bool:
         log.info("Application %s is already %s; nothing to change.", label(app), status)
         return True
     action = "activate" if status == "ACTIVE" else "deactivate"
-    response = client.request("POST", client.path("apps", app["id"], "lifecycle", action), idempotent=True,
-                              allow=(404,))
+    response = client.request(
+        "POST", client.path("apps", app["id"], "lifecycle", action), idempotent=True, allow=(404,)
+    )
     if response.status == 404:
         return False
     log.info("Application %s is now %s.", label(app), status)
@@ -171,8 +174,9 @@ def assign_group(client, app_id: str, group_id: str, priority: int | None = None
     may be retried. The group's members get the app with scope GROUP.
     """
     body = {key: value for key, value in (("priority", priority), ("profile", profile)) if value is not None}
-    response = client.request("PUT", client.path("apps", app_id, "groups", group_id), json=body, idempotent=True,
-                              allow=(404,), expect=dict)
+    response = client.request(
+        "PUT", client.path("apps", app_id, "groups", group_id), json=body, idempotent=True, allow=(404,), expect=dict
+    )
     return (None, okta_reason(response.body)) if response.status == 404 else (response.body, None)
 
 

@@ -9,6 +9,7 @@ Phone numbers come masked (`+1 XXX-XXX-0001`) unless asked for (`discloseIdentif
 the full number is personal data, shown only when the analyst needs it, for example to recognise
 a phone an attacker enrolled.
 """
+
 from . import features
 from .http.errors import OktaError
 
@@ -26,8 +27,9 @@ def list_enrollments(client, user_id: str, disclose_phone: bool = False) -> list
 def delete_enrollment(client, user_id: str, enrollment_id: str) -> bool:
     """True when Okta deleted the enrollment; False when the user has none with this ID."""
     try:
-        response = client.request("DELETE", client.path("users", user_id, "authenticator-enrollments", enrollment_id),
-                                  allow=(404,))
+        response = client.request(
+            "DELETE", client.path("users", user_id, "authenticator-enrollments", enrollment_id), allow=(404,)
+        )
     except OktaError as exc:
         features.check(exc, features.IDENTITY_ENGINE)
     return response.status != 404

@@ -8,6 +8,7 @@ request whichever way the rule is named, and no guess about the shape of Okta's 
 Activation and deactivation are idempotent in outcome: a rule already in the wanted status is
 left alone.
 """
+
 from .found import Found, one
 from .http.errors import ClientError
 
@@ -16,9 +17,10 @@ class AmbiguousBehavior(ClientError):
     """A name several behavior detection rules carry."""
 
     def __init__(self, name: str, count: int):
-        super().__init__("%d Okta behavior detection rules are named %s, so the name does not identify one rule."
-                         % (count, name),
-                         "Give the rule's ID instead; List Behavior Detection Rules shows every rule's ID.")
+        super().__init__(
+            "%d Okta behavior detection rules are named %s, so the name does not identify one rule." % (count, name),
+            "Give the rule's ID instead; List Behavior Detection Rules shows every rule's ID.",
+        )
 
 
 def list_behaviors(client) -> list:

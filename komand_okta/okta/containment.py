@@ -32,6 +32,7 @@ A dry run makes the same reads and no change: each step reports `would_do` inste
 step is reported `failed` with Okta's explanation and the others go on; a step needing a
 feature the org lacks is `skipped` with that said.
 """
+
 from dataclasses import dataclass
 
 from . import factors, features, grants, groups, logout, risk, roles, users
@@ -46,16 +47,19 @@ RISK_REASON = "Identity contained by the SOC after a suspected compromise"
 LOG_PAGE = 20  # one request: only whether such an event exists matters
 WITHOUT_FEATURE = {  # what a skipped step leaves undone
     "universal_logout": " Okta sessions and OAuth tokens end with clear_sessions all the same; app sessions last "
-                        "until they expire.",
+    "until they expire.",
     "set_risk_high": " Okta's risk policies do not learn the SOC's verdict.",
 }
-NOT_RUN = ("Not run: the user could not be suspended, so they could sign in again at once. Fix the cause "
-           "(see the suspend step) and run again, or set suspend to false to take the other steps without it.")
+NOT_RUN = (
+    "Not run: the user could not be suspended, so they could sign in again at once. Fix the cause "
+    "(see the suspend step) and run again, or set suspend to false to take the other steps without it."
+)
 
 
 @dataclass(frozen=True)
 class Plan:
     """What to do; the defaults are the containment's defaults. Field names are step names."""
+
     suspend: bool = True
     clear_sessions: bool = True
     universal_logout: bool = True
@@ -98,14 +102,15 @@ class Run:
 
     def _read_log(self) -> set:
         expression = "target.id eq %s and (eventType eq %s or eventType eq %s)" % (
-            quoted(self.user_id), quoted(SESSION_CLEAR), quoted(UNIVERSAL_LOGOUT))
-        params = {"since": self.user["lastLogin"], "filter": expression, "sortOrder": "DESCENDING",
-                  "limit": LOG_PAGE}
+            quoted(self.user_id),
+            quoted(SESSION_CLEAR),
+            quoted(UNIVERSAL_LOGOUT),
+        )
+        params = {"since": self.user["lastLogin"], "filter": expression, "sortOrder": "DESCENDING", "limit": LOG_PAGE}
         try:
             events = self.client.get(self.client.path("logs"), params=params, expect=list)
         except Error as exc:
-            self.note("Could not read the System Log (%s); steps it would have shown done are done again.",
-                       exc.cause)
+            self.note("Could not read the System Log (%s); steps it would have shown done are done again.", exc.cause)
             return set()
         return {event.get("eventType") for event in events}
 
@@ -148,7 +153,10 @@ def suspend(run: Run):
         users.change(run.client, run.user, "suspend", run.log)
     except OktaError as exc:
         if exc.status == 400 and status != "ACTIVE":  # Okta suspends only ACTIVE users (400 E0000001)
-            return FAILED, "Okta suspends only ACTIVE users, and this one is %s. Okta answered: %s" % (status, exc.cause)
+            return FAILED, "Okta suspends only ACTIVE users, and this one is %s. Okta answered: %s" % (
+                status,
+                exc.cause,
+            )
         raise
     return DONE, "Suspended the user (was %s): no new sign-in can start." % status
 
@@ -156,13 +164,19 @@ def suspend(run: Run):
 def clear_sessions(run: Run):
     live = run.live_token_clients() if run.since_sign_in(SESSION_CLEAR) else None
     if live == []:
-        return ALREADY, ("No session or OAuth token survives: the System Log shows the user's sessions cleared "
-                         "since their last sign-in, and no OAuth client holds a live refresh token of theirs.")
-    still = " Sessions were cleared since the last sign-in, but %s still held a live refresh token." % (
-        ", ".join(live)) if live else ""
+        return ALREADY, (
+            "No session or OAuth token survives: the System Log shows the user's sessions cleared "
+            "since their last sign-in, and no OAuth client holds a live refresh token of theirs."
+        )
+    still = (
+        " Sessions were cleared since the last sign-in, but %s still held a live refresh token." % (", ".join(live))
+        if live
+        else ""
+    )
     if run.plan.dry_run:
-        return WOULD_DO, ("Would end every Okta session of the user and revoke their OAuth access and refresh tokens."
-                          + still)
+        return WOULD_DO, (
+            "Would end every Okta session of the user and revoke their OAuth access and refresh tokens." + still
+        )
     users.revoke_sessions(run.client, run.user, run.log, oauth_tokens=True)
     return DONE, "Ended every Okta session of the user and revoked their OAuth access and refresh tokens." + still
 
@@ -203,6 +217,7 @@ def remove_from_groups(run: Run):
     def remove(gid):
         groups.remove_member(run.client, gid, run.user_id)
         del mine[gid]
+
     stopped = _each(present, remove, lambda gid: "removing from " + labels[gid])
     return stopped or (DONE, "Removed the user from %s.%s" % (names, also))
 
@@ -211,15 +226,24 @@ def remove_admin_roles(run: Run):
     held = roles.list_roles(run.client, run.user_id)
     direct = [a for a in held if roles.is_direct(a)]
     via_groups = sorted({str(a.get("type")) for a in held if not roles.is_direct(a)})
-    also = (" Held through groups, so not removable on the user: %s (remove the user from those groups, or the "
-            "roles from the groups)." % ", ".join(via_groups)) if via_groups else ""
+    also = (
+        (
+            " Held through groups, so not removable on the user: %s (remove the user from those groups, or the "
+            "roles from the groups)." % ", ".join(via_groups)
+        )
+        if via_groups
+        else ""
+    )
     if not direct:
         return ALREADY, "The user holds no admin role directly." + also
     names = ", ".join("%s (%s)" % (a.get("type"), a.get("id")) for a in direct)
     if run.plan.dry_run:
         return WOULD_DO, "Would remove the admin role(s) %s.%s" % (names, also)
-    stopped = _each(direct, lambda a: roles.unassign(run.client, run.user_id, a["id"], run.log),
-                    lambda a: "removing %s (%s)" % (a.get("type"), a.get("id")))
+    stopped = _each(
+        direct,
+        lambda a: roles.unassign(run.client, run.user_id, a["id"], run.log),
+        lambda a: "removing %s (%s)" % (a.get("type"), a.get("id")),
+    )
     return stopped or (DONE, "Removed the admin role(s) %s.%s" % (names, also))
 
 
@@ -256,13 +280,23 @@ def set_risk_high(run: Run):
     if run.plan.dry_run:
         return WOULD_DO, "Would raise the user's risk from %s to HIGH in Identity Threat Protection." % level
     risk.set_risk(run.client, run.user_id, HIGH, RISK_REASON)
-    return DONE, ("Raised the user's risk from %s to HIGH: Okta's entity risk policy acts on it, and admins see it."
-                  % level)
+    return DONE, (
+        "Raised the user's risk from %s to HIGH: Okta's entity risk policy acts on it, and admins see it." % level
+    )
 
 
 # Order matters: see the module docstring. Each step runs when the plan's field of its name is set.
-STEPS = (suspend, clear_sessions, universal_logout, revoke_grants, remove_from_groups, remove_admin_roles,
-         quarantine_group, reset_factors, set_risk_high)
+STEPS = (
+    suspend,
+    clear_sessions,
+    universal_logout,
+    revoke_grants,
+    remove_from_groups,
+    remove_admin_roles,
+    quarantine_group,
+    reset_factors,
+    set_risk_high,
+)
 
 
 def contain(client, user: dict, plan: Plan, log=None) -> list:
@@ -288,9 +322,12 @@ def _attempt(step, run: Run) -> Outcome:
     try:
         status, detail = step(run)
     except features.FeatureUnavailable as exc:
-        return Outcome(step.__name__, SKIPPED, "Skipped: this Okta org does not have %s, which this step needs "
-                                               "(Okta answered %s E0000015).%s"
-                       % (exc.feature, exc.status, WITHOUT_FEATURE.get(step.__name__, "")))
+        return Outcome(
+            step.__name__,
+            SKIPPED,
+            "Skipped: this Okta org does not have %s, which this step needs "
+            "(Okta answered %s E0000015).%s" % (exc.feature, exc.status, WITHOUT_FEATURE.get(step.__name__, "")),
+        )
     except Error as exc:
         return Outcome(step.__name__, FAILED, "%s %s" % (exc.cause, exc.assistance))
     return Outcome(step.__name__, status, detail)

@@ -19,6 +19,7 @@ request (and the log says so). A status from which Okta would refuse is answered
 reason and what to run instead (no request). Deactivation destroys the factors and client
 certificates bound to the device and its user links; it is the step before delete.
 """
+
 from contextlib import contextmanager
 
 from . import features
@@ -38,15 +39,17 @@ LIFECYCLE = {
 # (operation, status) -> what to tell the analyst when Okta does not allow it
 INSTEAD = {
     ("suspend", "DEACTIVATED"): "A deactivated device is already out of service: it has no factors or user links "
-                                "left. Delete it with Delete Device, or leave it.",
+    "left. Delete it with Delete Device, or leave it.",
     ("unsuspend", "DEACTIVATED"): "A deactivated device cannot be brought back by unsuspending: its factors are "
-                                  "gone, and the user must enroll it again with Okta Verify.",
+    "gone, and the user must enroll it again with Okta Verify.",
 }
 STATUS_REFUSED = ("E0000001", "E0000152")  # Okta's answers for "not allowed from this status"
-SEARCH_HELP = ("Check the search expression. Devices can be searched on id, status, created and lastUpdated, and "
-               "profile attributes such as profile.displayName, profile.platform or profile.serialNumber, with eq, "
-               "sw and pr (co only on displayName, serialNumber, imei, meid, udid and sid), joined by and/or; "
-               'for example: status eq "ACTIVE" and profile.platform eq "WINDOWS".')
+SEARCH_HELP = (
+    "Check the search expression. Devices can be searched on id, status, created and lastUpdated, and "
+    "profile attributes such as profile.displayName, profile.platform or profile.serialNumber, with eq, "
+    "sw and pr (co only on displayName, serialNumber, imei, meid, udid and sid), joined by and/or; "
+    'for example: status eq "ACTIVE" and profile.platform eq "WINDOWS".'
+)
 
 
 @contextmanager
@@ -89,10 +92,12 @@ def resolve(client, ref: str) -> Found:
     expression = "profile.displayName eq %s or profile.serialNumber eq %s" % (quoted(text), quoted(text))
     matches = list_devices(client, expression, limit=DEVICES_PAGE)
     if len(matches) > 1:
-        return Found(None, "%d Okta devices have the name or serial number %s, so it does not identify one device; "
-                           "give the device's ID instead (%s)." % (len(matches), text,
-                                                                    ", ".join(d.get("id", "?") for d in matches)),
-                     shared=tuple(matches))
+        return Found(
+            None,
+            "%d Okta devices have the name or serial number %s, so it does not identify one device; "
+            "give the device's ID instead (%s)." % (len(matches), text, ", ".join(d.get("id", "?") for d in matches)),
+            shared=tuple(matches),
+        )
     device = get_device(client, matches[0]["id"]) if matches else None
     if device is None:
         return Found(None, "No Okta device has the ID, display name or serial number %s." % text)
@@ -164,12 +169,19 @@ def delete(client, device: dict, log):
 
 def _refusal(device: dict, operation: str, status: str) -> str:
     if operation == "delete":
-        return ("Device %s is %s; Okta deletes only a DEACTIVATED device. Run Deactivate Device first (it destroys "
-                "the factors bound to the device and its user links), then Delete Device." % (label(device), status))
+        return (
+            "Device %s is %s; Okta deletes only a DEACTIVATED device. Run Deactivate Device first (it destroys "
+            "the factors bound to the device and its user links), then Delete Device." % (label(device), status)
+        )
     allowed = " or ".join(sorted(LIFECYCLE[operation][1]))
     instead = INSTEAD.get((operation, status), "")
-    return ("Device %s is %s; Okta can %s only a device that is %s.%s"
-            % (label(device), status, operation, allowed, " " + instead if instead else ""))
+    return "Device %s is %s; Okta can %s only a device that is %s.%s" % (
+        label(device),
+        status,
+        operation,
+        allowed,
+        " " + instead if instead else "",
+    )
 
 
 def _after_refusal(client, device: dict, operation: str, log, exc: OktaError):

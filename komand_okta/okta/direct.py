@@ -6,6 +6,7 @@ read (one request), and that 404 is the not-found output; only a name, login or 
 lookup first (the resource's own `resolve`). Every request saved is capacity left in the org's
 shared rate limits.
 """
+
 from .found import Found
 from .http.errors import OktaError
 

@@ -26,6 +26,7 @@ verify with `useNumberMatchingChallenge` and returns at once with the transactio
 seconds) to a verdict, or reports it still WAITING when its own wait ends first, so a playbook
 can wait again while Okta's challenge lives.
 """
+
 import re
 from urllib.parse import unquote, urlsplit
 
@@ -34,9 +35,9 @@ from .timestamps import parse_time
 
 NOT_ENROLLED = {"NOT_SETUP"}
 FINAL_WAITING = "WAITING"
-DEFAULT_TIMEOUT = 60   # the action's default (spec 4.1.0); the caller may wait longer
-MAX_TIMEOUT = 300      # Okta's push transactions expire after about five minutes anyway
-DEFAULT_INTERVAL = 3   # api_facts §9: 2-5 s is reasonable; Okta gives no interval
+DEFAULT_TIMEOUT = 60  # the action's default (spec 4.1.0); the caller may wait longer
+MAX_TIMEOUT = 300  # Okta's push transactions expire after about five minutes anyway
+DEFAULT_INTERVAL = 3  # api_facts §9: 2-5 s is reasonable; Okta gives no interval
 PUSH_TYPES = ("push",)
 PUSH_FACTOR_ID = re.compile(r"^opf[0-9A-Za-z]{17}$")
 
@@ -69,8 +70,11 @@ def get_factor(client, user_id: str, factor_id: str) -> dict:
 
 
 def unknown_factor(user_id: str, factor_id: str) -> OktaError:
-    return OktaError("The Okta user %s has no factor %s." % (user_id, factor_id),
-                     "Run Get Okta User Factors for this user and use the ID of their active push factor.", status=404)
+    return OktaError(
+        "The Okta user %s has no factor %s." % (user_id, factor_id),
+        "Run Get Okta User Factors for this user and use the ID of their active push factor.",
+        status=404,
+    )
 
 
 def is_push_id(factor_id: str) -> bool:
@@ -91,13 +95,16 @@ def is_push(factor: dict) -> bool:
 def check_push_factor(factor: dict, user_id: str) -> None:
     """Refuse a factor that cannot take a push: verifying an SMS factor would text a code instead."""
     if not is_push(factor):
-        raise ClientError("Factor %s of user %s is a %s factor, not a push factor."
-                          % (factor.get("id"), user_id, factor.get("factorType") or "unknown"),
-                          "Run Get Okta User Factors and use the ID of the factor whose factorType is push.")
+        raise ClientError(
+            "Factor %s of user %s is a %s factor, not a push factor."
+            % (factor.get("id"), user_id, factor.get("factorType") or "unknown"),
+            "Run Get Okta User Factors and use the ID of the factor whose factorType is push.",
+        )
     if factor.get("status") != "ACTIVE":
-        raise ClientError("Push factor %s of user %s is %s, not ACTIVE." % (factor.get("id"), user_id,
-                                                                          factor.get("status")),
-                          "The user must finish enrolling Okta Verify before a push can be sent.")
+        raise ClientError(
+            "Push factor %s of user %s is %s, not ACTIVE." % (factor.get("id"), user_id, factor.get("status")),
+            "The user must finish enrolling Okta Verify before a push can be sent.",
+        )
 
 
 def find_push_factor(client, user_id: str, factor_type: str = "push") -> dict:
@@ -105,13 +112,22 @@ def find_push_factor(client, user_id: str, factor_type: str = "push") -> dict:
     factors = list_factors(client, user_id)
     active = [f for f in factors if str(f.get("factorType", "")) == factor_type and f.get("status") == "ACTIVE"]
     if not active:
-        raise ClientError("The Okta user %s has no active %s factor." % (user_id, factor_type),
-                          "The user must enroll Okta Verify with push before a push can be sent.")
+        raise ClientError(
+            "The Okta user %s has no active %s factor." % (user_id, factor_type),
+            "The user must enroll Okta Verify with push before a push can be sent.",
+        )
     return active[0]
 
 
-def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float = DEFAULT_TIMEOUT,
-                interval: float = DEFAULT_INTERVAL) -> str:
+def verify_push(
+    client,
+    user_id: str,
+    factor_id: str,
+    clock,
+    log,
+    timeout: float = DEFAULT_TIMEOUT,
+    interval: float = DEFAULT_INTERVAL,
+) -> str:
     """Send one push and return Okta's final factorResult (SUCCESS, REJECTED, TIMEOUT, …).
 
     Returns "TIMEOUT" when our deadline passes while Okta still says WAITING.
@@ -122,8 +138,10 @@ def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float
         return _final(result, body, log)
     poll = ((body.get("_links") or {}).get("poll") or {}).get("href")
     if not poll:
-        raise OktaError("Okta accepted the push for user %s but sent no link to poll its result." % user_id,
-                        "Check the user's device for the challenge; this answer from Okta is unexpected.")
+        raise OktaError(
+            "Okta accepted the push for user %s but sent no link to poll its result." % user_id,
+            "Check the user's device for the challenge; this answer from Okta is unexpected.",
+        )
 
     deadline = clock.monotonic() + timeout
     expires = _epoch(body.get("expiresAt"))
@@ -132,10 +150,14 @@ def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float
         if left > 0:
             deadline = min(deadline, clock.monotonic() + left)
         else:  # Okta's clock and ours disagree; polling still lets Okta itself say TIMEOUT
-            log.warning("The push expires at %s, which is already past by this machine's clock; "
-                        "waiting up to %.0fs instead.", body.get("expiresAt"), timeout)
-    log.info("Push sent to user %s; waiting up to %.0fs for their answer.", user_id,
-             max(0.0, deadline - clock.monotonic()))
+            log.warning(
+                "The push expires at %s, which is already past by this machine's clock; waiting up to %.0fs instead.",
+                body.get("expiresAt"),
+                timeout,
+            )
+    log.info(
+        "Push sent to user %s; waiting up to %.0fs for their answer.", user_id, max(0.0, deadline - clock.monotonic())
+    )
     while True:
         left = deadline - clock.monotonic()
         if left <= 0:
@@ -151,8 +173,9 @@ def verify_push(client, user_id: str, factor_id: str, clock, log, timeout: float
 def _verify(client, user_id: str, factor_id: str, body: dict | None = None, params: dict | None = None) -> dict:
     """POST the factor's verify once (`body` None: a plain push); Okta's answer, its refusals explained."""
     try:
-        return client.post(client.path("users", user_id, "factors", factor_id, "verify"), json=body,
-                           params=params) or {}
+        return (
+            client.post(client.path("users", user_id, "factors", factor_id, "verify"), json=body, params=params) or {}
+        )
     except OktaError as exc:
         if exc.code in VERIFY_ASSISTANCE:
             raise OktaError(exc.cause, VERIFY_ASSISTANCE[exc.code], exc.data, exc.status, exc.code) from None
@@ -161,8 +184,9 @@ def _verify(client, user_id: str, factor_id: str, body: dict | None = None, para
 
 def _final(result, body, log) -> str:
     if not result:
-        raise OktaError("Okta's answer to the push has no factorResult.", "This is unexpected from Okta; try again.",
-                        body)
+        raise OktaError(
+            "Okta's answer to the push has no factorResult.", "This is unexpected from Okta; try again.", body
+        )
     log.info("Push result: %s.", result)
     return str(result)
 
@@ -182,35 +206,59 @@ def challenge_push(client, user_id: str, factor_id: str, lifetime: int, log) -> 
     Answers `{transaction_id, correct_answer, expires_at, factor_result}`; correct_answer is None
     (and the log warns) when Okta sent a plain push instead, which the user approves with a tap.
     """
-    body = _verify(client, user_id, factor_id, {"useNumberMatchingChallenge": True},
-                   {"tokenLifetimeSeconds": lifetime})
+    body = _verify(client, user_id, factor_id, {"useNumberMatchingChallenge": True}, {"tokenLifetimeSeconds": lifetime})
     result = body.get("factorResult")
     poll = ((body.get("_links") or {}).get("poll") or {}).get("href")
     segments = urlsplit(poll).path.rstrip("/").split("/") if isinstance(poll, str) else []
     if result != FINAL_WAITING or len(segments) < 2 or segments[-2] != "transactions":
-        raise OktaError("Okta answered the push for user %s with %s and no transaction to poll."
-                        % (user_id, result or "no result"),
-                        "Check the user's device for the challenge; this answer from Okta is unexpected.", body)
+        raise OktaError(
+            "Okta answered the push for user %s with %s and no transaction to poll." % (user_id, result or "no result"),
+            "Check the user's device for the challenge; this answer from Okta is unexpected.",
+            body,
+        )
     answer = ((body.get("_embedded") or {}).get("challenge") or {}).get("correctAnswer")
     if answer is None:
-        log.warning("Okta sent the push to user %s without a number to match: the user approves it with a tap, "
-                    "so it does not prove they are the one answering.", user_id)
+        log.warning(
+            "Okta sent the push to user %s without a number to match: the user approves it with a tap, "
+            "so it does not prove they are the one answering.",
+            user_id,
+        )
     else:
-        log.info("Number-matching push sent to user %s; the user must pick %s before %s.", user_id, answer,
-                 body.get("expiresAt"))
-    return {"transaction_id": unquote(segments[-1]), "correct_answer": answer, "expires_at": body.get("expiresAt"),
-            "factor_result": result}
+        log.info(
+            "Number-matching push sent to user %s; the user must pick %s before %s.",
+            user_id,
+            answer,
+            body.get("expiresAt"),
+        )
+    return {
+        "transaction_id": unquote(segments[-1]),
+        "correct_answer": answer,
+        "expires_at": body.get("expiresAt"),
+        "factor_result": result,
+    }
 
 
 def poll_push(client, user_id: str, factor_id: str, transaction_id: str):
     """Okta's answer for the push transaction, or None when Okta has no such transaction."""
-    response = client.request("GET", client.path("users", user_id, "factors", factor_id, "transactions",
-                                                  transaction_id), allow=(404,), expect=dict)
+    response = client.request(
+        "GET",
+        client.path("users", user_id, "factors", factor_id, "transactions", transaction_id),
+        allow=(404,),
+        expect=dict,
+    )
     return None if response.status == 404 else response.body
 
 
-def await_push(client, user_id: str, factor_id: str, transaction_id: str, clock, log, timeout: float,
-               interval: float = DEFAULT_INTERVAL):
+def await_push(
+    client,
+    user_id: str,
+    factor_id: str,
+    transaction_id: str,
+    clock,
+    log,
+    timeout: float,
+    interval: float = DEFAULT_INTERVAL,
+):
     """Poll the transaction at once, then every `interval` seconds, until Okta's verdict or `timeout`.
 
     Answers Okta's last answer (factorResult WAITING when the wait ended first), or None when Okta
@@ -226,7 +274,11 @@ def await_push(client, user_id: str, factor_id: str, transaction_id: str, clock,
             return body
         left = deadline - clock.monotonic()
         if left <= 0:
-            log.info("The user has not answered push %s within %.0fs; it is still WAITING (until %s).",
-                     transaction_id, timeout, body.get("expiresAt"))
+            log.info(
+                "The user has not answered push %s within %.0fs; it is still WAITING (until %s).",
+                transaction_id,
+                timeout,
+                body.get("expiresAt"),
+            )
             return body
         clock.sleep(min(interval, left))

@@ -7,6 +7,7 @@ would rotate a perfectly good token. `check` turns it into `FeatureUnavailable`,
 org lacks the feature and that only a licence change (not the connection) fixes it; callers
 that can carry on without the feature (contain_user's steps) catch that class.
 """
+
 from .http.errors import OktaError
 
 IDENTITY_ENGINE = "Identity Engine"
@@ -19,11 +20,15 @@ class FeatureUnavailable(OktaError):
     """The org lacks the Okta feature (Identity Engine or ITP) the operation needs."""
 
     def __init__(self, feature: str, exc: OktaError):
-        cause = ("This Okta org does not have %s, which this operation needs: Okta refused it as a feature "
-                 "that is not enabled (%d %s). This is a licence/feature matter, not a problem with the "
-                 "connection's credentials." % (feature, exc.status, NOT_ENABLED))
-        assistance = ("Ask your Okta account team to enable %s for this org (or run this action against an org "
-                      "that has it); until then, skip this step in playbooks." % feature)
+        cause = (
+            "This Okta org does not have %s, which this operation needs: Okta refused it as a feature "
+            "that is not enabled (%d %s). This is a licence/feature matter, not a problem with the "
+            "connection's credentials." % (feature, exc.status, NOT_ENABLED)
+        )
+        assistance = (
+            "Ask your Okta account team to enable %s for this org (or run this action against an org "
+            "that has it); until then, skip this step in playbooks." % feature
+        )
         super().__init__(cause, assistance, exc.data, status=exc.status, code=exc.code, response=exc.response)
         self.feature = feature
 

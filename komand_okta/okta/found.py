@@ -6,6 +6,7 @@ answers a `Found`, the same for every kind: the object (`item`), or None with th
 saying why, worded for the analyst; a name several objects share is a miss too, with the
 objects in `shared`. `komand_okta.outputs.not_found` turns a miss into an action's output.
 """
+
 from dataclasses import dataclass
 
 

@@ -7,6 +7,7 @@ Okta keeps nothing of a revoked grant or token: a later request for its id is 40
 for an id that never existed. So a single revoke answers False for a 404 (no live grant or
 token has that id: the goal, that it does not work, holds) instead of failing.
 """
+
 from .http.errors import ClientError
 
 PAGE = 200  # the most Okta returns per page on these lists
@@ -29,8 +30,10 @@ def revoke_grants(client, user_id: str, grant_id: str | None = None, client_id: 
     False when Okta has no such grant (one grant's 404); True otherwise.
     """
     if grant_id and client_id:
-        raise ClientError("Give a grant ID or a client ID, not both.",
-                          "A grant ID revokes that grant; a client ID revokes all the user's grants to that client.")
+        raise ClientError(
+            "Give a grant ID or a client ID, not both.",
+            "A grant ID revokes that grant; a client ID revokes all the user's grants to that client.",
+        )
     if grant_id:
         return _revoke(client, client.path("users", user_id, "grants", grant_id))
     if client_id:

@@ -11,6 +11,7 @@ cannot be activated or deactivated, only deleted; clients deactivate a rule befo
 and the delete (202) can take back the memberships the rule added (`removeUsers`).
 Lifecycle changes are idempotent in outcome: a rule already in the wanted status is left alone.
 """
+
 import re
 
 from .found import Found, one
@@ -20,15 +21,17 @@ RULE_ID = re.compile(r"^0pr[0-9A-Za-z]{17}$")
 EXPRESSION_TYPE = "urn:okta:expression:1.0"
 EXPAND = {"expand": "groupIdToGroupNameMap"}
 MAX_NAME = 50  # Okta's limit on a rule name (GroupRule.name maxLength)
-PAGE = 200     # the largest page Okta serves for rules (default 50)
+PAGE = 200  # the largest page Okta serves for rules (default 50)
 
 
 class AmbiguousRule(ClientError):
     """A name several group rules carry."""
 
     def __init__(self, name: str, count: int):
-        super().__init__("%d Okta group rules are named %s, so the name does not identify one rule." % (count, name),
-                         "Give the group rule's ID (0pr…) instead; List Group Rules shows every rule's ID.")
+        super().__init__(
+            "%d Okta group rules are named %s, so the name does not identify one rule." % (count, name),
+            "Give the group rule's ID (0pr…) instead; List Group Rules shows every rule's ID.",
+        )
 
 
 # -- finding -------------------------------------------------------------------------------------
@@ -83,17 +86,24 @@ def check_name(name: str) -> str:
     """The rule name trimmed; ClientError when longer than Okta allows (the runtime refuses a blank one)."""
     text = name.strip()
     if len(text) > MAX_NAME:
-        raise ClientError("Name (name) has %d characters; Okta allows at most %d in a group rule's name."
-                          % (len(text), MAX_NAME), "Give a shorter name.")
+        raise ClientError(
+            "Name (name) has %d characters; Okta allows at most %d in a group rule's name." % (len(text), MAX_NAME),
+            "Give a shorter name.",
+        )
     return text
 
 
 def create(client, name: str, expression: str, group_ids_: list, excluded_user_ids=()) -> dict:
     """POST a new rule (Okta creates it INACTIVE)."""
-    body = {"type": "group_rule", "name": name,
-            "conditions": {"people": {"users": {"exclude": list(excluded_user_ids)}},
-                           "expression": {"value": expression, "type": EXPRESSION_TYPE}},
-            "actions": {"assignUserToGroups": {"groupIds": list(group_ids_)}}}
+    body = {
+        "type": "group_rule",
+        "name": name,
+        "conditions": {
+            "people": {"users": {"exclude": list(excluded_user_ids)}},
+            "expression": {"value": expression, "type": EXPRESSION_TYPE},
+        },
+        "actions": {"assignUserToGroups": {"groupIds": list(group_ids_)}},
+    }
     return client.post(client.path("groups", "rules"), json=body, expect=dict)
 
 
@@ -102,8 +112,10 @@ def lifecycle_refusal(rule: dict):
     """Why Okta will not change this rule's status (it is INVALID), or None."""
     if rule.get("status") != "INVALID":
         return None
-    return ("The group rule %s is INVALID (a group it assigns no longer exists), so Okta cannot activate or "
-            "deactivate it; it assigns no one while INVALID. Delete it, or create a new rule." % label(rule))
+    return (
+        "The group rule %s is INVALID (a group it assigns no longer exists), so Okta cannot activate or "
+        "deactivate it; it assigns no one while INVALID. Delete it, or create a new rule." % label(rule)
+    )
 
 
 def _post_status(client, rule: dict, status: str) -> None:
@@ -128,10 +140,14 @@ def delete(client, rule: dict, remove_users: bool, log) -> None:
     if rule.get("status") == "ACTIVE":
         log.info("Deactivating the group rule %s before deleting it.", label(rule))
         _post_status(client, rule, "INACTIVE")
-    response = client.request("DELETE", client.path("groups", "rules", rule["id"]),
-                              params={"removeUsers": bool(remove_users)}, allow=(404,))
+    response = client.request(
+        "DELETE", client.path("groups", "rules", rule["id"]), params={"removeUsers": bool(remove_users)}, allow=(404,)
+    )
     if response.status == 404:
         log.info("The group rule %s was already gone.", label(rule))
     else:
-        log.info("Deleted the group rule %s%s.", label(rule),
-                 "; Okta removes the users it added from its groups" if remove_users else "")
+        log.info(
+            "Deleted the group rule %s%s.",
+            label(rule),
+            "; Okta removes the users it added from its groups" if remove_users else "",
+        )

@@ -12,6 +12,7 @@ holds full user objects only for members the previous snapshot did not have. Use
 are fetched in batches (a `search` on their ids, which also sees deactivated users); a user
 deleted outright is reported as `{"id": …}`.
 """
+
 import re
 
 from . import direct
@@ -42,9 +43,11 @@ class AmbiguousGroup(ClientError):
 
     def __init__(self, name: str, count: int, more: bool = False):
         self.name, self.count = name, count
-        super().__init__("%s%d Okta groups are named %s, so the name does not identify one group."
-                         % ("At least " if more else "", count, name),
-                         "Give the group's ID (00g…) instead; List Groups shows every group's ID.")
+        super().__init__(
+            "%s%d Okta groups are named %s, so the name does not identify one group."
+            % ("At least " if more else "", count, name),
+            "Give the group's ID (00g…) instead; List Groups shows every group's ID.",
+        )
 
 
 # -- finding -------------------------------------------------------------------------------------
@@ -53,8 +56,14 @@ def named(client, name: str) -> list:
 
     Fetches at most one page of GROUPS_PAGE: enough to tell one match from several.
     """
-    return list(client.pages(client.path("groups"), {"search": "profile.name eq %s" % quoted(name)},
-                             page_size=GROUPS_PAGE, limit=GROUPS_PAGE))
+    return list(
+        client.pages(
+            client.path("groups"),
+            {"search": "profile.name eq %s" % quoted(name)},
+            page_size=GROUPS_PAGE,
+            limit=GROUPS_PAGE,
+        )
+    )
 
 
 def find(client, id_or_name: str):
@@ -116,10 +125,13 @@ def _change_membership(client, method: str, group_id: str, user_id: str) -> None
     response = client.request(method, client.path("groups", group_id, "users", user_id), allow=(404,))
     if response.status == 404:
         summary = (response.body or {}).get("errorSummary") if isinstance(response.body, dict) else None
-        raise OktaError("Okta found no group with the ID %s%s." % (group_id, " (%s)" % summary if summary else ""),
-                        "Check the group ID: it is the 00g… ID shown in the group's URL in the Okta Admin Console, "
-                        "not the group's name. The List Groups action shows every group's ID.",
-                        data=response.body or "", status=404)
+        raise OktaError(
+            "Okta found no group with the ID %s%s." % (group_id, " (%s)" % summary if summary else ""),
+            "Check the group ID: it is the 00g… ID shown in the group's URL in the Okta Admin Console, "
+            "not the group's name. The List Groups action shows every group's ID.",
+            data=response.body or "",
+            status=404,
+        )
 
 
 def add_member(client, group_id: str, user_id: str) -> None:
@@ -140,9 +152,11 @@ def get(client, group_id: str) -> dict:
 
 
 def _unknown_group(group_id: str) -> OktaError:
-    return OktaError("No Okta group has the ID %s." % group_id,
-                     "Check the group IDs in the trigger's input; a deleted group must be removed from it.",
-                     status=404)
+    return OktaError(
+        "No Okta group has the ID %s." % group_id,
+        "Check the group IDs in the trigger's input; a deleted group must be removed from it.",
+        status=404,
+    )
 
 
 def name_of(group: dict) -> str:
@@ -175,7 +189,7 @@ def removed_users(client, user_ids: list) -> list:
     user who was deleted outright."""
     found = {}
     for start in range(0, len(user_ids), REMOVED_BATCH):
-        batch = user_ids[start:start + REMOVED_BATCH]
+        batch = user_ids[start : start + REMOVED_BATCH]
         expression = " or ".join("id eq %s" % quoted(user_id) for user_id in batch)
         for user in client.pages(client.path("users"), {"search": expression}, page_size=USERS_PAGE):
             if isinstance(user, dict) and user.get("id"):

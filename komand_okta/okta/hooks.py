@@ -8,6 +8,7 @@ Updates are a whole-object PUT. Because Okta omits the secret on GET, a PUT with
 secret sends the authScheme's type and key without a value; per the plugin spec ("give the
 secret again whenever the hook uses one, or it is dropped") Okta then drops the stored secret.
 """
+
 import difflib
 import re
 from pathlib import Path
@@ -27,8 +28,10 @@ class AmbiguousHook(ClientError):
     """A name several event hooks carry."""
 
     def __init__(self, name: str, count: int):
-        super().__init__("%d Okta event hooks are named %s, so the name does not identify one hook." % (count, name),
-                         "Give the event hook's ID (who…) instead; List Event Hooks shows every hook's ID.")
+        super().__init__(
+            "%d Okta event hooks are named %s, so the name does not identify one hook." % (count, name),
+            "Give the event hook's ID (who…) instead; List Event Hooks shows every hook's ID.",
+        )
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -67,10 +70,17 @@ def resolve(client, id_or_name: str) -> Found:
 def shown(hook: dict) -> dict:
     """The hook as it may be returned: never with a secret value (which members it keeps is the spec's
     `event_hook` type's decision)."""
-    config = ((hook.get("channel") or {}).get("config") or {})
+    config = (hook.get("channel") or {}).get("config") or {}
     if isinstance(config.get("authScheme"), dict) and "value" in config["authScheme"]:
-        return dict(hook, channel=dict(hook["channel"], config=dict(config, authScheme={
-            key: value for key, value in config["authScheme"].items() if key != "value"})))
+        return dict(
+            hook,
+            channel=dict(
+                hook["channel"],
+                config=dict(
+                    config, authScheme={key: value for key, value in config["authScheme"].items() if key != "value"}
+                ),
+            ),
+        )
     return hook
 
 
@@ -101,7 +111,9 @@ def okta_reason(body) -> str:
     """Okta's own words for a refusal: the summary and its causes."""
     body = body if isinstance(body, dict) else {}
     summary = body.get("errorSummary") or "Okta refused the request"
-    causes = [c.get("errorSummary") for c in body.get("errorCauses") or [] if isinstance(c, dict) and c.get("errorSummary")]
+    causes = [
+        c.get("errorSummary") for c in body.get("errorCauses") or [] if isinstance(c, dict) and c.get("errorSummary")
+    ]
     text = summary + (" (" + "; ".join(causes) + ")" if causes else "")
     return text + (" [%s]" % body["errorCode"] if body.get("errorCode") else "")
 
@@ -141,9 +153,11 @@ def bad_event_types(types) -> str:
         problems.append("%s%s" % (name, " (did you mean %s?)" % " or ".join(close) if close else ""))
     if not problems:
         return None
-    return ("%s not event hook eligible: %s. Only event types Okta marks as event hook eligible can be "
-            "subscribed; see Okta's Event Types catalog." % ("This event type is" if len(problems) == 1 else
-                                                             "These event types are", "; ".join(problems)))
+    return (
+        "%s not event hook eligible: %s. Only event types Okta marks as event hook eligible can be "
+        "subscribed; see Okta's Event Types catalog."
+        % ("This event type is" if len(problems) == 1 else "These event types are", "; ".join(problems))
+    )
 
 
 def clean_event_types(raw, field: str = "event_types") -> list:
@@ -158,8 +172,9 @@ def clean_event_types(raw, field: str = "event_types") -> list:
     if not types:
         raise ValueError("%s is empty; give at least one event type" % field)
     if len(types) > MAX_EVENT_TYPES:
-        raise ValueError("%s holds %d event types; Okta allows at most %d per hook"
-                         % (field, len(types), MAX_EVENT_TYPES))
+        raise ValueError(
+            "%s holds %d event types; Okta allows at most %d per hook" % (field, len(types), MAX_EVENT_TYPES)
+        )
     return types
 
 

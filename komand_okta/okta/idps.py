@@ -7,6 +7,7 @@ its maximum 200), and pages with `Link: rel="next"`. An OIDC or social IdP's
 like a secret is removed, at any depth, before an IdP leaves this module (which of its members
 an output keeps is the spec's decision).
 """
+
 import copy
 import re
 

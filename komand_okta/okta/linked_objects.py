@@ -8,6 +8,7 @@ user's email or name, so the users are read too: one search per 50 users (`group
 which also sees deactivated users), so a manager costs one request more; a user Okta no longer
 has is shown by ID only.
 """
+
 import re
 from urllib.parse import urlsplit
 
@@ -20,8 +21,9 @@ NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 def linked_ids(client, user_id: str, relationship: str):
     """The IDs of the users linked to the user by `relationship`; None when Okta knows no
     relationship of that name (404)."""
-    response = client.request("GET", client.path("users", user_id, "linkedObjects", relationship), allow=(404,),
-                              expect=list)
+    response = client.request(
+        "GET", client.path("users", user_id, "linkedObjects", relationship), allow=(404,), expect=list
+    )
     if response.status == 404:
         return None
     ids = []

@@ -10,6 +10,7 @@ without it Okta answers 403 E0000015, raised as `features.FeatureUnavailable`.
 Its 400 is an OAuth-style body (`error`, `error_description`), which Okta's API error shape
 does not cover; it is reworded here so the analyst reads Okta's description, not "HTTP 400".
 """
+
 from . import features
 from .http.errors import OktaError
 
@@ -30,8 +31,11 @@ def _bad_request(exc: OktaError, user_id: str) -> OktaError:
     body = getattr(exc.response, "body", None)
     body = body if isinstance(body, dict) else {}
     said = body.get("error_description") or body.get("errorSummary") or body.get("error") or "no reason given"
-    return OktaError("Okta refused Universal Logout for user %s (400): %s." % (user_id, str(said).rstrip(".")),
-                     "Check that the user exists and is given by Okta user ID; if Okta names another problem, "
-                     "fix it and try again.", exc.data or {k: body[k] for k in ("error", "error_description")
-                                                            if k in body}, status=400, code=exc.code,
-                     response=exc.response)
+    return OktaError(
+        "Okta refused Universal Logout for user %s (400): %s." % (user_id, str(said).rstrip(".")),
+        "Check that the user exists and is given by Okta user ID; if Okta names another problem, fix it and try again.",
+        exc.data or {k: body[k] for k in ("error", "error_description") if k in body},
+        status=400,
+        code=exc.code,
+        response=exc.response,
+    )

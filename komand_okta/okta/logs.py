@@ -20,19 +20,21 @@ time from a `Date` header; never the local clock). A stored link that no longer 
 origin, or a changed filter) restarts the stream from the newest published time sent, and the
 UUID memory removes the overlap.
 """
+
 import datetime as dt
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .http.paging import same_origin
 from .timestamps import okta_time, parse_time, server_time
 
-MAX_PAGE = 1000          # Okta's maximum `limit` for /logs
-RETENTION_DAYS = 180     # Okta refuses a `since` further back (400 E0000053)
-RECENT_UUIDS = 1000      # bounded memory of recently sent events, besides those at the boundary
+MAX_PAGE = 1000  # Okta's maximum `limit` for /logs
+RETENTION_DAYS = 180  # Okta refuses a `since` further back (400 E0000053)
+RECENT_UUIDS = 1000  # bounded memory of recently sent events, besides those at the boundary
 
 
-def log_pages(client, params, page_size: int = MAX_PAGE, stop_when_short: bool = True, *, limit: int = None,
-              url: str = None):
+def log_pages(
+    client, params, page_size: int = MAX_PAGE, stop_when_short: bool = True, *, limit: int = None, url: str = None
+):
     """The `http.paging.Page`s of System Log events, stopping by the rules in the module docstring.
 
     `params` are the query parameters of the first request (`since`, `until`, `filter`, `q`,
@@ -46,8 +48,14 @@ def log_pages(client, params, page_size: int = MAX_PAGE, stop_when_short: bool =
     def until(page) -> bool:
         return not page.items or (stop_when_short and len(page.items) < page.asked)
 
-    return client.page_through(url or client.path("logs"), None if url else dict(params or {}), page_size=page_size,
-                               limit=limit, until=until, expect=None)
+    return client.page_through(
+        url or client.path("logs"),
+        None if url else dict(params or {}),
+        page_size=page_size,
+        limit=limit,
+        until=until,
+        expect=None,
+    )
 
 
 # -- following the polling stream across runs -------------------------------------------------
@@ -126,6 +134,6 @@ class Boundary:
         """Into `state`: last_published, boundary_uuids, and (unless the state has no room) recent_uuids."""
         if self.last:
             state["last_published"] = self.last
-        state["boundary_uuids"] = self.uuids[-MAX_PAGE * 10:]
+        state["boundary_uuids"] = self.uuids[-MAX_PAGE * 10 :]
         if with_recent:
             state["recent_uuids"] = self.recent

@@ -1,4 +1,5 @@
 """Realms: a read-only list (api_facts §1.9)."""
+
 from .search import quoted
 
 REALMS_PAGE = 200  # Okta's default (10 with a search); asking for 200 keeps searches to few pages

@@ -5,6 +5,7 @@
 after). With HIGH, Okta's entity risk policy can step the user up or log them out on its own.
 Without ITP Okta answers 401 E0000015, raised as `features.FeatureUnavailable`.
 """
+
 from . import features
 from .http.errors import OktaError
 

@@ -11,6 +11,7 @@ first and an existing direct assignment is returned without a POST. Okta's own "
 conflicts (409 E0000090, E0000263) are success too: the existing assignment is fetched and
 returned. Unassigning is a DELETE of one assignment ID, which is idempotent.
 """
+
 from .found import Found
 from .http.errors import ClientError, OktaError
 
@@ -89,22 +90,29 @@ def resolve(client, user: dict, role: str) -> Found:
     by_id = [a for a in assignments if a.get("id") == role]
     if by_id:
         if not is_direct(by_id[0]):
-            return Found(None, "User %s holds role assignment %s (%s) through a group, not directly; remove the "
-                               "user from that group or the role from the group instead."
-                         % (user_label, role, by_id[0].get("type")))
+            return Found(
+                None,
+                "User %s holds role assignment %s (%s) through a group, not directly; remove the "
+                "user from that group or the role from the group instead." % (user_label, role, by_id[0].get("type")),
+            )
         return Found(by_id[:1])
     role_type = role.upper()
     of_type = [a for a in assignments if str(a.get("type") or "").upper() == role_type]
     direct = [a for a in of_type if is_direct(a)]
     if direct:
         if role_type == CUSTOM and len(direct) > 1:
-            raise ClientError("User %s holds %d custom role assignments (%s), so CUSTOM does not say which one "
-                              "to unassign." % (user_label, len(direct), ", ".join(str(a.get("id")) for a in direct)),
-                              "Give the role assignment ID instead; List Roles shows it.")
+            raise ClientError(
+                "User %s holds %d custom role assignments (%s), so CUSTOM does not say which one "
+                "to unassign." % (user_label, len(direct), ", ".join(str(a.get("id")) for a in direct)),
+                "Give the role assignment ID instead; List Roles shows it.",
+            )
         return Found(direct)
     if of_type:
-        return Found(None, "User %s holds %s only through a group, not directly; remove the user from that "
-                           "group or the role from the group instead." % (user_label, role_type))
+        return Found(
+            None,
+            "User %s holds %s only through a group, not directly; remove the user from that "
+            "group or the role from the group instead." % (user_label, role_type),
+        )
     return Found(None, "User %s does not hold a role assignment or role type %s." % (user_label, role))
 
 

@@ -4,6 +4,7 @@ Okta forgets a session once it ends: an expired, revoked or unknown id is 404 al
 lookup miss is a `Found` miss, and revoking an id Okta no longer has answers False (the goal,
 that the session is over, holds) rather than failing.
 """
+
 from .found import Found
 
 

@@ -11,6 +11,7 @@ The analyst names zones by ID or exact name; every zone is read once (one listin
 number of zones named) to map them to the IDs Okta stores. An update that would change nothing
 is not sent.
 """
+
 from .http.errors import ClientError
 
 
@@ -32,13 +33,16 @@ def zone_ids(client, refs) -> tuple:
     ids, problems = [], []
     for ref in refs:
         text = ref.strip()
-        matches = [zone for zone in zones if zone.get("id") == text] or \
-                  [zone for zone in zones if zone.get("name") == text]
+        matches = [zone for zone in zones if zone.get("id") == text] or [
+            zone for zone in zones if zone.get("name") == text
+        ]
         if len(matches) == 1:
             ids.append(matches[0]["id"])
         elif matches:
-            problems.append("%d zones are named %s (%s); give one zone's ID"
-                            % (len(matches), text, ", ".join(zone.get("id", "?") for zone in matches)))
+            problems.append(
+                "%d zones are named %s (%s); give one zone's ID"
+                % (len(matches), text, ", ".join(zone.get("id", "?") for zone in matches))
+            )
         else:
             problems.append("no network zone has the ID or name %s" % text)
     if problems:
@@ -50,9 +54,11 @@ def check_disjoint(add, remove) -> None:
     """Refuse a zone named (or resolved) both to add and to remove: the wish is contradictory."""
     both = sorted(set(add) & set(remove))
     if both:
-        raise ClientError("The zone %s is both to be added to and removed from ThreatInsight's excluded zones."
-                          % ", ".join(both), "Name each zone in only one of Add Excluded Zones "
-                                             "(add_excluded_zones) and Remove Excluded Zones (remove_excluded_zones).")
+        raise ClientError(
+            "The zone %s is both to be added to and removed from ThreatInsight's excluded zones." % ", ".join(both),
+            "Name each zone in only one of Add Excluded Zones "
+            "(add_excluded_zones) and Remove Excluded Zones (remove_excluded_zones).",
+        )
 
 
 def changed(config: dict, action: str | None = None, add=(), remove=()) -> dict:

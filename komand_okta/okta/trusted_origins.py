@@ -10,6 +10,7 @@ exactly here.
 Deactivating is idempotent in outcome: an origin already INACTIVE is left alone. Okta deletes an
 origin in any status.
 """
+
 import re
 from urllib.parse import urlsplit
 
@@ -24,8 +25,10 @@ class AmbiguousOrigin(ClientError):
     """A name or origin several trusted origins carry."""
 
     def __init__(self, text: str, count: int):
-        super().__init__("%d Okta trusted origins are named %s, so it does not identify one." % (count, text),
-                         "Give the trusted origin's ID (tos…) instead; List Trusted Origins shows every ID.")
+        super().__init__(
+            "%d Okta trusted origins are named %s, so it does not identify one." % (count, text),
+            "Give the trusted origin's ID (tos…) instead; List Trusted Origins shows every ID.",
+        )
 
 
 def same_origin(url: str) -> str:

@@ -26,6 +26,7 @@ error says the change may or may not have been applied, as it would without the 
 Clearing sessions (`DELETE /users/{id}/sessions`) answers 204 whether or not the user had any.
 Its flags are sent only when given: `forgetDevices` left out means Okta's own default.
 """
+
 import re
 
 from . import direct
@@ -45,22 +46,30 @@ ALREADY = {
     "deactivate": ({"DEPROVISIONED"}, "already deactivated"),
     "activate": ({"ACTIVE"}, "already active"),
     "expire_password": ({"PASSWORD_EXPIRED"}, "already password-expired"),
-    "unlock": ({"ACTIVE", "STAGED", "PROVISIONED", "RECOVERY", "PASSWORD_EXPIRED", "SUSPENDED", "DEPROVISIONED"},
-               "not locked out"),
+    "unlock": (
+        {"ACTIVE", "STAGED", "PROVISIONED", "RECOVERY", "PASSWORD_EXPIRED", "SUSPENDED", "DEPROVISIONED"},
+        "not locked out",
+    ),
 }
 # operation -> statuses that show, read back after a lost answer, that the POST was applied
 # (an activation leaves the user PROVISIONED until they finish it, or ACTIVE)
-APPLIED = {"suspend": {"SUSPENDED"}, "unsuspend": {"ACTIVE"}, "deactivate": {"DEPROVISIONED"},
-           "activate": {"ACTIVE", "PROVISIONED"},
-           "unlock": ALREADY["unlock"][0]}
+APPLIED = {
+    "suspend": {"SUSPENDED"},
+    "unsuspend": {"ACTIVE"},
+    "deactivate": {"DEPROVISIONED"},
+    "activate": {"ACTIVE", "PROVISIONED"},
+    "unlock": ALREADY["unlock"][0],
+}
 # operation -> {Okta error code meaning the goal already holds: what to log}
 ALREADY_CODES = {
     "activate": {"E0000016": "already activated in Okta's view (E0000016)"},
 }
 WRONG_STATUS = "E0000038"
-REACTIVATE_ASSISTANCE = ("Reactivate User works only for users who are PROVISIONED or RECOVERY; user %s is %s. "
-                         "Use Activate User for a STAGED or DEPROVISIONED user, and Unsuspend User or Unlock User "
-                         "for a SUSPENDED or LOCKED_OUT one.")
+REACTIVATE_ASSISTANCE = (
+    "Reactivate User works only for users who are PROVISIONED or RECOVERY; user %s is %s. "
+    "Use Activate User for a STAGED or DEPROVISIONED user, and Unsuspend User or Unlock User "
+    "for a SUSPENDED or LOCKED_OUT one."
+)
 
 
 class AmbiguousUser(ClientError):
@@ -80,11 +89,19 @@ def find(client, identifier: str):
     if "@" not in identifier and "/" not in identifier:
         return None
     field = "profile.email" if "/" not in identifier else "profile.login"
-    matches = list(client.pages(client.path("users"), {"search": "%s eq %s" % (field, quoted(identifier))},
-                                page_size=USERS_PAGE, limit=USERS_PAGE))
+    matches = list(
+        client.pages(
+            client.path("users"),
+            {"search": "%s eq %s" % (field, quoted(identifier))},
+            page_size=USERS_PAGE,
+            limit=USERS_PAGE,
+        )
+    )
     if len(matches) > 1:
-        raise AmbiguousUser("%d Okta users have the email %s, so it does not identify one user."
-                            % (len(matches), identifier), "Give the user's Okta ID or login instead of the email.")
+        raise AmbiguousUser(
+            "%d Okta users have the email %s, so it does not identify one user." % (len(matches), identifier),
+            "Give the user's Okta ID or login instead of the email.",
+        )
     return matches[0] if matches else None
 
 
@@ -106,8 +123,14 @@ def resolve(client, identifier: str, then: str = "") -> Found:
 def read_for(client, identifier: str, read, then: str = "") -> Found:
     """`Found(read(user_id))` for the user named by an id, login or email, or why there is none:
     an Okta id goes straight to `read` (`direct.read_for`), anything else is resolved first."""
-    return direct.read_for(client, identifier, USER_ID, lambda c, text: resolve(c, text, then), read,
-                           "No Okta user matches %s" + ("; " + then if then else "") + ".")
+    return direct.read_for(
+        client,
+        identifier,
+        USER_ID,
+        lambda c, text: resolve(c, text, then),
+        read,
+        "No Okta user matches %s" + ("; " + then if then else "") + ".",
+    )
 
 
 # -- lifecycle -------------------------------------------------------------------------------------
@@ -126,8 +149,9 @@ def _already_by_answer(user: dict, operation: str, exc: OktaError, log=None) -> 
     """Whether Okta's refusal means the operation's goal already holds (logged when it does)."""
     note = ALREADY_CODES.get(operation, {}).get(exc.code)
     if note is not None and log is not None:
-        log.info("User %s (status %s) is %s; nothing to do for %s.", user.get("id"), user.get("status"), note,
-                 operation)
+        log.info(
+            "User %s (status %s) is %s; nothing to do for %s.", user.get("id"), user.get("status"), note, operation
+        )
     return note is not None
 
 
@@ -143,13 +167,18 @@ def reached(client, user_id: str, operation: str):
         if response.status == 404:
             return None
         return response.body.get("status") in goal or response.body.get("transitioningToStatus") in goal
+
     return check
 
 
 def _post(client, user: dict, operation: str, params=None):
     """POST the lifecycle operation, read back after a transient failure (`reached`)."""
-    return client.request("POST", client.path("users", user["id"], "lifecycle", operation), params=params,
-                          check=reached(client, user["id"], operation)).body
+    return client.request(
+        "POST",
+        client.path("users", user["id"], "lifecycle", operation),
+        params=params,
+        check=reached(client, user["id"], operation),
+    ).body
 
 
 def change(client, user: dict, operation: str, log=None, params=None):
@@ -177,20 +206,33 @@ def activate(client, user: dict, operation: str, send_email: bool, log=None) -> 
         if _already_by_answer(user, operation, exc, log):
             return {"success": True}
         if operation == "reactivate" and exc.code == WRONG_STATUS:
-            raise OktaError(exc.cause, REACTIVATE_ASSISTANCE % (user["id"], user.get("status")), exc.data,
-                            status=exc.status, code=exc.code) from None
+            raise OktaError(
+                exc.cause,
+                REACTIVATE_ASSISTANCE % (user["id"], user.get("status")),
+                exc.data,
+                status=exc.status,
+                code=exc.code,
+            ) from None
         raise
     output = {"success": True}
     if not send_email:
         answer = answer or {}
-        output.update({"activation_url": answer.get("activationUrl"), "activation_token": answer.get("activationToken")})
+        output.update(
+            {"activation_url": answer.get("activationUrl"), "activation_token": answer.get("activationToken")}
+        )
         if not output["activation_url"] and not output["activation_token"]:
-            raise OktaError("Okta %sd user %s but returned no activation link." % (operation, user["id"]),
-                            "Run Reactivate User to issue a new link, or set send email to true.")
+            raise OktaError(
+                "Okta %sd user %s but returned no activation link." % (operation, user["id"]),
+                "Run Reactivate User to issue a new link, or set send email to true.",
+            )
     if log is not None:
-        log.info("%s user %s (status was %s); %s.", "Activated" if operation == "activate" else "Reactivated",
-                 user["id"], user.get("status"),
-                 "Okta emails the activation link" if send_email else "the activation link is in the output")
+        log.info(
+            "%s user %s (status was %s); %s.",
+            "Activated" if operation == "activate" else "Reactivated",
+            user["id"],
+            user.get("status"),
+            "Okta emails the activation link" if send_email else "the activation link is in the output",
+        )
     return output
 
 
@@ -203,8 +245,9 @@ def revoke_sessions(client, user: dict, log=None, oauth_tokens=None, forget_devi
         params["forgetDevices"] = bool(forget_devices)
     client.delete(client.path("users", user["id"], "sessions"), params=params or None)
     if log is not None:
-        log.info("Cleared the sessions of user %s%s.", user["id"],
-                 " and revoked its OAuth tokens" if oauth_tokens else "")
+        log.info(
+            "Cleared the sessions of user %s%s.", user["id"], " and revoked its OAuth tokens" if oauth_tokens else ""
+        )
 
 
 def revoke_sessions_after(client, user: dict, done: str, log=None) -> None:
@@ -212,6 +255,10 @@ def revoke_sessions_after(client, user: dict, done: str, log=None) -> None:
     try:
         revoke_sessions(client, user, log)
     except OktaError as exc:
-        raise OktaError("%s, but clearing the user's sessions failed: %s" % (done, exc.cause),
-                        "Run Clear User Sessions for the user. " + exc.assistance, exc.data,
-                        status=exc.status, code=exc.code) from None
+        raise OktaError(
+            "%s, but clearing the user's sessions failed: %s" % (done, exc.cause),
+            "Run Clear User Sessions for the user. " + exc.assistance,
+            exc.data,
+            status=exc.status,
+            code=exc.code,
+        ) from None

@@ -15,18 +15,18 @@ whose users are always kept), so state never grows with the org.
 The first poll is a baseline: the cursor becomes the newest user's timestamp (or the server's
 `Date` when no user matches) and nothing is emitted.
 """
+
 from datetime import datetime, timedelta
 
 from .search import quoted
 from .timestamps import okta_time, parse_time, server_time
 
 STATE_VERSION = 1
-OVERLAP = 60.0          # seconds re-read before the cursor (search index is eventually consistent)
-MAX_KEYS = 1000         # users remembered inside the overlap window
-PAGE = 200              # listUsers with search: at most 200 per page
+OVERLAP = 60.0  # seconds re-read before the cursor (search index is eventually consistent)
+MAX_KEYS = 1000  # users remembered inside the overlap window
+PAGE = 200  # listUsers with search: at most 200 per page
 MAX_NEW_PER_POLL = 1000  # a backlog is emitted over several polls (sorted ascending, so no gap)
 EPOCH = "1970-01-01T00:00:00.000Z"
-
 
 
 def expression(field: str, op: str, value: str, user_search: str | None = None) -> str:
@@ -52,8 +52,11 @@ class UserCursor:
         start = min(parse_time(state.get("window_start") or state["cursor"]), cursor)
         times = {key: parse_time(moment) for key, moment in (state.get("keys") or {}).items()}
         new = []
-        params = {"search": expression(self.field, "ge", okta_time(start), user_search),
-                  "sortBy": self.field, "sortOrder": "asc"}
+        params = {
+            "search": expression(self.field, "ge", okta_time(start), user_search),
+            "sortBy": self.field,
+            "sortOrder": "asc",
+        }
         for user in self.client.pages(self.client.path("users"), params, page_size=PAGE):
             if not user.get("id") or not user.get(self.field):
                 continue
@@ -86,9 +89,15 @@ class UserCursor:
             start = inside[MAX_KEYS - 1][0]
             inside = [(moment, key) for moment, key in inside if moment >= start]
         state.clear()
-        state.update({"version": STATE_VERSION, "field": self.field, "cursor": okta_time(newest),
-                      "window_start": okta_time(start),
-                      "keys": {key: okta_time(moment) for moment, key in inside}})
+        state.update(
+            {
+                "version": STATE_VERSION,
+                "field": self.field,
+                "cursor": okta_time(newest),
+                "window_start": okta_time(start),
+                "keys": {key: okta_time(moment) for moment, key in inside},
+            }
+        )
 
     def _baseline(self, state, user_search) -> None:
         """Remember the users inside the overlap window below the newest one, following `next`.
@@ -99,8 +108,12 @@ class UserCursor:
         More than MAX_KEYS users in the window: reading stops past the MAX_KEYS-th newest
         timestamp (all users sharing it are read), which is where `_remember` starts the window.
         """
-        params = {"search": expression(self.field, "gt", EPOCH, user_search), "sortBy": self.field,
-                  "sortOrder": "desc", "limit": PAGE}
+        params = {
+            "search": expression(self.field, "gt", EPOCH, user_search),
+            "sortBy": self.field,
+            "sortOrder": "desc",
+            "limit": PAGE,
+        }
         first = self.client.request("GET", self.client.path("users"), params=params)
         newest, seen = None, []
         for user in self._descending(first):
@@ -116,8 +129,11 @@ class UserCursor:
         newest = newest or server_time(first)
         self._remember(state, newest, {key: moment for moment, key in seen})
         if self.log is not None:
-            self.log.info("Baseline: users are reported from %s (%s) on; nothing is sent for this first check.",
-                          okta_time(newest), self.field)
+            self.log.info(
+                "Baseline: users are reported from %s (%s) on; nothing is sent for this first check.",
+                okta_time(newest),
+                self.field,
+            )
 
     def _descending(self, first):
         """The users of the first page, then those of the pages its `next` link leads to (lazily)."""

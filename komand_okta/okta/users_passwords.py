@@ -5,6 +5,7 @@ generated characters), nor the JSON-escaped form of a password inside Okta's err
 error from setting a password is rebuilt with every form of the password masked: Okta's causes
 stay (they say what the policy wants), the password never appears in any error text.
 """
+
 import json
 import secrets
 import string
@@ -19,16 +20,18 @@ ALPHABET = "".join(CLASSES)
 MASK = "********"
 MIN_MASKED = 4  # shorter strings would mangle ordinary text
 POLICY_CODES = {"E0000080"}  # the password does not meet the policy
-POLICY_ASSISTANCE = ("The password does not satisfy the user's password policy (length, character classes, "
-                     "history, or parts of the user's name); Okta's reasons are named above. Choose another "
-                     "password and try again.")
+POLICY_ASSISTANCE = (
+    "The password does not satisfy the user's password policy (length, character classes, "
+    "history, or parts of the user's name); Okta's reasons are named above. Choose another "
+    "password and try again."
+)
 
 
 def random_characters(count: int) -> str:
     """`count` characters from `secrets`; from 4 on, at least one of each class."""
     chosen = [secrets.choice(ALPHABET) for _ in range(count)]
     if count >= len(CLASSES):
-        chosen[:len(CLASSES)] = [secrets.choice(chars) for chars in CLASSES]
+        chosen[: len(CLASSES)] = [secrets.choice(chars) for chars in CLASSES]
         secrets.SystemRandom().shuffle(chosen)
     return "".join(chosen)
 

@@ -9,6 +9,7 @@ Lifecycle changes are idempotent in outcome: a zone already in the wanted status
 zones); when Okta then refuses the delete (a zone used by a policy rule), the zone is activated
 again so a failed delete leaves it as it was.
 """
+
 from .found import Found
 from .http.errors import OktaError
 
@@ -55,9 +56,12 @@ def resolve(client, ref: str, by_id: bool = True) -> Found:
                 return Found(response.body)
     matches = named(client, ref)
     if len(matches) > 1:
-        return Found(None, "%d Okta network zones are named %s, so the name does not identify one zone; give the "
-                           "zone's ID instead (%s)." % (len(matches), ref, ", ".join(z.get("id", "?") for z in matches)),
-                     shared=tuple(matches))
+        return Found(
+            None,
+            "%d Okta network zones are named %s, so the name does not identify one zone; give the "
+            "zone's ID instead (%s)." % (len(matches), ref, ", ".join(z.get("id", "?") for z in matches)),
+            shared=tuple(matches),
+        )
     if not matches:
         return Found(None, "No Okta network zone has the ID or name %s." % ref)
     return Found(matches[0])
@@ -87,8 +91,14 @@ def changed_body(zone: dict, name: str = None, gateways=None, proxies=None, clea
 
 def create_ip_zone(client, name: str, usage: str, gateways: list, proxies) -> dict:
     """POST a new ACTIVE IP zone."""
-    body = {"type": "IP", "name": name, "status": "ACTIVE", "usage": usage, "gateways": gateways,
-            "proxies": proxies or None}  # as Okta shows a zone without proxies
+    body = {
+        "type": "IP",
+        "name": name,
+        "status": "ACTIVE",
+        "usage": usage,
+        "gateways": gateways,
+        "proxies": proxies or None,
+    }  # as Okta shows a zone without proxies
     return client.post(client.path("zones"), json=body)
 
 
@@ -105,8 +115,9 @@ def replace_gateways(client, zone: dict, gateways: list) -> dict:
 # -- lifecycle -------------------------------------------------------------------------------------
 def _post_status(client, zone: dict, activate: bool) -> dict:
     """POST the zone's lifecycle operation; setting a status is idempotent, so it may be retried."""
-    return client.post(client.path("zones", zone["id"], "lifecycle", "activate" if activate else "deactivate"),
-                       idempotent=True)
+    return client.post(
+        client.path("zones", zone["id"], "lifecycle", "activate" if activate else "deactivate"), idempotent=True
+    )
 
 
 def set_status(client, zone: dict, activate: bool, log) -> dict:

@@ -15,12 +15,14 @@ Everything here is pure arithmetic on address lists, no requests: it is a module
 (beside `zones`, which talks to Okta) so that it can be read and tested without a client, and
 so the list actions that never touch zones do not load `ipaddress`.
 """
+
 import ipaddress
 from typing import NamedTuple
 
 
 class Interval(NamedTuple):
     """An inclusive run of addresses of one IP version, as integers."""
+
     version: int
     first: int
     last: int
@@ -34,6 +36,7 @@ class Interval(NamedTuple):
 
 class Address(NamedTuple):
     """A parsed address: its interval and the gateway entry that represents it."""
+
     interval: Interval
     gateway: dict
 
@@ -79,8 +82,10 @@ def parse_address(text) -> Address:
         if "-" in text:
             raise ValueError("'%s' mixes CIDR and range notation" % text)
         network = _network(text, strict=False)
-        return Address(Interval(network.version, int(network.network_address), int(network.broadcast_address)),
-                       {"type": "CIDR", "value": str(network)})
+        return Address(
+            Interval(network.version, int(network.network_address), int(network.broadcast_address)),
+            {"type": "CIDR", "value": str(network)},
+        )
     if "-" in text:
         interval = _interval_of_range(text)
         start_text, _, end_text = text.partition("-")
@@ -115,8 +120,9 @@ def gateway_interval(gateway) -> Interval:
 def union_covers(intervals, target: Interval) -> bool:
     """Whether the intervals together hold every address of `target` (adjacent runs join)."""
     need = target.first  # the first address of target not yet known to be covered
-    for interval in sorted((i for i in intervals if i is not None and i.version == target.version),
-                           key=lambda i: i.first):
+    for interval in sorted(
+        (i for i in intervals if i is not None and i.version == target.version), key=lambda i: i.first
+    ):
         if interval.first > need:
             return False
         need = max(need, interval.last + 1)
@@ -201,11 +207,13 @@ def append_addresses(gateways, addresses) -> list:
 
 def same_addresses(a, b) -> bool:
     """Whether two gateway lists hold the same entries as addresses, however they are written."""
+
     def key(entries):
         intervals = [gateway_interval(g) for g in entries or []]
         if any(i is None for i in intervals):
             return None
         return sorted(set(intervals))
+
     left, right = key(a), key(b)
     if left is None or right is None:
         return list(a or []) == list(b or [])

@@ -3,6 +3,7 @@
 stdout carries only envelopes (and, for `info`/`sample`, what was asked for); logs go to
 stderr. Exit 0 on success and 1 on any error, always after printing the error envelope.
 """
+
 import argparse
 import json
 import sys
@@ -24,17 +25,26 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
     sample = commands.add_parser("sample", help="print a start message for a step, from the spec's examples")
     sample.add_argument("name")
     http = commands.add_parser(
-        "http", help="serve the InsightConnect HTTP routes",
+        "http",
+        help="serve the InsightConnect HTTP routes",
         description="Serve the InsightConnect routes (/api/v1/...) with waitress: each request is read whole "
-                    "before a thread runs it, so slow clients cannot hold the threads.")
-    http.add_argument("--host", help="address to listen on (default $KOMAND_OKTA_HTTP_HOST, else 127.0.0.1; the "
-                                     "image sets 0.0.0.0, which the platform needs to reach the plugin)")
+        "before a thread runs it, so slow clients cannot hold the threads.",
+    )
+    http.add_argument(
+        "--host",
+        help="address to listen on (default $KOMAND_OKTA_HTTP_HOST, else 127.0.0.1; the "
+        "image sets 0.0.0.0, which the platform needs to reach the plugin)",
+    )
     http.add_argument("--port", type=int, help="port to listen on (default $KOMAND_OKTA_HTTP_PORT, else 10001)")
-    http.add_argument("--workers", type=int, default=1,
-                      help="processes, each with its own threads and connection cache (default 1)")
+    http.add_argument(
+        "--workers", type=int, default=1, help="processes, each with its own threads and connection cache (default 1)"
+    )
     http.add_argument("--threads", type=int, default=4, help="threads per worker that run requests (default 4)")
-    http.add_argument("--check", action="store_true",
-                      help="health check: exit 0 when GET /api/v1/status on the host and port answers Ready")
+    http.add_argument(
+        "--check",
+        action="store_true",
+        help="health check: exit 0 when GET /api/v1/status on the host and port answers Ready",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "info":
@@ -44,6 +54,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
         import importlib
 
         from .samples import sample_message
+
         hook = getattr(importlib.import_module("komand_okta.connection"), "sample_connection", None)
         try:
             stdout.write(json.dumps(sample_message(spec_module.load(), args.name, hook), indent=2) + "\n")
@@ -58,11 +69,13 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
 
 def http_command(args) -> int:
     from . import webserver
+
     host = args.host or webserver.default_host()
     port = args.port if args.port is not None else webserver.default_port()
     if args.check:
         return webserver.check(host, port)
     from .http import App
+
     app = App(workers=args.workers, threads=args.threads, debug=args.debug)
     return webserver.serve(app, host, port, workers=args.workers, threads=args.threads)
 
@@ -74,6 +87,7 @@ def run_message(args, stdin, stdout, stderr) -> int:
         _write(stdout, error_envelope(None, {}, exc))
         return 1
     from .plugin import Plugin
+
     plugin = Plugin(stderr=stderr, debug=args.debug)
     runner = None
     if isinstance(message, dict) and message.get("type") == "trigger_start" and args.command == "run":
@@ -87,10 +101,14 @@ def _trigger_runner(args, stdout):
     from pathlib import Path
 
     from .triggers import StdoutDispatcher, StopSignal, TriggerRunner
+
     stop = StopSignal()
     stop.install()
-    return TriggerRunner(dispatcher=StdoutDispatcher(stdout) if args.debug else None,
-                         state_dir=Path(args.state_dir) if args.state_dir else None, should_stop=stop)
+    return TriggerRunner(
+        dispatcher=StdoutDispatcher(stdout) if args.debug else None,
+        state_dir=Path(args.state_dir) if args.state_dir else None,
+        should_stop=stop,
+    )
 
 
 def _write(stdout, envelope) -> None:
@@ -99,8 +117,13 @@ def _write(stdout, envelope) -> None:
 
 
 def info_text(spec: dict) -> str:
-    lines = ["Name:        %s" % spec.get("title"), "Vendor:      %s" % spec.get("vendor"),
-             "Version:     %s" % spec.get("version"), "Description: %s" % spec.get("description"), ""]
+    lines = [
+        "Name:        %s" % spec.get("title"),
+        "Vendor:      %s" % spec.get("vendor"),
+        "Version:     %s" % spec.get("version"),
+        "Description: %s" % spec.get("description"),
+        "",
+    ]
     for section in ("actions", "triggers", "tasks"):
         steps = spec.get(section) or {}
         if steps:

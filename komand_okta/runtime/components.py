@@ -47,7 +47,8 @@ class Task(Step):
 
 
 class TaskResult:
-    def __init__(self, output: list, state: dict, has_more_pages: bool = False, status_code: int = 200,
-                 error: Exception = None):
+    def __init__(
+        self, output: list, state: dict, has_more_pages: bool = False, status_code: int = 200, error: Exception = None
+    ):
         self.output, self.state, self.has_more_pages = output, state, has_more_pages
         self.status_code, self.error = status_code, error

@@ -42,6 +42,7 @@ _MISSING = object()
 
 # --- table cells --------------------------------------------------------------------------------
 
+
 def _json_bools_as_python(text: str) -> str:
     """The generator writes list cells as JSON but with Python's True/False; so must we."""
     text = re.sub(r"\btrue\b(?!\s\w)", "True", text)
@@ -66,8 +67,17 @@ def _table(headers, rows) -> str:
 
 def input_table(fields: dict) -> str:
     rows = [
-        (key, f.get("type"), f.get("default"), f.get("required"), f.get("description"),
-         f.get("enum"), f.get("example"), f.get("placeholder"), f.get("tooltip"))
+        (
+            key,
+            f.get("type"),
+            f.get("default"),
+            f.get("required"),
+            f.get("description"),
+            f.get("enum"),
+            f.get("example"),
+            f.get("placeholder"),
+            f.get("tooltip"),
+        )
         for key, f in sorted(fields.items())
     ]
     return _table(INPUT_HEADERS, rows)
@@ -83,12 +93,15 @@ def output_table(fields: dict) -> str:
 
 def type_table(fields: dict) -> str:
     """A custom type's fields; their examples show in the example outputs that use the type."""
-    rows = [(f.get("title", key), f.get("type"), f.get("required", False), f.get("description"))
-            for key, f in sorted(fields.items())]
+    rows = [
+        (f.get("title", key), f.get("type"), f.get("required", False), f.get("description"))
+        for key, f in sorted(fields.items())
+    ]
     return _table(TYPE_HEADERS, rows)
 
 
 # --- example blocks -----------------------------------------------------------------------------
+
 
 def field_example(field: dict, types: dict, seen: frozenset = frozenset()):
     """A field's example value: its example, else its default, else its first enum value, else one
@@ -139,6 +152,7 @@ def _code(text: str) -> str:
 
 
 # --- sections -----------------------------------------------------------------------------------
+
 
 def _none(text: str) -> str:
     return f"*{text}*"
@@ -205,8 +219,11 @@ def _choosing(spec: dict) -> list:
     jobs = spec.get("choosing_an_action")
     if not jobs:
         return []
-    titles = {key: step.get("title", key)
-              for section, _ in COMPONENT_SECTIONS for key, step in (spec.get(section) or {}).items()}
+    titles = {
+        key: step.get("title", key)
+        for section, _ in COMPONENT_SECTIONS
+        for key, step in (spec.get(section) or {}).items()
+    }
     rows = []
     for job in jobs:
         for index, use in enumerate(job.get("uses") or []):
@@ -229,8 +246,13 @@ def _enum_values(spec: dict) -> list:
     blocks = []
     for key, entry in (spec.get("enum_values") or {}).items():
         values = entry.get("values") or {}
-        enums = [field.get("enum") for section, _ in COMPONENT_SECTIONS for step in (spec.get(section) or {}).values()
-                 for name, field in (step.get("input") or {}).items() if name == key and "enum" in field]
+        enums = [
+            field.get("enum")
+            for section, _ in COMPONENT_SECTIONS
+            for step in (spec.get(section) or {}).values()
+            for name, field in (step.get("input") or {}).items()
+            if name == key and "enum" in field
+        ]
         if not enums or any(enum != list(values) for enum in enums):
             raise ValueError("enum_values.%s must list exactly the enum of every input named %s" % (key, key))
         columns = list(dict.fromkeys(member for value in values.values() for member in value))

@@ -6,6 +6,7 @@ Okta and rate-limit knowledge survive between requests; each request still gets 
 request that fails becomes an error response, never a dead worker. Secrets of the connection
 are masked in every response that carries step output, as the orchestrator expects.
 """
+
 import hashlib
 import json
 import threading
@@ -19,8 +20,15 @@ from .schemas import section_schema
 
 PREFIX = "/api/v1"
 KINDS = {"actions": "action", "triggers": "trigger", "tasks": "task"}
-STATUS_TEXT = {200: "200 OK", 204: "204 No Content", 400: "400 Bad Request", 404: "404 Not Found",
-               405: "405 Method Not Allowed", 422: "422 Unprocessable Entity", 500: "500 Internal Server Error"}
+STATUS_TEXT = {
+    200: "200 OK",
+    204: "204 No Content",
+    400: "400 Bad Request",
+    404: "404 Not Found",
+    405: "405 Method Not Allowed",
+    422: "422 Unprocessable Entity",
+    500: "500 Internal Server Error",
+}
 
 
 class ConnectionCache:
@@ -73,8 +81,12 @@ class App:
 
     def __call__(self, environ, start_response):
         try:
-            status, body = self.route(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""),
-                                      environ.get("QUERY_STRING", ""), lambda: _read(environ))
+            status, body = self.route(
+                environ["REQUEST_METHOD"],
+                environ.get("PATH_INFO", ""),
+                environ.get("QUERY_STRING", ""),
+                lambda: _read(environ),
+            )
         except ClientError as exc:  # a body that cannot be read as a message
             status, body = 400, error_envelope(None, {}, exc)
         except Exception as exc:  # the worker must survive any request
@@ -86,13 +98,15 @@ class App:
             payload, kind = body.encode(), "text/yaml"
         else:
             payload, kind = (json.dumps(body, sort_keys=True) + "\n").encode(), "application/json"
-        start_response(STATUS_TEXT.get(status, "%d Error" % status),
-                       [("Content-Type", kind), ("Content-Length", str(len(payload)))])
+        start_response(
+            STATUS_TEXT.get(status, "%d Error" % status),
+            [("Content-Type", kind), ("Content-Length", str(len(payload)))],
+        )
         return [payload]
 
     # -- routing -----------------------------------------------------------------------------
     def route(self, method: str, path: str, query: str, read):
-        parts = [p for p in (path[len(PREFIX):] if path.startswith(PREFIX + "/") else path).split("/") if p]
+        parts = [p for p in (path[len(PREFIX) :] if path.startswith(PREFIX + "/") else path).split("/") if p]
         legacy = not path.startswith(PREFIX + "/")
         if method == "POST":
             return self._post(parts, read, legacy)
@@ -108,8 +122,9 @@ class App:
             return self._run(read(), kind, name, test)
         if not legacy and len(parts) == 2 and parts[0] == "connection":
             if parts[1] not in ("test", "test_task"):
-                return 404, {"error": "The requested endpoint is not available, only ['test', 'test_task'] are "
-                                      "supported."}
+                return 404, {
+                    "error": "The requested endpoint is not available, only ['test', 'test_task'] are supported."
+                }
             return self._run(read(), None, None, True)
         return 404, {"error": "The requested endpoint is not available."}
 
@@ -118,8 +133,10 @@ class App:
             return 400, {"error": "Empty input provided"}
         body = message.get("body") if isinstance(message, dict) else None
         if kind and isinstance(body, dict) and body.get(kind) != name:
-            return 400, {"error": "%s name (%s) in input body is not matching with name (%s) in route"
-                                  % (kind.capitalize(), body.get(kind), name)}
+            return 400, {
+                "error": "%s name (%s) in input body is not matching with name (%s) in route"
+                % (kind.capitalize(), body.get(kind), name)
+            }
         plugin = CachingPlugin(self.cache, spec=self.spec, debug=self.debug)
         envelope, ok = plugin.handle(message, test=test)
         if ok:
@@ -141,8 +158,12 @@ class App:
             return 422, {"error": "Unsupported format %s; use json or yaml." % wanted}
         if parts == ["connection"]:
             schema = section_schema(self.spec.get("connection") or {}, self.spec.get("types"))
-            return 200, {"properties": schema["properties"], "required": schema.get("required", []),
-                         "title": "Connection", "type": "object"}
+            return 200, {
+                "properties": schema["properties"],
+                "required": schema.get("required", []),
+                "title": "Connection",
+                "type": "object",
+            }
         if len(parts) in (1, 2) and parts[0] in KINDS:
             steps = self.spec.get(parts[0]) or {}
             if len(parts) == 1:
@@ -150,14 +171,26 @@ class App:
             if parts[1] not in steps:
                 return 400, {"error": "%s %s does not exist" % (KINDS[parts[0]].capitalize(), parts[1])}
             step = steps[parts[1]]
-            return 200, {key: step.get(key) for key in ("title", "description", "input", "output", "state",
-                                                        "schedule") if key in step}
+            return 200, {
+                key: step.get(key)
+                for key in ("title", "description", "input", "output", "state", "schedule")
+                if key in step
+            }
         return 404, {"error": "The requested endpoint is not available."}
 
     def _info(self) -> dict:
         spec = self.spec
-        keys = ("name", "description", "version", "vendor", "plugin_spec_version", "title", "support", "tags",
-                "enable_cache")
+        keys = (
+            "name",
+            "description",
+            "version",
+            "vendor",
+            "plugin_spec_version",
+            "title",
+            "support",
+            "tags",
+            "enable_cache",
+        )
         info = {key: spec.get(key) for key in keys}
         info.update(number_of_workers=self.workers, threads=self.threads, sdk_version="komand_okta-runtime")
         return info
@@ -172,4 +205,3 @@ def _read(environ):
         length = 0
     raw = environ["wsgi.input"].read(length) if length else b""
     return parse(raw) if raw.strip() else None
-

@@ -23,6 +23,7 @@ sender retries later rather than believing the records were kept.
 Without a path the queue lives in memory only (no trigger id: nothing survives a restart anyway).
 Not thread-safe: the caller serialises its calls.
 """
+
 import contextlib
 import json
 import os
@@ -41,10 +42,10 @@ class Journal:
     def __init__(self, path=None):
         self.path = Path(path) if path else None
         self._entries = deque()  # (seq, key, line) pending, in seq order
-        self._keys = set()       # keys of the pending entries
+        self._keys = set()  # keys of the pending entries
         self._next = 1
         self._pending_bytes = 0
-        self._size = 0           # bytes in the file, acknowledged entries included
+        self._size = 0  # bytes in the file, acknowledged entries included
         self._fd = None
 
     # -- life cycle ------------------------------------------------------------------------
@@ -114,8 +115,9 @@ class Journal:
             self._size = self._pending_bytes
             return True
         acknowledged = self._size - self._pending_bytes
-        if acknowledged and (not self._entries or
-                             (acknowledged >= COMPACT_BYTES and acknowledged > self._pending_bytes)):
+        if acknowledged and (
+            not self._entries or (acknowledged >= COMPACT_BYTES and acknowledged > self._pending_bytes)
+        ):
             try:
                 self._rewrite()
             except OSError:

@@ -6,6 +6,7 @@ surrogate, which no UTF-8 encoder accepts, so it would fail deep inside a reques
 line) and nesting deeper than any real message needs (which would exhaust Python's recursion
 wherever the message is walked). What goes out never echoes such values back.
 """
+
 import json
 
 from .errors import ClientError, error_message, is_explained
@@ -26,11 +27,15 @@ def parse(text):
     try:
         return json.loads(text)
     except RecursionError:
-        raise ClientError("The message is nested too deeply to read (more than %d levels of objects and "
-                          "arrays are allowed)." % MAX_DEPTH, "Send one InsightConnect v1 start message.") from None
+        raise ClientError(
+            "The message is nested too deeply to read (more than %d levels of objects and "
+            "arrays are allowed)." % MAX_DEPTH,
+            "Send one InsightConnect v1 start message.",
+        ) from None
     except ValueError as exc:
-        raise ClientError("The input is not valid JSON: %s." % exc,
-                          "Send one InsightConnect v1 start message on stdin.") from None
+        raise ClientError(
+            "The input is not valid JSON: %s." % exc, "Send one InsightConnect v1 start message on stdin."
+        ) from None
 
 
 class StartMessage:
@@ -38,15 +43,18 @@ class StartMessage:
 
     def __init__(self, message):
         if not isinstance(message, dict) or not all(k in message for k in ("type", "version", "body")):
-            raise ClientError("The message must be a JSON object with 'type', 'version' and 'body'.",
-                              "Send an InsightConnect v1 start message.")
+            raise ClientError(
+                "The message must be a JSON object with 'type', 'version' and 'body'.",
+                "Send an InsightConnect v1 start message.",
+            )
         self.type = message["type"]
         if message["version"] != "v1":
-            raise ClientError("Unsupported version '%s'. Only v1 is supported." % message["version"],
-                              "Send an InsightConnect v1 start message.")
+            raise ClientError(
+                "Unsupported version '%s'. Only v1 is supported." % message["version"],
+                "Send an InsightConnect v1 start message.",
+            )
         if self.type not in OUTPUT_TYPES:
-            raise ClientError('Unsupported message type "%s".' % self.type,
-                              "Use one of: %s." % ", ".join(OUTPUT_TYPES))
+            raise ClientError('Unsupported message type "%s".' % self.type, "Use one of: %s." % ", ".join(OUTPUT_TYPES))
         body = message["body"]
         if not isinstance(body, dict):
             raise ClientError("The message 'body' must be an object.", "Send an InsightConnect v1 start message.")
@@ -55,8 +63,10 @@ class StartMessage:
         self.kind = STEP_KEYS.get(self.type)
         self.name = body.get(self.kind) if self.kind else None
         if self.kind and not isinstance(self.name, str):
-            raise ClientError("The body must name the %s to run in '%s'." % (self.kind, self.kind),
-                              "Add the %s name to the message body." % self.kind)
+            raise ClientError(
+                "The body must name the %s to run in '%s'." % (self.kind, self.kind),
+                "Add the %s name to the message body." % self.kind,
+            )
         self.meta = body.get("meta", {})
         self.connection = body.get("connection", {})
         self.input = body.get("input", {})

@@ -10,6 +10,7 @@ a blank required one is refused, an unknown key is logged as ignored, or refused
 typo of a field not given (see unknown_keys). Coming out: the output keeps exactly the members
 its spec types declare, so no step keeps its own list of fields.
 """
+
 import importlib
 import traceback
 
@@ -27,8 +28,9 @@ STEP_PACKAGES = {"action": "actions", "trigger": "triggers", "task": "tasks"}
 
 
 class Plugin:
-    def __init__(self, package: str = "komand_okta", spec: dict | None = None, clock=None,
-                 stderr=None, debug: bool = False):
+    def __init__(
+        self, package: str = "komand_okta", spec: dict | None = None, clock=None, stderr=None, debug: bool = False
+    ):
         self.package = package
         self.spec = spec if spec is not None else spec_module.load()
         self.clock = clock or SystemClock()
@@ -64,19 +66,23 @@ class Plugin:
         if message.kind:
             component = spec_module.component(self.spec, message.kind, message.name)
             if component is None:
-                raise ClientError('Unknown %s "%s".' % (message.kind, message.name),
-                                  "Use one of: %s." % ", ".join(self.spec.get(STEP_PACKAGES[message.kind]) or {}))
+                raise ClientError(
+                    'Unknown %s "%s".' % (message.kind, message.name),
+                    "Use one of: %s." % ", ".join(self.spec.get(STEP_PACKAGES[message.kind]) or {}),
+                )
         connection_fields = self.spec.get("connection") or {}
         redact.add_message(message.connection, connection_fields, message.input)
-        connection_params = self._accepted("Connection", message.connection, connection_fields,
-                                           "a connection field", log)
+        connection_params = self._accepted(
+            "Connection", message.connection, connection_fields, "a connection field", log
+        )
         connection = self._connect(connection_params, log)
 
         if test or message.kind is None:
             return connection.test(), None
 
-        params = self._accepted("Input", message.input, component.get("input") or {},
-                                "an input of %s" % message.name, log, defaults=True)
+        params = self._accepted(
+            "Input", message.input, component.get("input") or {}, "an input of %s" % message.name, log, defaults=True
+        )
         step = self._step_class(message.kind, message.name)(connection, log, self.clock)
         if message.kind == "action":
             return self._output(message.name, step.run(params), component.get("output") or {}), None
@@ -87,19 +93,26 @@ class Plugin:
     def _run_task(self, message, step, params, output_fields, redact, log):
         """A task answers a list, its new state, and whether more pages wait (task protocol)."""
         if not isinstance(message.state, dict):
-            raise ClientError("The task message needs a 'state' object in its body.",
-                              "Send the state returned by the previous run, or {} for the first run.")
+            raise ClientError(
+                "The task message needs a 'state' object in its body.",
+                "Send the state returned by the previous run, or {} for the first run.",
+            )
         custom = message.body.get("custom_config") or {}
         result = step.run(params, message.state, custom if isinstance(custom, dict) else {})
         output = result.output or []
         for key in output_fields:  # the task's one output field is an array; the output is its items
             output = self._task_items(message.name, key, output_fields[key], output, log)
-        extra = {"state": result.state, "has_more_pages": bool(result.has_more_pages),
-                 "status_code": result.status_code}
+        extra = {
+            "state": result.state,
+            "has_more_pages": bool(result.has_more_pages),
+            "status_code": result.status_code,
+        }
         if result.error is not None:
-            extra["exception"] = {"cause": redact(str(getattr(result.error, "cause", result.error))),
-                                  "assistance": redact(str(getattr(result.error, "assistance", ""))),
-                                  "data": redact(str(getattr(result.error, "data", "") or ""))}
+            extra["exception"] = {
+                "cause": redact(str(getattr(result.error, "cause", result.error))),
+                "assistance": redact(str(getattr(result.error, "assistance", ""))),
+                "data": redact(str(getattr(result.error, "data", "") or "")),
+            }
         return output, extra
 
     def _task_items(self, name: str, key: str, field: dict, items, log) -> list:
@@ -118,6 +131,7 @@ class Plugin:
                 return self._output(name, {key: [item]}, {key: field})[key][0]
             except (PluginError, RecursionError) as exc:
                 raise quarantine.Unfit(getattr(exc, "cause", None) or type(exc).__name__) from None
+
         dead_letter = quarantine.DeadLetter.for_task(name, self.clock)
         fit = dead_letter.screen(items, one, log)
         dead_letter.keep(log)
@@ -137,8 +151,10 @@ class Plugin:
         found = schemas.problems(params, schemas.section_schema(fields, custom))
         found += schemas.empty_required(params, fields) if not found else []
         if found or typos:
-            raise ClientError("Invalid %s: %s." % (what.lower(), "; ".join(found + typos)),
-                              "Correct the %s and try again." % what.lower())
+            raise ClientError(
+                "Invalid %s: %s." % (what.lower(), "; ".join(found + typos)),
+                "Correct the %s and try again." % what.lower(),
+            )
         return params
 
     def _output(self, name: str, output, fields: dict):
@@ -147,8 +163,10 @@ class Plugin:
         output = schemas.conformed(output, schema, schema["definitions"])
         found = schemas.problems(output, schema)
         if found:
-            raise PluginError("The output of %s did not match the plugin spec: %s." % (name, "; ".join(found)),
-                              "This is a plugin defect; please report it with the log.")
+            raise PluginError(
+                "The output of %s did not match the plugin spec: %s." % (name, "; ".join(found)),
+                "This is a plugin defect; please report it with the log.",
+            )
         return output
 
     def _connect(self, params: dict, log):

@@ -12,6 +12,7 @@ The dead-letter file is synced on every write and bounded: past MAX_BYTES it is 
 every event cannot fill the disk. When the file cannot be written (no trigger id, disk full,
 read-only folder), the whole event goes into the log instead, so it is never dropped silently.
 """
+
 import datetime as dt
 import json
 import os
@@ -94,9 +95,11 @@ class DeadLetter:
 
     def _append(self, held) -> None:
         moment = dt.datetime.fromtimestamp(self.clock.now(), dt.UTC).isoformat()
-        data = "".join('{"quarantined_at": %s, "id": %s, "reason": %s, "event": %s}\n' % (
-            json.dumps(moment), json.dumps(event_id(event)), json.dumps(reason), _encoded(event))
-            for event, reason in held).encode()
+        data = "".join(
+            '{"quarantined_at": %s, "id": %s, "reason": %s, "event": %s}\n'
+            % (json.dumps(moment), json.dumps(event_id(event)), json.dumps(reason), _encoded(event))
+            for event, reason in held
+        ).encode()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.path.exists() and self.path.stat().st_size + len(data) > MAX_BYTES:
             os.replace(self.path, self.path.with_name(self.path.name + ".1"))

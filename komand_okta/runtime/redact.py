@@ -5,6 +5,7 @@ under a credential field, and every string in the input under a key that names a
 (password, secret, token, answer, private key). Each log line and error text is scrubbed of
 them; an action that exists to return a secret puts it only in its output field.
 """
+
 import json
 import re
 

@@ -9,11 +9,17 @@ some inputs exclude each other (an API token or OAuth; a user query, filter or s
 empty example is how the spec says which one the example leaves out.
 """
 
-START_TYPES = {"actions": ("action_start", "action"), "triggers": ("trigger_start", "trigger"),
-               "tasks": ("task_start", "task")}
+START_TYPES = {
+    "actions": ("action_start", "action"),
+    "triggers": ("trigger_start", "trigger"),
+    "tasks": ("task_start", "task"),
+}
 PLACEHOLDERS = {"string": "", "boolean": False, "integer": 0, "number": 0, "object": {}}
-CREDENTIAL_KEYS = {"credential_secret_key": "secretKey", "credential_token": "token",
-                   "credential_asymmetric_key": "privateKey"}
+CREDENTIAL_KEYS = {
+    "credential_secret_key": "secretKey",
+    "credential_token": "token",
+    "credential_asymmetric_key": "privateKey",
+}
 
 
 def example_value(field: dict):
@@ -53,8 +59,12 @@ def sample_message(spec: dict, name: str, connection_hook=None) -> dict:
         if step is None:
             continue
         connection = section_example(spec.get("connection"))
-        body = {key: name, "meta": {}, "connection": connection_hook(connection) if connection_hook else connection,
-                "input": section_example(step.get("input"))}
+        body = {
+            key: name,
+            "meta": {},
+            "connection": connection_hook(connection) if connection_hook else connection,
+            "input": section_example(step.get("input")),
+        }
         if section == "triggers":
             body["dispatcher"] = {"url": "http://127.0.0.1:8000/events", "webhook_url": ""}
         if section == "tasks":

@@ -35,19 +35,23 @@ BUILTIN_DEFINITIONS = {
     "python": {"type": "string", "format": "python"},
     "file": {"type": "object", "properties": {"filename": {"type": "string"}, "content": {"type": "string"}}},
     "credential_secret_key": {
-        "type": "object", "required": ["secretKey"],
+        "type": "object",
+        "required": ["secretKey"],
         "properties": {"secretKey": {"type": "string", "format": "password"}},
     },
     "credential_username_password": {
-        "type": "object", "required": ["username", "password"],
+        "type": "object",
+        "required": ["username", "password"],
         "properties": {"username": {"type": "string"}, "password": {"type": "string", "format": "password"}},
     },
     "credential_token": {
-        "type": "object", "required": ["token"],
+        "type": "object",
+        "required": ["token"],
         "properties": {"token": {"type": "string", "format": "password"}, "domain": {"type": "string"}},
     },
     "credential_asymmetric_key": {
-        "type": "object", "required": ["privateKey"],
+        "type": "object",
+        "required": ["privateKey"],
         "properties": {"privateKey": {"type": "string", "format": "password"}},
     },
 }
@@ -82,8 +86,11 @@ def field_schema(field: dict, custom: dict, extras=("title", "description", "def
 def section_schema(fields: dict, custom: dict) -> dict:
     """The object schema for a section of the spec: an input, an output or the connection."""
     fields = fields or {}
-    schema = {"type": "object", "properties": {key: field_schema(fields[key], custom) for key in sorted(fields)},
-              "definitions": _definitions(custom)}
+    schema = {
+        "type": "object",
+        "properties": {key: field_schema(fields[key], custom) for key in sorted(fields)},
+        "definitions": _definitions(custom),
+    }
     required = sorted(key for key, field in fields.items() if field.get("required"))
     if required:
         schema["required"] = required
@@ -95,8 +102,10 @@ def _definitions(custom: dict) -> dict:
     for name, fields in (custom or {}).items():
         fields = fields or {}
         # nested references resolve against the top-level definitions
-        inner = {"type": "object", "properties": {key: field_schema(field, custom, CHECKS)
-                                                  for key, field in fields.items()}}
+        inner = {
+            "type": "object",
+            "properties": {key: field_schema(field, custom, CHECKS) for key, field in fields.items()},
+        }
         required = sorted(key for key, field in fields.items() if field.get("required"))
         if required:
             inner["required"] = required
@@ -110,6 +119,7 @@ def problems(instance, schema: dict) -> list:
     if fast_valid(instance, schema, schema.get("definitions") or {}):
         return []
     import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path])
     return [_sentence(error) for error in errors]
@@ -144,7 +154,8 @@ def fast_valid(instance, schema: dict, definitions: dict) -> bool:
                 return False
         elif keyword == "properties":
             if isinstance(instance, dict) and not all(
-                    fast_valid(instance[key], sub, definitions) for key, sub in value.items() if key in instance):
+                fast_valid(instance[key], sub, definitions) for key, sub in value.items() if key in instance
+            ):
                 return False
         elif keyword == "required":
             if isinstance(instance, dict) and not all(key in instance for key in value):
@@ -177,9 +188,11 @@ def without_empty(instance: dict, fields: dict, custom: dict) -> dict:
     everything; a secret of spaces is refused). A blank required input is refused by
     `empty_required`.
     """
-    return {key: value for key, value in instance.items()
-            if not (value == "" and key in fields and not fields[key].get("required")
-                    and _is_text(fields[key], custom))}
+    return {
+        key: value
+        for key, value in instance.items()
+        if not (value == "" and key in fields and not fields[key].get("required") and _is_text(fields[key], custom))
+    }
 
 
 def _is_text(field: dict, custom: dict) -> bool:
@@ -203,8 +216,15 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-              int: "an integer", float: "a number", type(None): "null"}
+JSON_TYPES = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    type(None): "null",
+}
 
 
 def _sentence(error) -> str:
@@ -227,6 +247,7 @@ def _sentence(error) -> str:
             return "%s must be %s or more; got %s" % (where, low, error.instance)
         return "%s must be %s or less; got %s" % (where, high, error.instance)
     return "%s is invalid: %s" % (where, error.message)
+
 
 def without_nulls(value):
     """The value with null members of objects removed, at every depth.
@@ -258,12 +279,14 @@ def conformed(value, schema: dict, definitions: dict):
         declared = schema.get("properties")
         if declared is None or schema.get("type") != "object":
             return without_nulls(value)
-        return {key: conformed(item, declared[key], definitions) if isinstance(item, (dict, list)) else item
-                for key, item in value.items() if key in declared and item is not None}
+        return {
+            key: conformed(item, declared[key], definitions) if isinstance(item, (dict, list)) else item
+            for key, item in value.items()
+            if key in declared and item is not None
+        }
     if isinstance(value, list):
         items = schema.get("items") if schema.get("type") == "array" else None
         if items is None:
             return without_nulls(value)
         return [conformed(item, items, definitions) if isinstance(item, (dict, list)) else item for item in value]
     return value
-

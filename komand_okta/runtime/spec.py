@@ -13,6 +13,7 @@ Parsing the YAML costs tens of milliseconds on every run, a large share of an ac
 start-up, so the parsed spec is kept as JSON in a cache keyed by the spec's content hash:
 an edited spec is simply a cache miss. A cache that cannot be written is not an error.
 """
+
 import hashlib
 import json
 import os
@@ -60,6 +61,7 @@ def load(path=None) -> dict:
 
 def parse(raw: bytes) -> dict:
     import yaml
+
     spec = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if isinstance(spec, dict):
         merge_rules(spec, spec.get("field_rules") or {})

@@ -13,6 +13,7 @@ The directory is created and probed for writing before a trigger starts, so a tr
 from a folder it cannot write to fails at once with a clear error rather than a traceback after
 its first poll.
 """
+
 import hashlib
 import json
 import os
@@ -51,8 +52,9 @@ def prepare(directory: Path) -> Path:
         with tempfile.TemporaryFile(dir=directory):
             pass
     except OSError as exc:
-        raise ClientError("The trigger cannot keep its state in %s: %s." % (os.path.abspath(directory),
-                                                                          exc.strerror or exc), FIX) from None
+        raise ClientError(
+            "The trigger cannot keep its state in %s: %s." % (os.path.abspath(directory), exc.strerror or exc), FIX
+        ) from None
     return directory
 
 
@@ -84,8 +86,10 @@ class StateStore:
             with open(self.path, encoding="utf-8") as handle:
                 state = json.load(handle)
         except (OSError, ValueError) as exc:
-            raise ClientError("The trigger state file %s cannot be read: %s." % (self.path, exc),
-                              "Fix or remove the file (removing it starts the trigger from a new baseline).") from None
+            raise ClientError(
+                "The trigger state file %s cannot be read: %s." % (self.path, exc),
+                "Fix or remove the file (removing it starts the trigger from a new baseline).",
+            ) from None
         return state if isinstance(state, dict) else {}
 
     def save(self, state: dict) -> None:

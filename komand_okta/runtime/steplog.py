@@ -5,6 +5,7 @@ web-server mode never mix their logs, and every line passes through the secret r
 A line is always printable: text that is not valid Unicode (an unpaired surrogate from a
 message or an answer) is written as its escape instead of failing the write, and the step.
 """
+
 import sys
 import time
 

@@ -13,6 +13,7 @@ state moves on, so one bad event never stalls the trigger. Each poll that found 
 A trigger that keeps files of its own beside its state (the event hook's journal) finds the
 store in its `state_files` attribute, set before the first poll.
 """
+
 import copy
 import json
 import signal
@@ -58,8 +59,9 @@ class HttpDispatcher:
         self.timeout = timeout
 
     def send(self, envelope: dict) -> None:
-        request = urllib.request.Request(self.url, data=json.dumps(envelope).encode(), method="POST",
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            self.url, data=json.dumps(envelope).encode(), method="POST", headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=self.timeout) as response:
             response.read()
 
@@ -93,16 +95,18 @@ class TriggerRunner:
 
     def __call__(self, plugin, message, step, params, log):
         dispatcher = self.dispatcher or self._http_dispatcher(message)
-        store = state_files.StateStore(self.state_dir, message.meta.get("triggerId")
-                                       if isinstance(message.meta, dict) else None)
+        store = state_files.StateStore(
+            self.state_dir, message.meta.get("triggerId") if isinstance(message.meta, dict) else None
+        )
         if store.path:
             state_files.prepare(self.state_dir)
         else:
             log.info("No trigger ID found in meta; the trigger's state will not survive a restart.")
         step.state_files = store
         self.dead_letter = quarantine.DeadLetter(store.beside(DEAD_LETTER_SUFFIX), step.clock)
-        output_schema = schemas.section_schema(plugin.fields("trigger", message.name, "output"),
-                                              plugin.spec.get("types"))
+        output_schema = schemas.section_schema(
+            plugin.fields("trigger", message.name, "output"), plugin.spec.get("types")
+        )
         state, polls = store.load(), 0
         try:
             while not self.should_stop():
@@ -142,8 +146,12 @@ class TriggerRunner:
         try:
             store.save(state)
         except OSError as exc:
-            log.error("The trigger state could not be saved to %s: %s; a restart will send the events "
-                      "since the last save again.", store.path, exc.strerror or exc)
+            log.error(
+                "The trigger state could not be saved to %s: %s; a restart will send the events "
+                "since the last save again.",
+                store.path,
+                exc.strerror or exc,
+            )
 
     @staticmethod
     def _deliver(dispatcher, envelope, clock, log) -> bool:
@@ -153,7 +161,7 @@ class TriggerRunner:
                 return True
             except Exception as exc:
                 log.warning("Delivering the event failed (try %d of %d): %s", attempt, DELIVERY_TRIES, exc)
-                clock.sleep(2 ** attempt)
+                clock.sleep(2**attempt)
         log.error("The event could not be delivered; the change will be reported again next poll.")
         return False
 
@@ -170,6 +178,8 @@ class TriggerRunner:
     def _http_dispatcher(message):
         dispatcher = message.dispatcher if isinstance(message.dispatcher, dict) else {}
         if not dispatcher.get("url") or "webhook_url" not in dispatcher:
-            raise ClientError("The trigger message needs 'dispatcher' with 'url' and 'webhook_url'.",
-                              "Add the dispatcher to the message, or run with --debug to print events.")
+            raise ClientError(
+                "The trigger message needs 'dispatcher' with 'url' and 'webhook_url'.",
+                "Add the dispatcher to the message, or run with --debug to print events.",
+            )
         return HttpDispatcher(dispatcher["url"])

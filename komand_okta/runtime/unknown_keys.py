@@ -67,4 +67,4 @@ def _folded(text: str) -> str:
 
 
 def _shown(key: str) -> str:
-    return key if len(key) <= SHOWN else key[:SHOWN - 3] + "..."
+    return key if len(key) <= SHOWN else key[: SHOWN - 3] + "..."

@@ -14,6 +14,7 @@ on it, each with its own threads, connection cache and interpreter lock; a worke
 replaced, and workers stop when this process dies. Nothing here writes to the home directory or
 needs a control socket.
 """
+
 import contextlib
 import ctypes
 import json
@@ -28,13 +29,13 @@ import warnings
 
 HOST_ENV, PORT_ENV = "KOMAND_OKTA_HTTP_HOST", "KOMAND_OKTA_HTTP_PORT"
 LOOPBACK, DEFAULT_PORT = "127.0.0.1", 10001
-CONNECTION_LIMIT = 1000      # open client connections per worker, slow ones included (each costs a socket)
+CONNECTION_LIMIT = 1000  # open client connections per worker, slow ones included (each costs a socket)
 OPTIONS = {
     "connection_limit": CONNECTION_LIMIT,
-    "asyncore_use_poll": True,           # select() stops at 1,024 file descriptors
-    "channel_timeout": 60,               # a connection silent this long is closed
+    "asyncore_use_poll": True,  # select() stops at 1,024 file descriptors
+    "channel_timeout": 60,  # a connection silent this long is closed
     "cleanup_interval": 10,
-    "max_request_body_size": 32 << 20,   # a start message is kilobytes; larger is refused with 413
+    "max_request_body_size": 32 << 20,  # a start message is kilobytes; larger is refused with 413
     "max_request_header_size": 64 << 10,
     # An answer (kilobytes) leaves in one send from the I/O thread once its request is done,
     # rather than a send for the headers and another for the body from the request thread
@@ -63,8 +64,9 @@ def default_port() -> int:
 
 def listen(host: str, port: int) -> socket.socket:
     """A listening TCP socket on host:port (port 0 picks a free one)."""
-    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
-                                                         flags=socket.AI_PASSIVE)[0]
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[
+        0
+    ]
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(address)
@@ -76,6 +78,7 @@ def listen(host: str, port: int) -> socket.socket:
 def make_server(app, sock: socket.socket, threads: int):
     """The waitress server for `app` on an already listening socket (run it with `.run()`)."""
     from waitress.server import create_server
+
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "send_bytes", DeprecationWarning)
         return create_server(app, sockets=[sock], threads=threads, **OPTIONS)
@@ -83,8 +86,9 @@ def make_server(app, sock: socket.socket, threads: int):
 
 def serve(app, host: str, port: int, workers: int = 1, threads: int = 4) -> int:
     """Serve until SIGTERM or SIGINT; 0 on a requested stop, 1 when workers keep dying."""
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format="%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"
+    )
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # "queue depth" on every busy request
     _allow_open_files(CONNECTION_LIMIT + 64)
     # The I/O thread reads requests and sends answers between the request threads' work; with
@@ -103,6 +107,7 @@ def serve(app, host: str, port: int, workers: int = 1, threads: int = 4) -> int:
 def check(host: str, port: int, timeout: float = 3.0) -> int:
     """The health check: 0 when GET /api/v1/status answers Ready, else 1 (the reason on stderr)."""
     import urllib.request
+
     target = LOOPBACK if host in ("0.0.0.0", "::", "") else host
     url = "http://%s:%d/api/v1/status" % (("[%s]" % target) if ":" in target else target, port)
     try:
@@ -181,8 +186,12 @@ def _supervise(spawn, workers: int) -> int:
         now = time.monotonic()
         deaths[:] = [t for t in deaths if now - t < RESTART_WINDOW] + [now]
         if len(deaths) > RESTARTS_PER_WINDOW * workers:
-            log.error("Workers keep dying (%d in %d s, the last with exit code %d); stopping", len(deaths),
-                      RESTART_WINDOW, os.waitstatus_to_exitcode(status))
+            log.error(
+                "Workers keep dying (%d in %d s, the last with exit code %d); stopping",
+                len(deaths),
+                RESTART_WINDOW,
+                os.waitstatus_to_exitcode(status),
+            )
             broken = True
             stop(signal.SIGTERM, None)
             continue

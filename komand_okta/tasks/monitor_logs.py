@@ -16,6 +16,7 @@ and `boundary_uuids` (events sent at that time, dropped if shown again) and `rat
   when the pause ends; Okta answers 429 again if it ends early).
 - Any other Okta failure answers no events, the state unchanged, and the error with its status.
 """
+
 import datetime as dt
 from urllib.parse import urlsplit
 
@@ -47,8 +48,10 @@ class Task(Base):
         except Error as exc:
             return self._failed(state, exc)
         except ValueError as exc:
-            error = ClientError("The start of the System Log could not be determined: %s." % exc,
-                                "Check custom_config.lookback (hours or an ISO 8601 timestamp).")
+            error = ClientError(
+                "The start of the System Log could not be determined: %s." % exc,
+                "Check custom_config.lookback (hours or an ISO 8601 timestamp).",
+            )
             return TaskResult([], state, False, 400, error)
         if response.status == 429:
             return self._rate_limited(state, response, target)
@@ -87,18 +90,29 @@ class Task(Base):
         error = from_response(429, response.body, "GET", urlsplit(target).path)
         if reset and str(reset).isdigit():
             state["rate_limit_reset"] = int(reset)
-            when = dt.datetime.fromtimestamp(int(reset), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-            error = OktaError(error.cause, "Runs pause until Okta's rate limit resets at %s. %s" % (when, ASSISTANCE[429]),
-                              error.data, status=429, code=error.code)
+            when = dt.datetime.fromtimestamp(int(reset), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            error = OktaError(
+                error.cause,
+                "Runs pause until Okta's rate limit resets at %s. %s" % (when, ASSISTANCE[429]),
+                error.data,
+                status=429,
+                code=error.code,
+            )
         self.log.warning("Okta's rate limit is exhausted; no events this run.")
         return TaskResult([], state, False, 429, error)
 
     def _paused(self, state, reset):
-        when = dt.datetime.fromtimestamp(float(reset), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = dt.datetime.fromtimestamp(float(reset), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.log.info("Paused until Okta's rate limit resets at %s.", when)
-        return TaskResult([], state, False, 429,
-                          OktaError("Okta's rate limit is exhausted until %s; no events this run." % when,
-                                    ASSISTANCE[429], status=429))
+        return TaskResult(
+            [],
+            state,
+            False,
+            429,
+            OktaError(
+                "Okta's rate limit is exhausted until %s; no events this run." % when, ASSISTANCE[429], status=429
+            ),
+        )
 
     def _failed(self, state, exc):
         status = exc.status if isinstance(exc.status, int) and exc.status >= 400 else 500

@@ -19,6 +19,7 @@ If the first page still fails the poll fails and the runtime keeps the previous 
 poll continues from the same link: no gap, no repeat. If a later page fails, the events already
 read are sent and the link of the failed page is stored, so progress is kept.
 """
+
 from komand_okta import inputs, presets
 from komand_okta.okta import logs
 from komand_okta.okta.http.errors import Error, OktaError
@@ -53,8 +54,9 @@ class Trigger(Base):
         except Error as exc:
             if read == 0:
                 raise
-            self.log.warning("Reading the System Log stopped after %d page(s): %s; the rest follows next poll.",
-                             read, exc)
+            self.log.warning(
+                "Reading the System Log stopped after %d page(s): %s; the rest follows next poll.", read, exc
+            )
         if link is None:  # a fresh query that never answered cannot happen here; keep the query's start
             raise OktaError("Okta's System Log answer had no next link.", "Try again later.")
         state.update({"version": STATE_VERSION, "next_page_link": link})

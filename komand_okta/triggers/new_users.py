@@ -6,6 +6,7 @@ and the runtime then keeps the previous state, so the next poll reads the same u
 nothing is lost and nothing is sent twice. (If delivering one event of a poll fails, the runtime
 keeps the old state too and the events of that poll are sent again: at least once, never lost.)
 """
+
 from komand_okta.okta.users_cursor import UserCursor
 from komand_okta.runtime.components import Trigger as Base
 

@@ -33,6 +33,7 @@ process killed with SIGKILL leaves the hook; the next start finds it by the stor
 reuses it, unless it subscribes to other event types (the preset or event types changed): then
 it is deleted and created anew.
 """
+
 import os
 import threading
 
@@ -46,8 +47,8 @@ from komand_okta.triggers.okta_event_hook_listener import HookListener
 
 LISTEN_HOST = os.environ.get("KOMAND_OKTA_HOOK_HOST", "0.0.0.0")
 POLL_SECONDS = 1.0
-SEEN_CAP = 5000   # keys remembered as delivered (state)
-MAX_BATCH = 500   # events sent per poll
+SEEN_CAP = 5000  # keys remembered as delivered (state)
+MAX_BATCH = 500  # events sent per poll
 JOURNAL_SUFFIX = ".hook-journal.jsonl"
 
 _LIVE = []  # triggers with a running listener (for tests that drive polls without the runner)
@@ -76,8 +77,9 @@ class Trigger(Base):
             self._delivered = set(seen)  # first: a redelivery between the two lines is still known
             compacted = self.journal.acknowledge(acknowledged)
         if not compacted:
-            self.log.warning("The journal %s could not be compacted (disk error); it is tried again next poll.",
-                             self.journal.path)
+            self.log.warning(
+                "The journal %s could not be compacted (disk error); it is tried again next poll.", self.journal.path
+            )
         if params.get("register") and not self.registered:
             self._register(params, state)
         self._report(self.listener.take_counts())
@@ -98,11 +100,18 @@ class Trigger(Base):
         self.wanted = presets.emitted_types(params.get("preset"), params.get("event_types"))
         if self.journal is None:
             self._open_journal(acknowledged)
-        self.listener = HookListener(LISTEN_HOST, params.get("port", 8080), params.get("path") or "/okta/events",
-                                     params.get("auth_header") or "Authorization", secret, self._accept).start()
+        self.listener = HookListener(
+            LISTEN_HOST,
+            params.get("port", 8080),
+            params.get("path") or "/okta/events",
+            params.get("auth_header") or "Authorization",
+            secret,
+            self._accept,
+        ).start()
         _LIVE.append(self)
-        self.log.info("Listening for Okta event hook deliveries on %s:%d%s.", LISTEN_HOST, self.listener.port,
-                      self.listener.path)
+        self.log.info(
+            "Listening for Okta event hook deliveries on %s:%d%s.", LISTEN_HOST, self.listener.port, self.listener.path
+        )
 
     def _open_journal(self, acknowledged):
         path = self.state_files.beside(JOURNAL_SUFFIX) if self.state_files is not None else None
@@ -116,8 +125,11 @@ class Trigger(Base):
         """Listener thread: journal the events not seen before. False when they cannot be kept."""
         with self._lock:
             if self.wanted is not None:
-                kept = [(key, event) for key, event in items
-                        if isinstance(event, dict) and event.get("eventType") in self.wanted]
+                kept = [
+                    (key, event)
+                    for key, event in items
+                    if isinstance(event, dict) and event.get("eventType") in self.wanted
+                ]
                 self._dropped += len(items) - len(kept)
                 items = kept
             new, keys = [], set()
@@ -129,14 +141,20 @@ class Trigger(Base):
 
     def _report(self, counts) -> None:
         if counts["rejected"]:
-            self.log.warning("%d request(s) refused: missing or wrong secret in the %s header.",
-                             counts["rejected"], self.listener.auth_header)
+            self.log.warning(
+                "%d request(s) refused: missing or wrong secret in the %s header.",
+                counts["rejected"],
+                self.listener.auth_header,
+            )
         if counts["refused"]:
-            self.log.warning("%d request(s) refused: the body was not an Okta event hook delivery.",
-                             counts["refused"])
+            self.log.warning("%d request(s) refused: the body was not an Okta event hook delivery.", counts["refused"])
         if counts["unstored"]:
-            self.log.error("%d delivery(ies) answered 503 for Okta to retry: the journal %s could not store them "
-                           "(full or disk error).", counts["unstored"], self.journal.path or "in memory")
+            self.log.error(
+                "%d delivery(ies) answered 503 for Okta to retry: the journal %s could not store them "
+                "(full or disk error).",
+                counts["unstored"],
+                self.journal.path or "in memory",
+            )
         if counts["failed"]:
             self.log.warning("%d request(s) failed inside the listener (answered 500 or cut off).", counts["failed"])
         if counts["verified"]:
@@ -153,13 +171,18 @@ class Trigger(Base):
         url = inputs.text(params, "public_url")
         types, left_out = presets.hook_event_types(params.get("preset"), params.get("event_types"))
         if not url or not types:
-            raise ClientError("Register needs the public URL and at least one event type or a preset.",
-                              "Set public_url (where Okta reaches this listener) and event_types or preset, or set "
-                              "register to false and create the hook in Okta yourself.")
+            raise ClientError(
+                "Register needs the public URL and at least one event type or a preset.",
+                "Set public_url (where Okta reaches this listener) and event_types or preset, or set "
+                "register to false and create the hook in Okta yourself.",
+            )
         if left_out:
-            self.log.info("Okta does not deliver %s of the preset %s to event hooks, so the hook does not subscribe "
-                          "to them; the New System Logs trigger reports them.", ", ".join(left_out),
-                          params.get("preset"))
+            self.log.info(
+                "Okta does not deliver %s of the preset %s to event hooks, so the hook does not subscribe "
+                "to them; the New System Logs trigger reports them.",
+                ", ".join(left_out),
+                params.get("preset"),
+            )
         client = self.connection.client
         hook = self._existing(client, state.get("hook_id"), url, types)
         created = hook is None
@@ -178,10 +201,13 @@ class Trigger(Base):
             if created:
                 self._remove_hook()
             self.hook_id = None
-            raise OktaError("The event hook could not be verified or activated: %s" % exc.cause,
-                            "Check that public_url reaches this listener (port %s, path %s) and that the "
-                            "auth header and secret match." % (params.get("port"), params.get("path")),
-                            exc.data, status=exc.status) from None
+            raise OktaError(
+                "The event hook could not be verified or activated: %s" % exc.cause,
+                "Check that public_url reaches this listener (port %s, path %s) and that the "
+                "auth header and secret match." % (params.get("port"), params.get("path")),
+                exc.data,
+                status=exc.status,
+            ) from None
         self.registered = True
         state["hook_id"] = self.hook_id
         self.log.info("The Okta event hook %s is verified and active.", self.hook_id)
@@ -196,8 +222,9 @@ class Trigger(Base):
         if not hook or ((hook.get("channel") or {}).get("config") or {}).get("uri") != url:
             return None
         if sorted((hook.get("events") or {}).get("items") or []) != sorted(types):
-            self.log.info("The Okta event hook %s of the saved state subscribes to other event types; it is "
-                          "replaced.", hook_id)
+            self.log.info(
+                "The Okta event hook %s of the saved state subscribes to other event types; it is replaced.", hook_id
+            )
             self.hook_id = hook_id
             self._remove_hook()
             return None

@@ -14,13 +14,14 @@
   counted, never raised into the server thread. Nothing is ever logged from here (the request
   threads would interleave with the step log); counters are read by the trigger instead.
 """
+
 import hmac
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 MAX_BODY = 1024 * 1024
-MAX_DEPTH = 64     # Okta's events nest about 6 deep; far deeper JSON is not a delivery
+MAX_DEPTH = 64  # Okta's events nest about 6 deep; far deeper JSON is not a delivery
 READ_TIMEOUT = 10  # seconds a client may take to send its request
 
 
@@ -43,7 +44,7 @@ def delivery_items(raw: bytes) -> list:
         raise Refused("the body nests deeper than %d levels" % MAX_DEPTH) from None
     if _depth(body) > MAX_DEPTH:
         raise Refused("the body nests deeper than %d levels" % MAX_DEPTH)
-    events = ((body.get("data") if isinstance(body, dict) else None) or {})
+    events = (body.get("data") if isinstance(body, dict) else None) or {}
     events = events.get("events") if isinstance(events, dict) else None
     if not isinstance(events, list):
         raise Refused("expected an Okta event hook delivery (data.events)")
@@ -77,8 +78,7 @@ class HookListener:
         self.path = "/" + (path or "/").strip().lstrip("/")
         self.auth_header, self._secret = auth_header or "Authorization", (secret or "").encode()
         self.accept = accept
-        self.counts = {"accepted": 0, "rejected": 0, "verified": 0, "refused": 0, "failed": 0,
-                       "unstored": 0}
+        self.counts = {"accepted": 0, "rejected": 0, "verified": 0, "refused": 0, "failed": 0, "unstored": 0}
         self._lock = threading.Lock()
         self.server = _Server((host, int(port)), _handler(self))
         self.server.listener = self

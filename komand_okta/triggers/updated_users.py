@@ -4,6 +4,7 @@ The cursor logic (baseline, overlap window for Okta's eventually consistent sear
 by id and lastUpdated so that each update is one event, bounded state) lives in
 `komand_okta.okta.users_cursor`, as for New Users.
 """
+
 from komand_okta.okta.users_cursor import UserCursor
 from komand_okta.runtime.components import Trigger as Base
 

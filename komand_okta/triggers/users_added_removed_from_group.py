@@ -14,6 +14,7 @@ event is about to name the group) and the users who left, fetched in batches (th
 in the member list, and keeping every member's profile in the state would not scale). A deleted
 or mistyped group id is a clear error from its member list.
 """
+
 from komand_okta.okta import groups
 from komand_okta.runtime.components import Trigger as Base
 
@@ -40,8 +41,9 @@ class Trigger(Base):
                 name = groups.name_of(groups.get(client, group_id))
             snapshots[group_id] = {"name": name, "members": ids}
             if known is None:
-                self.log.info("Group %s: baseline of %d member(s); changes are reported from the next check.",
-                              group_id, len(ids))
+                self.log.info(
+                    "Group %s: baseline of %d member(s); changes are reported from the next check.", group_id, len(ids)
+                )
                 continue
             if newcomers:
                 added.append(_user_group(name, group_id, [newcomers[i] for i in sorted(newcomers)]))

@@ -21,15 +21,18 @@ def load(store, org, seed: int | None = None, **gen) -> None:
         load_dict(store, {})
     elif org == "demo":
         from .demo import org_dict
+
         load_dict(store, org_dict())
     elif org == "generate":
         from .generate import generate
+
         generate(store, **gen)
     else:
         path = Path(org)
         text = path.read_text(encoding="utf-8")
         if path.suffix.lower() in (".yaml", ".yml"):
             import yaml
+
             data = yaml.safe_load(text) or {}
         else:
             data = json.loads(text)

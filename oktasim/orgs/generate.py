@@ -9,20 +9,71 @@ and well under 500 MB.
 from ..store import User
 from .loader import load_dict
 
-FIRST = ["Ava", "Ben", "Cleo", "Dev", "Eva", "Finn", "Gia", "Hugo", "Isla", "Jack", "Kai", "Lily",
-         "Max", "Nora", "Owen", "Pia", "Quinn", "Ray", "Sara", "Tom", "Una", "Vic", "Wes", "Yara", "Zoe"]
-LAST = ["Adams", "Baker", "Cruz", "Dunn", "Ellis", "Ford", "Gray", "Hart", "Irwin", "Jones", "King",
-        "Lane", "Mills", "Nash", "Ortiz", "Price", "Reid", "Shaw", "Tate", "Vance", "Ward", "York"]
+FIRST = [
+    "Ava",
+    "Ben",
+    "Cleo",
+    "Dev",
+    "Eva",
+    "Finn",
+    "Gia",
+    "Hugo",
+    "Isla",
+    "Jack",
+    "Kai",
+    "Lily",
+    "Max",
+    "Nora",
+    "Owen",
+    "Pia",
+    "Quinn",
+    "Ray",
+    "Sara",
+    "Tom",
+    "Una",
+    "Vic",
+    "Wes",
+    "Yara",
+    "Zoe",
+]
+LAST = [
+    "Adams",
+    "Baker",
+    "Cruz",
+    "Dunn",
+    "Ellis",
+    "Ford",
+    "Gray",
+    "Hart",
+    "Irwin",
+    "Jones",
+    "King",
+    "Lane",
+    "Mills",
+    "Nash",
+    "Ortiz",
+    "Price",
+    "Reid",
+    "Shaw",
+    "Tate",
+    "Vance",
+    "Ward",
+    "York",
+]
 STATUS_CYCLE = ["ACTIVE"] * 16 + ["SUSPENDED", "DEPROVISIONED", "PROVISIONED", "LOCKED_OUT"]
 
 
-def generate(store, users: int = 1000, groups: int = 10, group_size: int | None = None, apps: int = 5,
-             **_ignored) -> None:
-    load_dict(store, {
-        "org": {"name": f"Generated org ({users} users)"},
-        "groups": [{"name": f"Group {i:04d}", "description": "generated"} for i in range(groups)],
-        "apps": [{"name": f"app{i}", "label": f"App {i}"} for i in range(apps)],
-    })
+def generate(
+    store, users: int = 1000, groups: int = 10, group_size: int | None = None, apps: int = 5, **_ignored
+) -> None:
+    load_dict(
+        store,
+        {
+            "org": {"name": f"Generated org ({users} users)"},
+            "groups": [{"name": f"Group {i:04d}", "description": "generated"} for i in range(groups)],
+            "apps": [{"name": f"app{i}", "label": f"App {i}"} for i in range(apps)],
+        },
+    )
     with store.lock:
         clock = store.clock
         ts = [clock.iso(clock.now() - d * 86400.0) for d in range(1, 366)]
@@ -45,13 +96,29 @@ def generate(store, users: int = 1000, groups: int = 10, group_size: int | None 
             last = LAST[(i // len(FIRST)) % len(LAST)]
             created = ts[364 - (i % 365)]
             status = statuses[i % ns]
-            u = User(id=uid, status=status, created=created,
-                     activated=created, status_changed=created, last_login=None, last_updated=created,
-                     password_changed=created if status != "PROVISIONED" else None,
-                     profile={"firstName": first, "lastName": last, "mobilePhone": None, "secondEmail": None,
-                              "login": login, "email": login},
-                     type_id=type_id, realm_id=realm_id, provider_type="OKTA", provider_name="OKTA",
-                     password="generated" if status != "PROVISIONED" else None)
+            u = User(
+                id=uid,
+                status=status,
+                created=created,
+                activated=created,
+                status_changed=created,
+                last_login=None,
+                last_updated=created,
+                password_changed=created if status != "PROVISIONED" else None,
+                profile={
+                    "firstName": first,
+                    "lastName": last,
+                    "mobilePhone": None,
+                    "secondEmail": None,
+                    "login": login,
+                    "email": login,
+                },
+                type_id=type_id,
+                realm_id=realm_id,
+                provider_type="OKTA",
+                provider_name="OKTA",
+                password="generated" if status != "PROVISIONED" else None,
+            )
             add(uid, u)
             ids.append(uid)
             logins[login] = uid

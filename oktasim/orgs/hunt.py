@@ -27,16 +27,26 @@ def load(store, org: dict, groups_by_name: dict, ts, born: str) -> None:
         _load_behavior(store, bd, born)
     ti = org.get("threat_insight") or {"action": "none"}
     zone_ids = {z["name"]: z["id"] for z in store.zones.values()}
-    store.threat_insight = {"action": ti["action"], "excludeZones": [zone_ids[n] for n in ti.get("exclude_zones") or []],
-                            "created": born, "lastUpdated": born}
+    store.threat_insight = {
+        "action": ti["action"],
+        "excludeZones": [zone_ids[n] for n in ti.get("exclude_zones") or []],
+        "created": born,
+        "lastUpdated": born,
+    }
     for rd in org.get("group_rules") or []:
         _load_rule(store, rd, groups_by_name, ts)
     for od in org.get("trusted_origins") or []:
         creator = store.find_user(od["created_by"]).id if od.get("created_by") else None
-        o = trusted_origins.new_origin(store, od["name"], od["origin"],
-                                       [{"type": t} for t in od.get("scopes") or ("CORS", "REDIRECT")],
-                                       status=od.get("status") or "ACTIVE", oid=od.get("id"),
-                                       created=ts(od.get("created_days_ago", 60)), created_by=creator)
+        o = trusted_origins.new_origin(
+            store,
+            od["name"],
+            od["origin"],
+            [{"type": t} for t in od.get("scopes") or ("CORS", "REDIRECT")],
+            status=od.get("status") or "ACTIVE",
+            oid=od.get("id"),
+            created=ts(od.get("created_days_ago", 60)),
+            created_by=creator,
+        )
         store.trusted_origins[o["id"]] = o
     for bd in org.get("user_blocks") or []:
         store.user_blocks[store.find_user(bd["user"]).id] = bd.get("applies_to") or "UNKNOWN_DEVICES"
@@ -47,8 +57,15 @@ def load(store, org: dict, groups_by_name: dict, ts, born: str) -> None:
 def _load_behavior(store, bd: dict, born: str) -> None:
     existing = next((b for b in store.behaviors.values() if b["name"] == bd["name"]), None)
     if existing is None:
-        b = behaviors.new_behavior(store, bd["name"], bd["type"], bd.get("settings") or {},
-                                   status=bd.get("status") or "ACTIVE", bid=bd.get("id"), created=born)
+        b = behaviors.new_behavior(
+            store,
+            bd["name"],
+            bd["type"],
+            bd.get("settings") or {},
+            status=bd.get("status") or "ACTIVE",
+            bid=bd.get("id"),
+            created=born,
+        )
         store.behaviors[b["id"]] = b
         return
     existing["status"] = bd.get("status") or existing["status"]
@@ -59,8 +76,15 @@ def _load_behavior(store, bd: dict, born: str) -> None:
 
 def _load_rule(store, rd: dict, groups_by_name: dict, ts) -> None:
     exclude = [store.find_user(login).id for login in rd.get("exclude") or []]
-    rule = group_rules.new_rule(store, rd["name"], rd["expression"], [groups_by_name[g] for g in rd["groups"]],
-                                exclude, rid=rd.get("id"), created=ts(rd.get("created_days_ago", 30)))
+    rule = group_rules.new_rule(
+        store,
+        rd["name"],
+        rd["expression"],
+        [groups_by_name[g] for g in rd["groups"]],
+        exclude,
+        rid=rd.get("id"),
+        created=ts(rd.get("created_days_ago", 30)),
+    )
     rule["status"] = rd.get("status") or "INACTIVE"
     store.group_rules[rule["id"]] = rule
     group_rules.apply(store, rule, log=False)

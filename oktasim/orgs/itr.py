@@ -27,40 +27,82 @@ def load(store, org: dict) -> None:
     features.update(store, org.get("features") or {})
     api_tokens.register_configured(store)
     for td in org.get("api_tokens") or []:
-        api_tokens.new_token(store, td["name"], _user(store, td["owner"]).id, created=_at(store, td), tid=td.get("id"),
-                             network=td.get("network"))
+        api_tokens.new_token(
+            store,
+            td["name"],
+            _user(store, td["owner"]).id,
+            created=_at(store, td),
+            tid=td.get("id"),
+            network=td.get("network"),
+        )
     for sd in org.get("sessions") or []:
         at = store.clock.now() - float(sd.get("minutes_ago", 5)) * 60
-        sessions.start(store, _user(store, sd["user"]), sd.get("ip"), created=at, sid=sd.get("id"),
-                       amr=sd.get("amr") or ("pwd",), mfa=bool(sd.get("mfa")))
+        sessions.start(
+            store,
+            _user(store, sd["user"]),
+            sd.get("ip"),
+            created=at,
+            sid=sd.get("id"),
+            amr=sd.get("amr") or ("pwd",),
+            mfa=bool(sd.get("mfa")),
+        )
     for dd in org.get("devices") or []:
         _load_device(store, dd)
     for ed in org.get("authenticator_enrollments") or []:
         u = _user(store, ed["user"])
-        e = enrollments.new_enrollment(store, u, ed["key"], created=_iso(store, ed), eid=ed.get("id"),
-                                       nickname=ed.get("nickname"), phone=ed.get("phone"))
+        e = enrollments.new_enrollment(
+            store,
+            u,
+            ed["key"],
+            created=_iso(store, ed),
+            eid=ed.get("id"),
+            nickname=ed.get("nickname"),
+            phone=ed.get("phone"),
+        )
         if ed.get("device"):
             store.devices[ed["device"]]["enrollments"].append((u.id, e["id"]))
     for gd in org.get("grants") or []:
-        grants.new_grant(store, _user(store, gd["user"]), _app(store, gd["client"]), gd["scope"],
-                         source=gd.get("source", "END_USER"), created=_iso(store, gd), gid=gd.get("id"))
+        grants.new_grant(
+            store,
+            _user(store, gd["user"]),
+            _app(store, gd["client"]),
+            gd["scope"],
+            source=gd.get("source", "END_USER"),
+            created=_iso(store, gd),
+            gid=gd.get("id"),
+        )
     for td in org.get("refresh_tokens") or []:
-        grants.new_refresh_token(store, _user(store, td["user"]), _app(store, td["client"]), td["scopes"],
-                                 created=_at(store, td), tid=td.get("id"))
+        grants.new_refresh_token(
+            store,
+            _user(store, td["user"]),
+            _app(store, td["client"]),
+            td["scopes"],
+            created=_at(store, td),
+            tid=td.get("id"),
+        )
     for rd in org.get("risk") or []:
         u = _user(store, rd["user"])
-        store.risks[u.id] = {"userId": u.id, "riskLevel": rd["level"], "reason": rd.get("reason") or DEFAULT_REASON,
-                             "lastUpdated": store.now()}
+        store.risks[u.id] = {
+            "userId": u.id,
+            "riskLevel": rd["level"],
+            "reason": rd.get("reason") or DEFAULT_REASON,
+            "lastUpdated": store.now(),
+        }
 
 
 def _load_device(store, dd: dict) -> None:
     profile = {"displayName": dd["displayName"], "platform": dd["platform"], **(dd.get("profile") or {})}
-    d = devices.new_device(store, profile, status=dd.get("status", "ACTIVE"), created=_iso(store, dd),
-                           did=dd.get("id"))
+    d = devices.new_device(store, profile, status=dd.get("status", "ACTIVE"), created=_iso(store, dd), did=dd.get("id"))
     for link in dd.get("users") or []:
         link = link if isinstance(link, dict) else {"login": link}
-        devices.link_user(store, d, _user(store, link["login"]), created=d["created"],
-                          managed=bool(link.get("managed")), screen_lock=link.get("screenLockType", "BIOMETRIC"))
+        devices.link_user(
+            store,
+            d,
+            _user(store, link["login"]),
+            created=d["created"],
+            managed=bool(link.get("managed")),
+            screen_lock=link.get("screenLockType", "BIOMETRIC"),
+        )
     for fid in dd.get("factors") or []:
         owner = next(uid for uid, fs in store.factors.items() if fid in fs)
         d["factors"].append((owner, fid))

@@ -5,9 +5,32 @@ in the exact shape of the recorded real responses; handlers run under the
 store lock and raise ``OktaError`` for Okta's error envelope.
 """
 
-from . import apps, factors, groups, hooks, idps, logs, misc, policies, roles, users, zones
-from . import behaviors, group_rules, linked_objects, threats, trusted_origins, user_blocks
-from . import api_tokens, devices, enrollments, grants, risk, sessions, universal_logout
+from . import (
+    api_tokens,
+    apps,
+    behaviors,
+    devices,
+    enrollments,
+    factors,
+    grants,
+    group_rules,
+    groups,
+    hooks,
+    idps,
+    linked_objects,
+    logs,
+    misc,
+    policies,
+    risk,
+    roles,
+    sessions,
+    threats,
+    trusted_origins,
+    universal_logout,
+    user_blocks,
+    users,
+    zones,
+)
 
 MODULES = (users, factors, groups, apps, zones, roles, idps, hooks, logs, misc, policies)
 # issue 13: the hunt for persistence, and the defences an attacker turns off

@@ -21,11 +21,26 @@ CONNECTIONS = ("ANYWHERE", "ZONE")
 ALL_ZONES = "ALL_IP_ZONES"
 
 
-def new_token(store, name: str, owner_id: str, created: float | None = None, tid: str | None = None,
-              network=None, client_name: str = "Okta API") -> dict:
+def new_token(
+    store,
+    name: str,
+    owner_id: str,
+    created: float | None = None,
+    tid: str | None = None,
+    network=None,
+    client_name: str = "Okta API",
+) -> dict:
     at = store.clock.now() if created is None else created
-    t = {"id": tid or store.ids.new("token"), "name": name, "userId": owner_id, "clientName": client_name,
-         "created": at, "lastUpdated": at, "lastUsed": at, "network": dict(network or {"connection": "ANYWHERE"})}
+    t = {
+        "id": tid or store.ids.new("token"),
+        "name": name,
+        "userId": owner_id,
+        "clientName": client_name,
+        "created": at,
+        "lastUpdated": at,
+        "lastUsed": at,
+        "network": dict(network or {"connection": "ANYWHERE"}),
+    }
     store.api_tokens[t["id"]] = t
     return t
 
@@ -43,8 +58,13 @@ def register_configured(store) -> None:
     """List the accepted tokens in a freshly loaded org, owned by its admin."""
     created = store.clock.now() - 7 * 86400
     for i, tid in enumerate(store.sim_token_ids):
-        new_token(store, "SOAR connector" if i == 0 else f"oktasim token {i + 1}", store.admin_id or "",
-                  created=created, tid=tid)
+        new_token(
+            store,
+            "SOAR connector" if i == 0 else f"oktasim token {i + 1}",
+            store.admin_id or "",
+            created=created,
+            tid=tid,
+        )
 
 
 def in_use(store, tid: str) -> bool:
@@ -58,11 +78,20 @@ def in_use(store, tid: str) -> bool:
 
 def render(t: dict, base: str) -> dict:
     href = f"{base}/api/v1/api-tokens/{t['id']}"
-    return {"name": t["name"], "userId": t["userId"], "network": dict(t["network"]),
-            "id": t["id"], "clientName": t["clientName"], "expiresAt": iso(t["lastUsed"] + WINDOW),
-            "created": iso(t["created"]), "lastUpdated": iso(t["lastUpdated"]),
-            "_links": {"self": {"href": href, "hints": {"allow": ["GET", "DELETE"]}},
-                       "user": {"href": f"{base}/api/v1/users/{t['userId']}", "hints": {"allow": ["GET"]}}}}
+    return {
+        "name": t["name"],
+        "userId": t["userId"],
+        "network": dict(t["network"]),
+        "id": t["id"],
+        "clientName": t["clientName"],
+        "expiresAt": iso(t["lastUsed"] + WINDOW),
+        "created": iso(t["created"]),
+        "lastUpdated": iso(t["lastUpdated"]),
+        "_links": {
+            "self": {"href": href, "hints": {"allow": ["GET", "DELETE"]}},
+            "user": {"href": f"{base}/api/v1/users/{t['userId']}", "hints": {"allow": ["GET"]}},
+        },
+    }
 
 
 def _token(req, store) -> dict:

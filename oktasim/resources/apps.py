@@ -20,14 +20,24 @@ from . import users as users_mod
 from .lifecycle import set_active
 from .listing import limit_arg, links
 
-MESSAGES = {"delete": "Delete application",
-            "group.application_assignment.add": "Add assigned application to group",
-            "group.application_assignment.update": "Update assigned application in group",
-            "group.application_assignment.remove": "Remove assigned application from group"}
+MESSAGES = {
+    "delete": "Delete application",
+    "group.application_assignment.add": "Add assigned application to group",
+    "group.application_assignment.update": "Update assigned application in group",
+    "group.application_assignment.remove": "Remove assigned application from group",
+}
 
 
-def new_app(store, name: str, label: str, sign_on_mode: str = "SAML_2_0", status: str = "ACTIVE",
-            aid=None, created=None, settings_app=None) -> dict:
+def new_app(
+    store,
+    name: str,
+    label: str,
+    sign_on_mode: str = "SAML_2_0",
+    status: str = "ACTIVE",
+    aid=None,
+    created=None,
+    settings_app=None,
+) -> dict:
     now = created or store.now()
     aid = aid or store.ids.new("app")
     creds = {"userNameTemplate": {"template": "${source.login}", "type": "BUILT_IN"}, "signing": {}}
@@ -37,18 +47,32 @@ def new_app(store, name: str, label: str, sign_on_mode: str = "SAML_2_0", status
         creds["scheme"] = "EDIT_USERNAME_AND_PASSWORD"
         creds["revealPassword"] = False
     return {
-        "id": aid, "orn": f"orn:okta:idp:{store.org['id']}:apps:{name}:{aid}",
-        "name": name, "label": label, "status": status,
-        "lastUpdated": now, "created": now,
+        "id": aid,
+        "orn": f"orn:okta:idp:{store.org['id']}:apps:{name}:{aid}",
+        "name": name,
+        "label": label,
+        "status": status,
+        "lastUpdated": now,
+        "created": now,
         "accessibility": {"selfService": False, "errorRedirectUrl": None, "loginRedirectUrl": None},
-        "visibility": {"autoLaunch": False, "autoSubmitToolbar": False,
-                       "hide": {"iOS": False, "web": False}, "appLinks": {f"{name}_link": True}},
-        "features": [], "signOnMode": sign_on_mode, "credentials": creds,
+        "visibility": {
+            "autoLaunch": False,
+            "autoSubmitToolbar": False,
+            "hide": {"iOS": False, "web": False},
+            "appLinks": {f"{name}_link": True},
+        },
+        "features": [],
+        "signOnMode": sign_on_mode,
+        "credentials": creds,
         "universalLogout": None,
-        "settings": {"app": dict(settings_app or {}),
-                     "notifications": {"vpn": {"network": {"connection": "DISABLED"}, "message": None, "helpUrl": None}},
-                     "manualProvisioning": False, "implicitAssignment": False, "emOptInStatus": "NONE",
-                     "notes": {"admin": None, "enduser": None}},
+        "settings": {
+            "app": dict(settings_app or {}),
+            "notifications": {"vpn": {"network": {"connection": "DISABLED"}, "message": None, "helpUrl": None}},
+            "manualProvisioning": False,
+            "implicitAssignment": False,
+            "emOptInStatus": "NONE",
+            "notes": {"admin": None, "enduser": None},
+        },
     }
 
 
@@ -61,7 +85,13 @@ def render(store, a: dict, base: str) -> dict:
         "uploadLogo": {"href": f"{href}/logo", "hints": {"allow": ["POST"]}},
         "appLinks": [{"name": link_name, "href": f"{base}/home/{a['name']}/{aid}/aln{aid[3:]}", "type": "text/html"}],
         "groups": {"href": f"{href}/groups"},
-        "logo": [{"name": "medium", "href": "https://op3static.oktacdn.com/assets/img/logos/default.png", "type": "image/png"}],
+        "logo": [
+            {
+                "name": "medium",
+                "href": "https://op3static.oktacdn.com/assets/img/logos/default.png",
+                "type": "image/png",
+            }
+        ],
         "users": {"href": f"{href}/users"},
     }
     if a["status"] == "ACTIVE":
@@ -72,24 +102,36 @@ def render(store, a: dict, base: str) -> dict:
     return d
 
 
-def new_app_user(store, app: dict, user, scope: str = "USER", created=None, profile=None,
-                 user_name=None) -> dict:
+def new_app_user(store, app: dict, user, scope: str = "USER", created=None, profile=None, user_name=None) -> dict:
     now = created or store.now()
     p = user.profile
-    prof = {"email": p.get("email"), "given_name": p.get("firstName"), "family_name": p.get("lastName"),
-            "name": f"{p.get('firstName') or ''} {p.get('lastName') or ''}".strip(),
-            "locale": "en_US", "zoneinfo": "America/Los_Angeles"}
+    prof = {
+        "email": p.get("email"),
+        "given_name": p.get("firstName"),
+        "family_name": p.get("lastName"),
+        "name": f"{p.get('firstName') or ''} {p.get('lastName') or ''}".strip(),
+        "locale": "en_US",
+        "zoneinfo": "America/Los_Angeles",
+    }
     prof.update(profile or {})
-    return {"id": user.id, "externalId": None, "created": now, "lastUpdated": now, "scope": scope,
-            "status": "ACTIVE" if app["status"] == "ACTIVE" else "INACTIVE", "statusChanged": now,
-            "passwordChanged": None, "syncState": "DISABLED",
-            "credentials": {"userName": user_name or user.login}, "profile": prof}
+    return {
+        "id": user.id,
+        "externalId": None,
+        "created": now,
+        "lastUpdated": now,
+        "scope": scope,
+        "status": "ACTIVE" if app["status"] == "ACTIVE" else "INACTIVE",
+        "statusChanged": now,
+        "passwordChanged": None,
+        "syncState": "DISABLED",
+        "credentials": {"userName": user_name or user.login},
+        "profile": prof,
+    }
 
 
 def render_app_user(store, au: dict, app_id: str, base: str, expand_user: bool = False) -> dict:
     d = dict(au)
-    d["_links"] = {"app": {"href": f"{base}/api/v1/apps/{app_id}"},
-                   "user": {"href": f"{base}/api/v1/users/{au['id']}"}}
+    d["_links"] = {"app": {"href": f"{base}/api/v1/apps/{app_id}"}, "user": {"href": f"{base}/api/v1/users/{au['id']}"}}
     if expand_user and au["id"] in store.users:
         d["_embedded"] = {"user": users_mod.render(store, store.users[au["id"]], base)}
     return d
@@ -113,6 +155,7 @@ def _app_getter(store):
         if attr == "settings.slo.enabled":
             return False
         return a.get(attr)
+
     return get
 
 
@@ -164,8 +207,9 @@ def effective_app_users(store, a: dict) -> dict:
         for uid in store.members.get(gid, {}):
             user = store.users.get(uid)
             if uid not in users and user is not None and user.status != "DEPROVISIONED":
-                users[uid] = new_app_user(store, a, user, scope="GROUP", created=assignment["lastUpdated"],
-                                          profile=assignment.get("profile"))
+                users[uid] = new_app_user(
+                    store, a, user, scope="GROUP", created=assignment["lastUpdated"], profile=assignment.get("profile")
+                )
     return users
 
 
@@ -181,12 +225,12 @@ def list_app_users(req, store):
             p = au.get("profile") or {}
             vals = [au["credentials"].get("userName"), p.get("given_name"), p.get("family_name"), p.get("email")]
             return any(str(v or "").lower().startswith(ql) for v in vals)
+
         rows = [r for r in rows if match(r)]
     limit = parse_limit(req, 50, 500)
     items, nxt = page_list(rows, req.arg("after"), limit)
     expand = req.arg("expand") == "user"
-    return ok([render_app_user(store, au, a["id"], req.base, expand) for au in items],
-              headers=link_headers(req, nxt))
+    return ok([render_app_user(store, au, a["id"], req.base, expand) for au in items], headers=link_headers(req, nxt))
 
 
 def assign_user(req, store):
@@ -202,8 +246,9 @@ def assign_user(req, store):
     if uid in assigned:
         raise OktaError("E0000062")
     creds = body.get("credentials") or {}
-    au = new_app_user(store, a, u, scope=body.get("scope") or "USER", profile=body.get("profile"),
-                      user_name=creds.get("userName"))
+    au = new_app_user(
+        store, a, u, scope=body.get("scope") or "USER", profile=body.get("profile"), user_name=creds.get("userName")
+    )
     assigned[uid] = au
     store.emit("application.user_membership.add", [store.user_target(u), store.app_target(a)], req)
     return ok(render_app_user(store, au, a["id"], req.base))
@@ -233,8 +278,11 @@ def update_app_user(req, store):
     creds = body.get("credentials")
     if isinstance(creds, dict) and creds.get("userName"):
         au["credentials"] = {"userName": creds["userName"]}
-        store.emit("application.user_membership.change_username",
-                   [store.user_target(u), store.app_target(a)] if u else [store.app_target(a)], req)
+        store.emit(
+            "application.user_membership.change_username",
+            [store.user_target(u), store.app_target(a)] if u else [store.app_target(a)],
+            req,
+        )
     if isinstance(body.get("profile"), dict):
         au["profile"] = {**au["profile"], **body["profile"]}
     au["lastUpdated"] = store.now()
@@ -246,9 +294,14 @@ def remove_app_user(req, store):
     au = _get_app_user(store, a, req.params["userId"])
     req.bool_arg("sendEmail", False)
     if au["scope"] == "GROUP":  # [infer] Okta refuses; the assignment belongs to the group
-        raise OktaError("E0000001", "scope",
-                        causes=["The user is assigned to this application through a group; remove the group "
-                                "assignment or the group membership instead."])
+        raise OktaError(
+            "E0000001",
+            "scope",
+            causes=[
+                "The user is assigned to this application through a group; remove the group "
+                "assignment or the group membership instead."
+            ],
+        )
     del store.app_users[a["id"]][au["id"]]
     u = store.users.get(au["id"])
     targets = ([store.user_target(u)] if u else []) + [store.app_target(a)]
@@ -273,8 +326,11 @@ def list_app_groups(req, store):
     rows = sorted(assigned.values(), key=lambda g: (g["priority"], g["id"]))
     q = (req.arg("q") or "").lower()
     if q:
-        rows = [g for g in rows if str(store.groups.get(g["id"], {}).get("profile", {}).get("name") or "")
-                .lower().startswith(q)]
+        rows = [
+            g
+            for g in rows
+            if str(store.groups.get(g["id"], {}).get("profile", {}).get("name") or "").lower().startswith(q)
+        ]
     limit = limit_arg(req, 20, 1, 200)
     items, nxt = page_list(rows, req.arg("after"), limit)
     expand = req.arg("expand")
@@ -283,9 +339,11 @@ def list_app_groups(req, store):
 
 def _render_app_group(store, assignment, app_id, base, expand=None):
     d = dict(assignment)
-    d["_links"] = {"app": {"href": f"{base}/api/v1/apps/{app_id}"},
-                   "self": {"href": f"{base}/api/v1/apps/{app_id}/groups/{assignment['id']}"},
-                   "group": {"href": f"{base}/api/v1/groups/{assignment['id']}"}}
+    d["_links"] = {
+        "app": {"href": f"{base}/api/v1/apps/{app_id}"},
+        "self": {"href": f"{base}/api/v1/apps/{app_id}/groups/{assignment['id']}"},
+        "group": {"href": f"{base}/api/v1/groups/{assignment['id']}"},
+    }
     if expand == "group" and assignment["id"] in store.groups:
         d["_embedded"] = {"group": groups_mod.render(store, store.groups[assignment["id"]], base)}
     return d
@@ -314,8 +372,12 @@ def assign_group(req, store):
     if not isinstance(profile, dict):
         raise OktaError("E0000001", "profile", causes=["profile: The value must be an object"])
     event = "group.application_assignment.update" if g["id"] in assigned else "group.application_assignment.add"
-    assignment = {"id": g["id"], "lastUpdated": store.now(), "priority": _priority(body, assigned, g["id"]),
-                  "profile": profile}
+    assignment = {
+        "id": g["id"],
+        "lastUpdated": store.now(),
+        "priority": _priority(body, assigned, g["id"]),
+        "profile": profile,
+    }
     assigned[g["id"]] = assignment
     store.emit(event, [store.group_target(g), store.app_target(a)], req, message=MESSAGES[event])
     return ok(_render_app_group(store, assignment, a["id"], req.base))
@@ -334,8 +396,12 @@ def unassign_group(req, store):
     a = get_app(store, req.params["appId"])
     g = groups_mod.get_group(store, req.params["groupId"])
     if store.app_groups.get(a["id"], {}).pop(g["id"], None) is not None:
-        store.emit("group.application_assignment.remove", [store.group_target(g), store.app_target(a)], req,
-                   message=MESSAGES["group.application_assignment.remove"])
+        store.emit(
+            "group.application_assignment.remove",
+            [store.group_target(g), store.app_target(a)],
+            req,
+            message=MESSAGES["group.application_assignment.remove"],
+        )
     return no_content()
 
 
@@ -346,13 +412,20 @@ def user_app_links(req, store):
     for aid in sorted(set(store.app_users) | by_group):
         a = store.apps.get(aid)
         if (u.id in store.app_users.get(aid, {}) or aid in by_group) and a is not None and a["status"] == "ACTIVE":
-            out.append({
-                "id": f"00ub{aid[3:]}"[:20], "label": a["label"],
-                "linkUrl": f"{req.base}/home/{a['name']}/{aid}/aln{aid[3:]}",
-                "logoUrl": "https://op3static.oktacdn.com/assets/img/logos/default.png",
-                "appName": a["name"], "appInstanceId": aid, "appAssignmentId": f"0ua{aid[3:]}",
-                "credentialsSetup": False, "hidden": False, "sortOrder": len(out),
-            })
+            out.append(
+                {
+                    "id": f"00ub{aid[3:]}"[:20],
+                    "label": a["label"],
+                    "linkUrl": f"{req.base}/home/{a['name']}/{aid}/aln{aid[3:]}",
+                    "logoUrl": "https://op3static.oktacdn.com/assets/img/logos/default.png",
+                    "appName": a["name"],
+                    "appInstanceId": aid,
+                    "appAssignmentId": f"0ua{aid[3:]}",
+                    "credentialsSetup": False,
+                    "hidden": False,
+                    "sortOrder": len(out),
+                }
+            )
     return ok(out)
 
 

@@ -33,8 +33,15 @@ DEFAULTS = (
 
 def new_behavior(store, name, kind, settings, status="ACTIVE", bid=None, created=None) -> dict:
     now = created or store.now()
-    return {"id": bid or store.ids.new("abh"), "name": name, "type": kind, "settings": copy.deepcopy(settings),
-            "status": status, "created": now, "lastUpdated": now}
+    return {
+        "id": bid or store.ids.new("abh"),
+        "name": name,
+        "type": kind,
+        "settings": copy.deepcopy(settings),
+        "status": status,
+        "created": now,
+        "lastUpdated": now,
+    }
 
 
 def add_defaults(store, created) -> None:
@@ -45,8 +52,9 @@ def add_defaults(store, created) -> None:
 
 def render(b: dict, base: str) -> dict:
     d = copy.deepcopy(b)
-    d["_link"] = {"self": {"href": f"{base}/api/v1/behaviors/{b['id']}",
-                           "hints": {"allow": ["GET", "POST", "PUT", "DELETE"]}}}
+    d["_link"] = {
+        "self": {"href": f"{base}/api/v1/behaviors/{b['id']}", "hints": {"allow": ["GET", "POST", "PUT", "DELETE"]}}
+    }
     return d
 
 
@@ -68,8 +76,12 @@ def get_behavior_h(req, store):
 def lifecycle(req, store, action):
     b = get_behavior(store, req.params["behaviorId"])
     set_active(store, b, action)
-    store.emit("security.behavior.settings.update", [target(b["id"], "Behavior", b["name"], b["name"])], req,
-               message=f"Behavior settings update: {action} {b['name']}")
+    store.emit(
+        "security.behavior.settings.update",
+        [target(b["id"], "Behavior", b["name"], b["name"])],
+        req,
+        message=f"Behavior settings update: {action} {b['name']}",
+    )
     return ok(render(b, req.base))
 
 
@@ -77,4 +89,6 @@ def register(r) -> None:
     r.add("GET", "/api/v1/behaviors", list_behaviors)
     r.add("GET", "/api/v1/behaviors/{behaviorId}", get_behavior_h)
     for action in ("activate", "deactivate"):  # one route per action, as in the spec
-        r.add("POST", f"/api/v1/behaviors/{{behaviorId}}/lifecycle/{action}", functools.partial(lifecycle, action=action))
+        r.add(
+            "POST", f"/api/v1/behaviors/{{behaviorId}}/lifecycle/{action}", functools.partial(lifecycle, action=action)
+        )

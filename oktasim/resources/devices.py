@@ -17,11 +17,17 @@ from ..web import no_content, ok
 from . import users as users_mod
 
 SEARCH = search.Rules(
-    attrs=("id", "status", "lastUpdated", "created"), prefixes=("profile.",),
+    attrs=("id", "status", "lastUpdated", "created"),
+    prefixes=("profile.",),
     ops=("eq", "sw", "pr"),
-    per_attr={"lastUpdated": ("eq", "gt", "ge", "lt", "le"), "created": ("eq", "gt", "ge", "lt", "le"),
-              **{f"profile.{a}": ("eq", "sw", "co", "pr")
-                 for a in ("displayName", "serialNumber", "imei", "meid", "udid", "sid")}},
+    per_attr={
+        "lastUpdated": ("eq", "gt", "ge", "lt", "le"),
+        "created": ("eq", "gt", "ge", "lt", "le"),
+        **{
+            f"profile.{a}": ("eq", "sw", "co", "pr")
+            for a in ("displayName", "serialNumber", "imei", "meid", "udid", "sid")
+        },
+    },
 )
 # action -> (statuses it applies to, status after)
 LIFECYCLE = {
@@ -30,38 +36,66 @@ LIFECYCLE = {
     "suspend": (("ACTIVE",), "SUSPENDED"),
     "unsuspend": (("SUSPENDED",), "ACTIVE"),
 }
-STATUS_LINKS = {"ACTIVE": ("suspend", "deactivate"), "SUSPENDED": ("unsuspend", "deactivate"),
-                "DEACTIVATED": ("activate",)}
+STATUS_LINKS = {
+    "ACTIVE": ("suspend", "deactivate"),
+    "SUSPENDED": ("unsuspend", "deactivate"),
+    "DEACTIVATED": ("activate",),
+}
 
 
-def new_device(store, profile: dict, status: str = "ACTIVE", created: str | None = None,
-               did: str | None = None) -> dict:
+def new_device(
+    store, profile: dict, status: str = "ACTIVE", created: str | None = None, did: str | None = None
+) -> dict:
     at = created or store.now()
-    d = {"id": did or store.ids.new("guo"), "status": status, "created": at, "lastUpdated": at,
-         "profile": {"registered": True, "secureHardwarePresent": False, **profile},
-         "users": [], "factors": [], "enrollments": []}
+    d = {
+        "id": did or store.ids.new("guo"),
+        "status": status,
+        "created": at,
+        "lastUpdated": at,
+        "profile": {"registered": True, "secureHardwarePresent": False, **profile},
+        "users": [],
+        "factors": [],
+        "enrollments": [],
+    }
     store.devices[d["id"]] = d
     return d
 
 
-def link_user(store, d: dict, u, created: str | None = None, managed: bool = False,
-              screen_lock: str = "BIOMETRIC") -> None:
-    d["users"].append({"userId": u.id, "created": created or store.now(), "deviceUserId": store.ids.new("lnk"),
-                       "managementStatus": "MANAGED" if managed else "NOT_MANAGED", "screenLockType": screen_lock})
+def link_user(
+    store, d: dict, u, created: str | None = None, managed: bool = False, screen_lock: str = "BIOMETRIC"
+) -> None:
+    d["users"].append(
+        {
+            "userId": u.id,
+            "created": created or store.now(),
+            "deviceUserId": store.ids.new("lnk"),
+            "managementStatus": "MANAGED" if managed else "NOT_MANAGED",
+            "screenLockType": screen_lock,
+        }
+    )
 
 
 # ---------------------------------------------------------------- rendering
 def render(d: dict, base: str) -> dict:
     href = f"{base}/api/v1/devices/{d['id']}"
-    links = {name: {"href": f"{href}/lifecycle/{name}", "hints": {"allow": ["POST"]}}
-             for name in STATUS_LINKS[d["status"]]}
+    links = {
+        name: {"href": f"{href}/lifecycle/{name}", "hints": {"allow": ["POST"]}} for name in STATUS_LINKS[d["status"]]
+    }
     allow = ["GET", "PUT"] + (["DELETE"] if d["status"] == "DEACTIVATED" else [])  # the spec's HttpMethod has no PATCH
     links["self"] = {"href": href, "hints": {"allow": allow}}
     links["users"] = {"href": f"{href}/users", "hints": {"allow": ["GET"]}}
-    return {"id": d["id"], "status": d["status"], "created": d["created"], "lastUpdated": d["lastUpdated"],
-            "profile": dict(d["profile"]), "resourceType": "UDDevice",
-            "resourceDisplayName": {"value": d["profile"].get("displayName"), "sensitive": False},
-            "resourceAlternateId": None, "resourceId": d["id"], "_links": links}
+    return {
+        "id": d["id"],
+        "status": d["status"],
+        "created": d["created"],
+        "lastUpdated": d["lastUpdated"],
+        "profile": dict(d["profile"]),
+        "resourceType": "UDDevice",
+        "resourceDisplayName": {"value": d["profile"].get("displayName"), "sensitive": False},
+        "resourceAlternateId": None,
+        "resourceId": d["id"],
+        "_links": links,
+    }
 
 
 def _embedded_user(store, link: dict, base: str, summary: bool):
@@ -70,13 +104,20 @@ def _embedded_user(store, link: dict, base: str, summary: bool):
         return None
     if summary:
         p = u.profile
-        user = {"id": u.id, "realmId": u.realm_id,
-                "profile": {k: p.get(k) for k in ("firstName", "lastName", "login", "email")},
-                "_links": {"self": {"href": f"{base}/api/v1/users/{u.id}"}}}
+        user = {
+            "id": u.id,
+            "realmId": u.realm_id,
+            "profile": {k: p.get(k) for k in ("firstName", "lastName", "login", "email")},
+            "_links": {"self": {"href": f"{base}/api/v1/users/{u.id}"}},
+        }
     else:
         user = users_mod.render(store, u, base)
-    return {"created": link["created"], "managementStatus": link["managementStatus"],
-            "screenLockType": link["screenLockType"], "user": user}
+    return {
+        "created": link["created"],
+        "managementStatus": link["managementStatus"],
+        "screenLockType": link["screenLockType"],
+        "user": user,
+    }
 
 
 def _with_users(store, d: dict, base: str, expand) -> dict:
@@ -145,8 +186,12 @@ def _unbind(req, store, d: dict) -> None:
         factor = store.factors.get(uid, {}).pop(fid, None)
         u = store.users.get(uid)
         if factor is not None and u is not None:
-            store.emit("user.mfa.factor.deactivate", [store.user_target(u)], req,
-                       message=f"Reset factor for user ({factor['factorType']}) on device deactivation")
+            store.emit(
+                "user.mfa.factor.deactivate",
+                [store.user_target(u)],
+                req,
+                message=f"Reset factor for user ({factor['factorType']}) on device deactivation",
+            )
     for uid, eid in d["enrollments"]:
         store.enrollments.get(uid, {}).pop(eid, None)
     for link in d["users"]:
@@ -163,14 +208,18 @@ def _lifecycle(action: str):
         features.require(store, "identity_engine")
         d = _get(store, req.params["deviceId"])
         if d["status"] not in allowed:
-            raise OktaError("E0000001", "status", causes=[
-                f"Cannot {action} a device that is {d['status']}; it must be {' or '.join(allowed)}"])
+            raise OktaError(
+                "E0000001",
+                "status",
+                causes=[f"Cannot {action} a device that is {d['status']}; it must be {' or '.join(allowed)}"],
+            )
         if action == "deactivate":
             _unbind(req, store, d)
         d["status"] = after
         d["lastUpdated"] = store.now()
         store.emit(f"device.lifecycle.{action}", [_target(d)], req)
         return no_content()
+
     handler.__name__ = f"{action}_device"
     return handler
 
@@ -182,8 +231,9 @@ def list_user_devices(req, store):
     for d in sorted(store.devices.values(), key=lambda d: d["id"]):
         for link in d["users"]:
             if link["userId"] == u.id:
-                out.append({"created": link["created"], "device": render(d, req.base),
-                            "deviceUserId": link["deviceUserId"]})
+                out.append(
+                    {"created": link["created"], "device": render(d, req.base), "deviceUserId": link["deviceUserId"]}
+                )
     return ok(out)
 
 

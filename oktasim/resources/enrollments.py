@@ -29,18 +29,37 @@ FROM_FACTOR = {
     ("question", "OKTA"): ("security_question", "security_question", "Security Question"),
 }
 # key -> (type, name) for enrollments that are not factors
-KEYS = {"okta_verify": ("app", "Okta Verify"), "webauthn": ("security_key", "Security Key or Biometric"),
-        "okta_email": ("email", "Email"), "phone_number": ("phone", "Phone")}
+KEYS = {
+    "okta_verify": ("app", "Okta Verify"),
+    "webauthn": ("security_key", "Security Key or Biometric"),
+    "okta_email": ("email", "Email"),
+    "phone_number": ("phone", "Phone"),
+}
 
 
-def new_enrollment(store, u, key: str, created: str | None = None, eid: str | None = None,
-                   nickname: str | None = None, phone: str | None = None) -> dict:
+def new_enrollment(
+    store,
+    u,
+    key: str,
+    created: str | None = None,
+    eid: str | None = None,
+    nickname: str | None = None,
+    phone: str | None = None,
+) -> dict:
     if key not in KEYS:
         raise ValueError(f"authenticator key: one of {', '.join(sorted(KEYS))}")
     at = created or store.now()
     kind, name = KEYS[key]
-    e = {"id": eid or store.ids.new({"webauthn": "fwf", "okta_verify": "pfd"}.get(key, "aen")), "type": kind,
-         "key": key, "name": name, "status": "ACTIVE", "created": at, "lastUpdated": at, "nickname": nickname}
+    e = {
+        "id": eid or store.ids.new({"webauthn": "fwf", "okta_verify": "pfd"}.get(key, "aen")),
+        "type": kind,
+        "key": key,
+        "name": name,
+        "status": "ACTIVE",
+        "created": at,
+        "lastUpdated": at,
+        "nickname": nickname,
+    }
     if phone:
         e["phoneNumber"] = phone
     store.enrollments.setdefault(u.id, {})[e["id"]] = e
@@ -52,8 +71,16 @@ def _of_factor(f: dict) -> dict | None:
     if found is None:
         return None
     kind, key, name = found
-    e = {"id": f["id"], "type": kind, "key": key, "name": name, "status": f["status"],
-         "created": f["created"], "lastUpdated": f["lastUpdated"], "nickname": None}
+    e = {
+        "id": f["id"],
+        "type": kind,
+        "key": key,
+        "name": name,
+        "status": f["status"],
+        "created": f["created"],
+        "lastUpdated": f["lastUpdated"],
+        "nickname": None,
+    }
     if kind == "phone":
         e["phoneNumber"] = f["profile"].get("phoneNumber")
     return e
@@ -82,8 +109,10 @@ def render(e: dict, uid: str, base: str, disclose: bool) -> dict:
     d["_links"] = {
         "self": {"href": href, "hints": {"allow": ["GET", "DELETE"]}},
         "user": {"href": f"{base}/api/v1/users/{uid}", "hints": {"allow": ["GET"]}},
-        "authenticator": {"href": f"{base}/api/v1/authenticators/{_authenticator_id(e['key'])}",
-                          "hints": {"allow": ["GET"]}},
+        "authenticator": {
+            "href": f"{base}/api/v1/authenticators/{_authenticator_id(e['key'])}",
+            "hints": {"allow": ["GET"]},
+        },
     }
     return d
 
@@ -91,7 +120,9 @@ def render(e: dict, uid: str, base: str, disclose: bool) -> dict:
 def _disclose(req) -> bool:
     values = {v for k, v in req.query_pairs if k == "discloseIdentifiers" for v in v.split(",") if v}
     if values - {"phone"}:
-        raise OktaError("E0000001", "discloseIdentifiers", causes=["discloseIdentifiers: the only valid value is phone"])
+        raise OktaError(
+            "E0000001", "discloseIdentifiers", causes=["discloseIdentifiers: the only valid value is phone"]
+        )
     return "phone" in values
 
 
@@ -125,8 +156,9 @@ def delete_enrollment(req, store):
         del store.factors[u.id][e["id"]]
     else:
         del store.enrollments[u.id][e["id"]]
-    store.emit("user.mfa.factor.deactivate", [store.user_target(u)], req,
-               message=f"Reset factor for user ({e['name']})")
+    store.emit(
+        "user.mfa.factor.deactivate", [store.user_target(u)], req, message=f"Reset factor for user ({e['name']})"
+    )
     return no_content()
 
 

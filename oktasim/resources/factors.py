@@ -17,22 +17,35 @@ from ..errors import OktaError, not_found
 from ..web import no_content, ok
 from . import users as users_mod
 
-TYPE_KIND = {"push": "push", "sms": "sms", "call": "call", "email": "email", "question": "question",
-             "token:software:totp": "totp"}
+TYPE_KIND = {
+    "push": "push",
+    "sms": "sms",
+    "call": "call",
+    "email": "email",
+    "question": "question",
+    "token:software:totp": "totp",
+}
 DEFAULT_PASSCODE = "123456"
 DEFAULT_PUSH = {"behaviour": "approve_after", "polls": 2}
 
 
-def new_factor(store, user, ftype: str, provider: str = "OKTA", profile=None, behaviour=None,
-               status: str = "ACTIVE", created=None) -> dict:
+def new_factor(
+    store, user, ftype: str, provider: str = "OKTA", profile=None, behaviour=None, status: str = "ACTIVE", created=None
+) -> dict:
     now = created or store.now()
     kind = TYPE_KIND.get(ftype, "totp")
     if ftype == "token:software:totp" and provider == "GOOGLE":
         kind = "google"
     if profile is None:
         if ftype == "push":
-            profile = {"credentialId": user.login, "deviceType": "SmartPhone_IPhone", "keys": [],
-                       "name": "iPhone", "platform": "IOS", "version": "17.2"}
+            profile = {
+                "credentialId": user.login,
+                "deviceType": "SmartPhone_IPhone",
+                "keys": [],
+                "name": "iPhone",
+                "platform": "IOS",
+                "version": "17.2",
+            }
         elif ftype in ("sms", "call"):
             profile = {"phoneNumber": user.profile.get("mobilePhone") or "+15555550100"}
         elif ftype == "email":
@@ -42,8 +55,13 @@ def new_factor(store, user, ftype: str, provider: str = "OKTA", profile=None, be
         else:
             profile = {"credentialId": user.login}
     f = {
-        "id": store.ids.new(kind), "factorType": ftype, "provider": provider,
-        "vendorName": provider, "status": status, "created": now, "lastUpdated": now,
+        "id": store.ids.new(kind),
+        "factorType": ftype,
+        "provider": provider,
+        "vendorName": provider,
+        "status": status,
+        "created": now,
+        "lastUpdated": now,
         "profile": profile,
     }
     if behaviour:
@@ -90,8 +108,9 @@ def unenroll(req, store):
     del store.factors[u.id][f["id"]]
     if not store.factors[u.id]:
         del store.factors[u.id]
-    store.emit("user.mfa.factor.deactivate", [store.user_target(u)], req,
-               message=f"Reset factor for user ({f['factorType']})")
+    store.emit(
+        "user.mfa.factor.deactivate", [store.user_target(u)], req, message=f"Reset factor for user ({f['factorType']})"
+    )
     return no_content()
 
 
@@ -105,13 +124,15 @@ def _waiting_body(base, tx, profile: bool = True) -> dict:
     body = {"factorResult": "WAITING"}
     if profile:  # the poll answer carries it; the 201 of verify does not (spec)
         body["profile"] = {"credentialId": tx["credential_id"]}
-    body.update({
-        "expiresAt": iso(tx["expires"]),
-        "_links": {
-            "poll": {"href": href, "hints": {"allow": ["GET"]}},
-            "cancel": {"href": href, "hints": {"allow": ["DELETE"]}},
-        },
-    })
+    body.update(
+        {
+            "expiresAt": iso(tx["expires"]),
+            "_links": {
+                "poll": {"href": href, "hints": {"allow": ["GET"]}},
+                "cancel": {"href": href, "hints": {"allow": ["DELETE"]}},
+            },
+        }
+    )
     if tx.get("correct_answer") is not None:
         body["_embedded"] = {"challenge": {"correctAnswer": tx["correct_answer"]}}
     return body
@@ -137,15 +158,28 @@ def settle(store, tx: dict, result: str, req=None) -> None:
     if u is None:
         return
     if result == "SUCCESS":
-        store.emit("user.authentication.auth_via_mfa", [store.user_target(u)], req,
-                   actor=store.actor({"user_id": u.id}))
+        store.emit(
+            "user.authentication.auth_via_mfa", [store.user_target(u)], req, actor=store.actor({"user_id": u.id})
+        )
     elif result == "REJECTED":
-        store.emit("user.mfa.okta_verify.deny_push", [store.user_target(u)], req, outcome="FAILURE",
-                   reason="User rejected Okta push verify", severity="WARN",
-                   actor=store.actor({"user_id": u.id}))
+        store.emit(
+            "user.mfa.okta_verify.deny_push",
+            [store.user_target(u)],
+            req,
+            outcome="FAILURE",
+            reason="User rejected Okta push verify",
+            severity="WARN",
+            actor=store.actor({"user_id": u.id}),
+        )
     elif result == "TIMEOUT":
-        store.emit("user.authentication.auth_via_mfa", [store.user_target(u)], req, outcome="FAILURE",
-                   reason="TIMEOUT", actor=store.actor({"user_id": u.id}))
+        store.emit(
+            "user.authentication.auth_via_mfa",
+            [store.user_target(u)],
+            req,
+            outcome="FAILURE",
+            reason="TIMEOUT",
+            actor=store.actor({"user_id": u.id}),
+        )
 
 
 def pick(store, tx: dict, number, req=None) -> None:
@@ -202,16 +236,24 @@ def verify(req, store):
         except ValueError:
             raise OktaError("E0000001", "tokenLifetimeSeconds") from None
         if not 1 <= life <= 86400:
-            raise OktaError("E0000001", "tokenLifetimeSeconds",
-                            causes=["tokenLifetimeSeconds: must be between 1 and 86400"])
+            raise OktaError(
+                "E0000001", "tokenLifetimeSeconds", causes=["tokenLifetimeSeconds: must be between 1 and 86400"]
+            )
         beh = f.get("_behaviour") or store.org.get("push_default") or DEFAULT_PUSH
         now = store.clock.now()
         tx = {
-            "id": store.ids.new("transaction"), "user_id": u.id, "factor_id": f["id"],
-            "created": now, "expires": now + life, "result": "WAITING", "polls": 0,
-            "behaviour": dict(beh), "credential_id": f["profile"].get("credentialId") or u.login,
+            "id": store.ids.new("transaction"),
+            "user_id": u.id,
+            "factor_id": f["id"],
+            "created": now,
+            "expires": now + life,
+            "result": "WAITING",
+            "polls": 0,
+            "behaviour": dict(beh),
+            "credential_id": f["profile"].get("credentialId") or u.login,
             "correct_answer": random.Random(f["id"] + repr(now)).randint(10, 99)
-            if body.get("useNumberMatchingChallenge") else None,
+            if body.get("useNumberMatchingChallenge")
+            else None,
         }
         store.transactions[tx["id"]] = tx
         store.emit("system.push.send_factor_verify_push", [store.user_target(u)], req)
@@ -226,12 +268,16 @@ def verify(req, store):
     if code is None:
         if f["factorType"] in ("sms", "call", "email"):
             href = f"{req.base}/api/v1/users/{u.id}/factors/{f['id']}/verify"
-            return ok({"factorResult": "CHALLENGE",
-                       "_links": {"verify": {"href": href, "hints": {"allow": ["POST"]}}}})
+            return ok({"factorResult": "CHALLENGE", "_links": {"verify": {"href": href, "hints": {"allow": ["POST"]}}}})
         raise OktaError("E0000068")
     if str(code) != expected:
-        store.emit("user.authentication.auth_via_mfa", [store.user_target(u)], req, outcome="FAILURE",
-                   reason="INVALID_CREDENTIALS")
+        store.emit(
+            "user.authentication.auth_via_mfa",
+            [store.user_target(u)],
+            req,
+            outcome="FAILURE",
+            reason="INVALID_CREDENTIALS",
+        )
         raise OktaError("E0000068")
     store.emit("user.authentication.auth_via_mfa", [store.user_target(u)], req)
     return ok({"factorResult": "SUCCESS"})
@@ -256,4 +302,4 @@ def register(r) -> None:
     r.add("GET", "/api/v1/users/{userId}/factors/{factorId}/transactions/{transactionId}", poll)
 
 
-__all__ = ["new_factor", "settle", "advance", "pick", "parse_iso"]
+__all__ = ["advance", "new_factor", "parse_iso", "pick", "settle"]

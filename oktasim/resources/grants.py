@@ -19,27 +19,44 @@ AUTH_SERVER = "default"
 
 
 # ---------------------------------------------------------------- records
-def new_grant(store, u, app: dict, scope_id: str, source: str = "END_USER", created: str | None = None,
-              gid: str | None = None) -> dict:
+def new_grant(
+    store, u, app: dict, scope_id: str, source: str = "END_USER", created: str | None = None, gid: str | None = None
+) -> dict:
     at = created or store.now()
-    g = {"id": gid or store.ids.new("oag"), "userId": u.id, "clientId": app["id"], "scopeId": scope_id,
-         "source": source, "created": at, "lastUpdated": at}
+    g = {
+        "id": gid or store.ids.new("oag"),
+        "userId": u.id,
+        "clientId": app["id"],
+        "scopeId": scope_id,
+        "source": source,
+        "created": at,
+        "lastUpdated": at,
+    }
     store.grants[g["id"]] = g
     return g
 
 
 def new_refresh_token(store, u, app: dict, scopes, created: float | None = None, tid: str | None = None) -> dict:
     at = store.clock.now() if created is None else created
-    t = {"id": tid or store.ids.new("oar"), "userId": u.id, "clientId": app["id"], "scopes": list(scopes),
-         "created": at, "expires": at + TOKEN_LIFETIME}
+    t = {
+        "id": tid or store.ids.new("oar"),
+        "userId": u.id,
+        "clientId": app["id"],
+        "scopes": list(scopes),
+        "created": at,
+        "expires": at + TOKEN_LIFETIME,
+    }
     store.refresh_tokens[t["id"]] = t
     return t
 
 
 def _live_tokens(store, uid: str, cid: str | None = None) -> list:
     now = store.clock.now()
-    return [t for t in store.refresh_tokens.values()
-            if t["userId"] == uid and t["expires"] > now and (cid is None or t["clientId"] == cid)]
+    return [
+        t
+        for t in store.refresh_tokens.values()
+        if t["userId"] == uid and t["expires"] > now and (cid is None or t["clientId"] == cid)
+    ]
 
 
 def _grants(store, uid: str, cid: str | None = None) -> list:
@@ -52,8 +69,12 @@ def revoke_tokens(store, u, req=None, cid: str | None = None) -> int:
     for t in gone:
         del store.refresh_tokens[t["id"]]
     if gone:
-        store.emit("app.oauth2.as.token.revoke", [store.user_target(u)], req,
-                   message=f"OAuth2 token revocation request ({len(gone)} refresh token(s))")
+        store.emit(
+            "app.oauth2.as.token.revoke",
+            [store.user_target(u)],
+            req,
+            message=f"OAuth2 token revocation request ({len(gone)} refresh token(s))",
+        )
     return len(gone)
 
 
@@ -64,15 +85,29 @@ def _app_title(store, cid: str) -> str:
 
 def render_client(store, app: dict, uid: str, base: str) -> dict:
     href = f"{base}/api/v1/users/{uid}/clients/{app['id']}"
-    return {"client_id": app["id"], "client_name": app["label"], "client_uri": None, "logo_uri": None,
-            "_links": {"grants": {"href": f"{href}/grants"}, "tokens": {"href": f"{href}/tokens"}}}
+    return {
+        "client_id": app["id"],
+        "client_name": app["label"],
+        "client_uri": None,
+        "logo_uri": None,
+        "_links": {"grants": {"href": f"{href}/grants"}, "tokens": {"href": f"{href}/tokens"}},
+    }
 
 
 def render_grant(store, g: dict, base: str, expand: bool) -> dict:
     cid = g["clientId"]
-    d = {"id": g["id"], "status": "ACTIVE", "created": g["created"],
-         "createdBy": {"id": g["userId"], "type": "User"}, "lastUpdated": g["lastUpdated"],
-         "issuer": base, "clientId": cid, "userId": g["userId"], "scopeId": g["scopeId"], "source": g["source"]}
+    d = {
+        "id": g["id"],
+        "status": "ACTIVE",
+        "created": g["created"],
+        "createdBy": {"id": g["userId"], "type": "User"},
+        "lastUpdated": g["lastUpdated"],
+        "issuer": base,
+        "clientId": cid,
+        "userId": g["userId"],
+        "scopeId": g["scopeId"],
+        "source": g["source"],
+    }
     if expand:
         d["_embedded"] = {"scope": {"id": g["scopeId"]}}
     title = _app_title(store, cid)
@@ -89,14 +124,33 @@ def render_token(store, t: dict, base: str, expand: bool) -> dict:
     cid, uid = t["clientId"], t["userId"]
     issuer = f"{base}/oauth2/{AUTH_SERVER}"
     href = f"{base}/api/v1/users/{uid}/clients/{cid}/tokens/{t['id']}"
-    d = {"id": t["id"], "status": "ACTIVE", "created": iso(t["created"]), "lastUpdated": iso(t["created"]),
-         "expiresAt": iso(t["expires"]), "issuer": issuer, "clientId": cid, "userId": uid,
-         "scopes": list(t["scopes"])}
+    d = {
+        "id": t["id"],
+        "status": "ACTIVE",
+        "created": iso(t["created"]),
+        "lastUpdated": iso(t["created"]),
+        "expiresAt": iso(t["expires"]),
+        "issuer": issuer,
+        "clientId": cid,
+        "userId": uid,
+        "scopes": list(t["scopes"]),
+    }
     if expand:
-        d["_embedded"] = {"scopes": [{"id": f"scp{name.replace(':', '')[:17]}", "name": name,
-                                      "_links": {"scope": {"href": f"{base}/api/v1/authorizationServers/"
-                                                                   f"{AUTH_SERVER}/scopes/{name}", "title": name}}}
-                                     for name in t["scopes"]]}
+        d["_embedded"] = {
+            "scopes": [
+                {
+                    "id": f"scp{name.replace(':', '')[:17]}",
+                    "name": name,
+                    "_links": {
+                        "scope": {
+                            "href": f"{base}/api/v1/authorizationServers/{AUTH_SERVER}/scopes/{name}",
+                            "title": name,
+                        }
+                    },
+                }
+                for name in t["scopes"]
+            ]
+        }
     title = _app_title(store, cid)
     d["_links"] = {
         "app": {"href": f"{base}/api/v1/apps/{cid}", "title": title},
@@ -160,8 +214,11 @@ def _revoke_grants(req, store, u, grants: list, event: str) -> None:
         del store.grants[g["id"]]
     if grants:
         apps = {g["clientId"] for g in grants}
-        store.emit(event, [store.user_target(u)] + [store.app_target(store.apps[a]) for a in sorted(apps)
-                                                     if a in store.apps], req)
+        store.emit(
+            event,
+            [store.user_target(u)] + [store.app_target(store.apps[a]) for a in sorted(apps) if a in store.apps],
+            req,
+        )
 
 
 def revoke_grant(req, store):

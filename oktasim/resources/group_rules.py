@@ -32,12 +32,20 @@ MESSAGES = {
 
 def new_rule(store, name, expression, group_ids, exclude=(), rid=None, created=None) -> dict:
     now = created or store.now()
-    return {"type": "group_rule", "id": rid or store.ids.new("rule"), "status": "INACTIVE", "name": name,
-            "created": now, "lastUpdated": now,
-            "conditions": {"people": {"users": {"exclude": list(exclude)}, "groups": {"exclude": []}},
-                           "expression": {"value": expression, "type": EXPRESSION_TYPE}},
-            "actions": {"assignUserToGroups": {"groupIds": list(group_ids)}},
-            "_assigned": {}}  # gid -> [uid] memberships this rule added
+    return {
+        "type": "group_rule",
+        "id": rid or store.ids.new("rule"),
+        "status": "INACTIVE",
+        "name": name,
+        "created": now,
+        "lastUpdated": now,
+        "conditions": {
+            "people": {"users": {"exclude": list(exclude)}, "groups": {"exclude": []}},
+            "expression": {"value": expression, "type": EXPRESSION_TYPE},
+        },
+        "actions": {"assignUserToGroups": {"groupIds": list(group_ids)}},
+        "_assigned": {},
+    }  # gid -> [uid] memberships this rule added
 
 
 def group_ids(rule) -> list:
@@ -52,8 +60,11 @@ def render(store, rule, expand=None) -> dict:
     d = {k: copy.deepcopy(v) for k, v in rule.items() if not k.startswith("_")}
     d["status"] = status(store, rule)
     if expand == "groupIdToGroupNameMap":
-        d["_embedded"] = {"groupIdToGroupNameMap": {
-            gid: store.groups[gid]["profile"]["name"] for gid in group_ids(rule) if gid in store.groups}}
+        d["_embedded"] = {
+            "groupIdToGroupNameMap": {
+                gid: store.groups[gid]["profile"]["name"] for gid in group_ids(rule) if gid in store.groups
+            }
+        }
     d["allGroupsValid"] = d["status"] != "INVALID"
     return d
 
@@ -67,8 +78,9 @@ def get_rule(store, rid) -> dict:
 
 # ---------------------------------------------------------------- validation
 def _invalid_expression(value) -> OktaError:
-    return OktaError("E0000001", "validateRule",
-                     causes=[f"Invalid expression syntax {value}", "conditions: Invalid expression"])
+    return OktaError(
+        "E0000001", "validateRule", causes=[f"Invalid expression syntax {value}", "conditions: Invalid expression"]
+    )
 
 
 def checked(store, body) -> dict:
@@ -89,8 +101,12 @@ def checked(store, body) -> dict:
         oel.parse(value)
     except oel.OelError:
         raise _invalid_expression(value) from None
-    return {"name": name, "expression": value, "group_ids": _checked_groups(store, body),
-            "exclude": _checked_exclusions(conditions)}
+    return {
+        "name": name,
+        "expression": value,
+        "group_ids": _checked_groups(store, body),
+        "exclude": _checked_exclusions(conditions),
+    }
 
 
 def _checked_groups(store, body) -> list:
@@ -100,8 +116,9 @@ def _checked_groups(store, body) -> list:
     if not isinstance(gids, list) or not gids or not all(isinstance(g, str) for g in gids):
         raise validation("validateRule", "actions.assignUserToGroups.groupIds: The field cannot be left blank")
     if len(gids) > MAX_GROUPS:
-        raise validation("validateRule", f"actions.assignUserToGroups.groupIds: A rule can assign at most "
-                                         f"{MAX_GROUPS} groups")
+        raise validation(
+            "validateRule", f"actions.assignUserToGroups.groupIds: A rule can assign at most {MAX_GROUPS} groups"
+        )
     for gid in gids:
         group = store.groups.get(gid)
         if group is None:
@@ -120,8 +137,9 @@ def _checked_exclusions(conditions) -> list:
     if not isinstance(exclude, list) or not all(isinstance(u, str) for u in exclude):
         raise validation("validateRule", "conditions.people.users.exclude: The value must be a list of user ids")
     if len(exclude) > MAX_EXCLUDED:
-        raise validation("validateRule", f"conditions.people.users.exclude: A rule can exclude at most "
-                                         f"{MAX_EXCLUDED} users")
+        raise validation(
+            "validateRule", f"conditions.people.users.exclude: A rule can exclude at most {MAX_EXCLUDED} users"
+        )
     return exclude
 
 
@@ -133,6 +151,7 @@ def matching_users(store, rule):
 
     def group_name(gid):
         return (store.groups.get(gid) or {}).get("profile", {}).get("name")
+
     for uid, user in store.users.items():
         if user.status in NOT_EVALUATED or uid in excluded:
             continue
@@ -149,22 +168,29 @@ def apply(store, rule, req=None, log: bool = True) -> None:
             if store.add_member(gid, user.id, touch=log):
                 rule["_assigned"].setdefault(gid, []).append(user.id)
                 if log:
-                    store.emit("group.user_membership.add",
-                               [store.user_target(user), store.group_target(store.groups[gid])], req)
+                    store.emit(
+                        "group.user_membership.add",
+                        [store.user_target(user), store.group_target(store.groups[gid])],
+                        req,
+                    )
 
 
 def _remove_assigned(store, rule, req) -> None:
     for gid, uids in rule["_assigned"].items():
         for uid in uids:
             if gid in store.groups and uid in store.users and store.remove_member(gid, uid):
-                store.emit("group.user_membership.remove",
-                           [store.user_target(store.users[uid]), store.group_target(store.groups[gid])], req)
+                store.emit(
+                    "group.user_membership.remove",
+                    [store.user_target(store.users[uid]), store.group_target(store.groups[gid])],
+                    req,
+                )
     rule["_assigned"] = {}
 
 
 def _emit(store, event_type, rule, req) -> None:
-    store.emit(event_type, [target(rule["id"], "PolicyRule", rule["name"], rule["name"])], req,
-               message=MESSAGES[event_type])
+    store.emit(
+        event_type, [target(rule["id"], "PolicyRule", rule["name"], rule["name"])], req, message=MESSAGES[event_type]
+    )
 
 
 # ---------------------------------------------------------------- handlers
@@ -220,8 +246,11 @@ def lifecycle(req, store, action):
     rule = get_rule(store, req.params["ruleId"])
     current = status(store, rule)
     if current == "INVALID":
-        raise OktaError("E0000001", "updateRuleStatus",
-                        causes=["Cannot activate or deactivate a Group Rule with the status INVALID."])
+        raise OktaError(
+            "E0000001",
+            "updateRuleStatus",
+            causes=["Cannot activate or deactivate a Group Rule with the status INVALID."],
+        )
     wanted = "ACTIVE" if action == "activate" else "INACTIVE"
     if current != wanted:
         rule["status"] = wanted
@@ -241,4 +270,6 @@ def register(r) -> None:
     r.add("PUT", "/api/v1/groups/rules/{ruleId}", replace_rule)
     r.add("DELETE", "/api/v1/groups/rules/{ruleId}", delete_rule)
     for action in ("activate", "deactivate"):  # one route per action, as in the spec
-        r.add("POST", f"/api/v1/groups/rules/{{ruleId}}/lifecycle/{action}", functools.partial(lifecycle, action=action))
+        r.add(
+            "POST", f"/api/v1/groups/rules/{{ruleId}}/lifecycle/{action}", functools.partial(lifecycle, action=action)
+        )

@@ -11,8 +11,16 @@ from ..web import no_content, ok
 from . import users as users_mod
 
 LOGOS = [
-    {"name": "medium", "href": "https://op3static.oktacdn.com/assets/img/logos/groups/odyssey/okta-medium.30ce6d4085dff29412984e4c191bc874.png", "type": "image/png"},
-    {"name": "large", "href": "https://op3static.oktacdn.com/assets/img/logos/groups/odyssey/okta-large.c3cb8cda8ae0add1b4fe928f5844dbe3.png", "type": "image/png"},
+    {
+        "name": "medium",
+        "href": "https://op3static.oktacdn.com/assets/img/logos/groups/odyssey/okta-medium.30ce6d4085dff29412984e4c191bc874.png",
+        "type": "image/png",
+    },
+    {
+        "name": "large",
+        "href": "https://op3static.oktacdn.com/assets/img/logos/groups/odyssey/okta-large.c3cb8cda8ae0add1b4fe928f5844dbe3.png",
+        "type": "image/png",
+    },
 ]
 
 
@@ -20,8 +28,11 @@ def new_group(store, name, description="", gtype="OKTA_GROUP", gid=None, created
     now = created or store.now()
     return {
         "id": gid or store.ids.new("group"),
-        "created": now, "lastUpdated": now, "lastMembershipUpdated": now,
-        "objectClass": ["okta:user_group"], "type": gtype,
+        "created": now,
+        "lastUpdated": now,
+        "lastMembershipUpdated": now,
+        "objectClass": ["okta:user_group"],
+        "type": gtype,
         "profile": {"name": name, "description": description},
     }
 
@@ -83,9 +94,13 @@ def list_groups(req, store):
     ids = sorted(store.groups)
     if q is not None:
         ql = q.lower()
-        items, _ = page_sorted_ids(ids, None, min(limit, 300),
-                                   lambda g: str(g["profile"].get("name") or "").lower().startswith(ql),
-                                   store.groups.get)
+        items, _ = page_sorted_ids(
+            ids,
+            None,
+            min(limit, 300),
+            lambda g: str(g["profile"].get("name") or "").lower().startswith(ql),
+            store.groups.get,
+        )
         nxt = None
     elif srch is not None:
         pred = _compile(srch, search.GROUP_SEARCH)
@@ -162,8 +177,7 @@ def list_members(req, store):
     limit = parse_limit(req, 1000, 10000)
     after = req.arg("after") or None
     items, nxt = page_sorted_ids(store.sorted_members(g["id"]), after, limit, None, store.users.get)
-    return ok([users_mod.render(store, u, req.base, full=False) for u in items],
-              headers=link_headers(req, nxt))
+    return ok([users_mod.render(store, u, req.base, full=False) for u in items], headers=link_headers(req, nxt))
 
 
 def _change_membership(req, store, change, event: str):
@@ -187,6 +201,7 @@ def remove_member(req, store):
 
 def group_apps(req, store):
     from .apps import render as render_app
+
     g = get_group(store, req.params["groupId"])
     apps = [store.apps[a] for a in sorted(store.app_groups) if g["id"] in store.app_groups[a] and a in store.apps]
     limit = parse_limit(req, 20, 200)

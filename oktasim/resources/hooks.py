@@ -16,15 +16,33 @@ from ..web import no_content, ok
 from .lifecycle import set_active
 
 _BUILTIN_ELIGIBLE = {
-    "user.lifecycle.create", "user.lifecycle.activate", "user.lifecycle.deactivate",
-    "user.lifecycle.suspend", "user.lifecycle.unsuspend", "user.lifecycle.delete.initiated",
-    "user.lifecycle.reactivate", "group.user_membership.add", "group.user_membership.remove",
-    "user.session.start", "user.session.clear", "user.account.lock", "user.account.unlock",
-    "user.account.reset_password", "user.account.update_profile", "user.account.update_password",
-    "user.mfa.factor.reset_all", "user.mfa.factor.deactivate", "application.user_membership.add",
-    "application.user_membership.remove", "user.account.privilege.grant",
-    "user.account.privilege.revoke", "policy.lifecycle.update", "system.org.rate_limit.violation",
-    "group.lifecycle.create", "group.lifecycle.delete", "user.authentication.sso",
+    "user.lifecycle.create",
+    "user.lifecycle.activate",
+    "user.lifecycle.deactivate",
+    "user.lifecycle.suspend",
+    "user.lifecycle.unsuspend",
+    "user.lifecycle.delete.initiated",
+    "user.lifecycle.reactivate",
+    "group.user_membership.add",
+    "group.user_membership.remove",
+    "user.session.start",
+    "user.session.clear",
+    "user.account.lock",
+    "user.account.unlock",
+    "user.account.reset_password",
+    "user.account.update_profile",
+    "user.account.update_password",
+    "user.mfa.factor.reset_all",
+    "user.mfa.factor.deactivate",
+    "application.user_membership.add",
+    "application.user_membership.remove",
+    "user.account.privilege.grant",
+    "user.account.privilege.revoke",
+    "policy.lifecycle.update",
+    "system.org.rate_limit.violation",
+    "group.lifecycle.create",
+    "group.lifecycle.delete",
+    "user.authentication.sso",
 }
 _ELIGIBLE = None
 
@@ -47,7 +65,12 @@ def validate(body) -> dict:
     if not body.get("name"):
         raise validation("name", "name: The field cannot be left blank")
     ev = body.get("events")
-    if not isinstance(ev, dict) or ev.get("type") != "EVENT_TYPE" or not isinstance(ev.get("items"), list) or not ev["items"]:
+    if (
+        not isinstance(ev, dict)
+        or ev.get("type") != "EVENT_TYPE"
+        or not isinstance(ev.get("items"), list)
+        or not ev["items"]
+    ):
         raise validation("events", "events: The events field needs type EVENT_TYPE and at least one item")
     if len(ev["items"]) > 300:
         raise validation("events", "events.items: At most 300 event types per hook")
@@ -72,8 +95,11 @@ def _apply(hook: dict, body: dict) -> None:
     scheme = cfg.get("authScheme")
     hook["name"] = body["name"]
     hook["description"] = body.get("description")
-    hook["events"] = {"type": "EVENT_TYPE", "items": list(body["events"]["items"]),
-                      "filter": body["events"].get("filter")}
+    hook["events"] = {
+        "type": "EVENT_TYPE",
+        "items": list(body["events"]["items"]),
+        "filter": body["events"].get("filter"),
+    }
     out_cfg = {"uri": cfg["uri"], "headers": [dict(h) for h in cfg.get("headers") or []], "method": "POST"}
     if isinstance(scheme, dict):
         out_cfg["authScheme"] = {"type": scheme.get("type") or "HEADER", "key": scheme.get("key") or "Authorization"}
@@ -86,10 +112,16 @@ def _apply(hook: dict, body: dict) -> None:
 
 def new_hook(store, body: dict, hid=None, created=None, status="ACTIVE", verified=False) -> dict:
     now = created or store.now()
-    hook = {"id": hid or store.ids.new("hook"), "status": status,
-            "verificationStatus": "VERIFIED" if verified else "UNVERIFIED",
-            "name": None, "description": None, "created": now,
-            "createdBy": store.admin_id or "00usimadmin0000001d7", "lastUpdated": now}
+    hook = {
+        "id": hid or store.ids.new("hook"),
+        "status": status,
+        "verificationStatus": "VERIFIED" if verified else "UNVERIFIED",
+        "name": None,
+        "description": None,
+        "created": now,
+        "createdBy": store.admin_id or "00usimadmin0000001d7",
+        "lastUpdated": now,
+    }
     _apply(hook, body)
     return hook
 
@@ -100,13 +132,17 @@ def render(h: dict, base: str) -> dict:
     # As recorded: an ACTIVE hook offers verify (verified or not) and deactivate; an INACTIVE
     # one offers activate and delete.
     if h["status"] == "ACTIVE":
-        links = {"self": {"href": href},
-                 "verify": {"href": f"{href}/lifecycle/verify", "hints": {"allow": ["POST"]}},
-                 "deactivate": {"href": f"{href}/lifecycle/deactivate", "hints": {"allow": ["POST"]}}}
+        links = {
+            "self": {"href": href},
+            "verify": {"href": f"{href}/lifecycle/verify", "hints": {"allow": ["POST"]}},
+            "deactivate": {"href": f"{href}/lifecycle/deactivate", "hints": {"allow": ["POST"]}},
+        }
     else:
-        links = {"activate": {"href": f"{href}/lifecycle/activate", "hints": {"allow": ["POST"]}},
-                 "self": {"href": href},
-                 "delete": {"href": href, "hints": {"allow": ["DELETE"]}}}
+        links = {
+            "activate": {"href": f"{href}/lifecycle/activate", "hints": {"allow": ["POST"]}},
+            "self": {"href": href},
+            "delete": {"href": href, "hints": {"allow": ["DELETE"]}},
+        }
     d["_links"] = links
     return d
 
@@ -179,6 +215,7 @@ lifecycle.manages_lock = True
 
 def _verify(req, store):
     from ..delivery import verify_hook
+
     with store.lock:
         h = get_hook(store, req.params["eventHookId"])
         snapshot = json.loads(json.dumps(h))

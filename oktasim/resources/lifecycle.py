@@ -4,6 +4,7 @@ Why: Okta treats these the same way (POST …/lifecycle/{activate|deactivate}, a
 is E0000008, the status flips and lastUpdated moves), so the simulator does it in one place;
 each handler still fetches its object first (a 404 wins) and emits its own event.
 """
+
 from ..errors import OktaError
 
 

@@ -17,8 +17,13 @@ from .listing import links
 
 def new_definition(primary: dict, associated: dict) -> dict:
     def details(d):
-        return {"name": d["name"], "title": d.get("title") or d["name"],
-                "description": d.get("description") or "", "type": "USER"}
+        return {
+            "name": d["name"],
+            "title": d.get("title") or d["name"],
+            "description": d.get("description") or "",
+            "type": "USER",
+        }
+
     return {"primary": details(primary), "associated": details(associated)}
 
 

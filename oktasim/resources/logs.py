@@ -38,9 +38,16 @@ def getter(ev: dict, attr: str):
 
 
 def _text(ev: dict) -> str:
-    bits = [ev.get("eventType"), ev.get("displayMessage"), ev["outcome"].get("result"),
-            ev["outcome"].get("reason"), ev["actor"].get("alternateId"), ev["actor"].get("displayName"),
-            ev["actor"].get("id"), (ev.get("client") or {}).get("ipAddress")]
+    bits = [
+        ev.get("eventType"),
+        ev.get("displayMessage"),
+        ev["outcome"].get("result"),
+        ev["outcome"].get("reason"),
+        ev["actor"].get("alternateId"),
+        ev["actor"].get("displayName"),
+        ev["actor"].get("id"),
+        (ev.get("client") or {}).get("ipAddress"),
+    ]
     for t in ev.get("target") or []:
         bits += [t.get("id"), t.get("alternateId"), t.get("displayName")]
     return " ".join(str(b) for b in bits if b).lower()
@@ -130,7 +137,7 @@ def list_logs(req, store):
             if e["_seq"] == seq:
                 start = idx + 1
                 break
-    chunk = rows[start:start + limit]
+    chunk = rows[start : start + limit]
     nxt = cursor_of(chunk[-1]) if chunk and start + limit < len(rows) else None
     return ok([public(e) for e in chunk], headers=link_headers(req, nxt))
 

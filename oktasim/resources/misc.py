@@ -14,10 +14,17 @@ from ..web import no_content, ok
 # ------------------------------------------------------------------ user types
 def new_user_type(store, name, display_name, description="", default=False, tid=None, created=None):
     now = created or store.now()
-    return {"id": tid or store.ids.new("usertype"), "displayName": display_name, "name": name,
-            "description": description, "createdBy": store.admin_id or "00usimadmin0000001d7",
-            "lastUpdatedBy": store.admin_id or "00usimadmin0000001d7", "created": now,
-            "lastUpdated": now, "default": default}
+    return {
+        "id": tid or store.ids.new("usertype"),
+        "displayName": display_name,
+        "name": name,
+        "description": description,
+        "createdBy": store.admin_id or "00usimadmin0000001d7",
+        "lastUpdatedBy": store.admin_id or "00usimadmin0000001d7",
+        "created": now,
+        "lastUpdated": now,
+        "default": default,
+    }
 
 
 def render_type(t, base):
@@ -83,8 +90,13 @@ def delete_type(req, store):
 # ------------------------------------------------------------------ realms
 def new_realm(store, name, default=False, rid=None, created=None, realm_type="DEFAULT"):
     now = created or store.now()
-    return {"id": rid or store.ids.new("realm"), "created": now, "lastUpdated": now,
-            "profile": {"name": name, "realmType": realm_type, "domains": []}, "isDefault": default}
+    return {
+        "id": rid or store.ids.new("realm"),
+        "created": now,
+        "lastUpdated": now,
+        "profile": {"name": name, "realmType": realm_type, "domains": []},
+        "isDefault": default,
+    }
 
 
 def render_realm(r, base):

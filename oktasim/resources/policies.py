@@ -19,35 +19,61 @@ from ..paging import link_headers, page_list, parse_limit
 from ..web import no_content, ok
 from .lifecycle import set_active
 
-POLICY_TYPES = ("ACCESS_POLICY", "OKTA_SIGN_ON", "PASSWORD", "MFA_ENROLL", "IDP_DISCOVERY",
-                "PROFILE_ENROLLMENT", "POST_AUTH_SESSION", "ENTITY_RISK", "DEVICE_SIGNAL_COLLECTION",
-                "SESSION_VIOLATION_DETECTION", "CLIENT_UPDATE", "IDENTITY_CLAIM_SOURCING")
+POLICY_TYPES = (
+    "ACCESS_POLICY",
+    "OKTA_SIGN_ON",
+    "PASSWORD",
+    "MFA_ENROLL",
+    "IDP_DISCOVERY",
+    "PROFILE_ENROLLMENT",
+    "POST_AUTH_SESSION",
+    "ENTITY_RISK",
+    "DEVICE_SIGNAL_COLLECTION",
+    "SESSION_VIOLATION_DETECTION",
+    "CLIENT_UPDATE",
+    "IDENTITY_CLAIM_SOURCING",
+)
 GROUP_CONDITION_TYPES = ("PASSWORD", "OKTA_SIGN_ON", "MFA_ENROLL")
 
 _PASSWORD_SETTINGS = {
     "password": {
-        "complexity": {"minLength": 8, "minLowerCase": 1, "minUpperCase": 1, "minNumber": 1, "minSymbol": 0,
-                       "excludeUsername": True, "dictionary": {"common": {"exclude": False}},
-                       "excludeAttributes": []},
+        "complexity": {
+            "minLength": 8,
+            "minLowerCase": 1,
+            "minUpperCase": 1,
+            "minNumber": 1,
+            "minSymbol": 0,
+            "excludeUsername": True,
+            "dictionary": {"common": {"exclude": False}},
+            "excludeAttributes": [],
+        },
         "age": {"maxAgeDays": 0, "expireWarnDays": 0, "minAgeMinutes": 0, "historyCount": 5},
-        "lockout": {"maxAttempts": 10, "autoUnlockMinutes": 0, "userLockoutNotificationChannels": [],
-                    "showLockoutFailures": False},
+        "lockout": {
+            "maxAttempts": 10,
+            "autoUnlockMinutes": 0,
+            "userLockoutNotificationChannels": [],
+            "showLockoutFailures": False,
+        },
         "breachedProtection": {"expireAfterDays": None, "logoutEnabled": False, "delegatedWorkflowId": None},
     },
-    "recovery": {"factors": {
-        "recovery_question": {"status": "ACTIVE", "properties": {"complexity": {"minLength": 4}}},
-        "okta_email": {"status": "ACTIVE", "properties": {"recoveryToken": {"tokenLifetimeMinutes": 60}}},
-        "okta_sms": {"status": "INACTIVE"},
-        "okta_call": {"status": "INACTIVE"},
-    }},
+    "recovery": {
+        "factors": {
+            "recovery_question": {"status": "ACTIVE", "properties": {"complexity": {"minLength": 4}}},
+            "okta_email": {"status": "ACTIVE", "properties": {"recoveryToken": {"tokenLifetimeMinutes": 60}}},
+            "okta_sms": {"status": "INACTIVE"},
+            "okta_call": {"status": "INACTIVE"},
+        }
+    },
     "delegation": {"options": {"skipUnlock": False}},
 }
 _ENROLLMENT_SETTINGS = {
     "type": "AUTHENTICATORS",
-    "authenticators": [{"key": "okta_email", "enroll": {"self": "REQUIRED"}},
-                       {"key": "okta_password", "enroll": {"self": "REQUIRED"}},
-                       {"key": "okta_verify", "enroll": {"self": "OPTIONAL"}},
-                       {"key": "phone_number", "enroll": {"self": "OPTIONAL"}}],
+    "authenticators": [
+        {"key": "okta_email", "enroll": {"self": "REQUIRED"}},
+        {"key": "okta_password", "enroll": {"self": "REQUIRED"}},
+        {"key": "okta_verify", "enroll": {"self": "OPTIONAL"}},
+        {"key": "phone_number", "enroll": {"self": "OPTIONAL"}},
+    ],
 }
 DEFAULT_SETTINGS = {"PASSWORD": _PASSWORD_SETTINGS, "MFA_ENROLL": _ENROLLMENT_SETTINGS}
 
@@ -62,16 +88,34 @@ def default_conditions(ptype: str, group_ids) -> dict | None:
     return conditions
 
 
-def new_policy(store, name, ptype, priority=1, system=False, status="ACTIVE", description=None,
-               pid=None, created=None, group_ids=(), conditions=None, settings=None):
+def new_policy(
+    store,
+    name,
+    ptype,
+    priority=1,
+    system=False,
+    status="ACTIVE",
+    description=None,
+    pid=None,
+    created=None,
+    group_ids=(),
+    conditions=None,
+    settings=None,
+):
     """A policy; conditions and settings default to what Okta shows for the type."""
     now = created or store.now()
     p = {"id": pid or store.ids.new("policy"), "status": status, "name": name}
     if description is not None:
         p["description"] = description
-    p.update({"priority": priority, "system": system,
-              "conditions": conditions if conditions is not None else default_conditions(ptype, group_ids),
-              "created": now, "lastUpdated": now})
+    p.update(
+        {
+            "priority": priority,
+            "system": system,
+            "conditions": conditions if conditions is not None else default_conditions(ptype, group_ids),
+            "created": now,
+            "lastUpdated": now,
+        }
+    )
     if settings is None and ptype in DEFAULT_SETTINGS:
         settings = copy.deepcopy(DEFAULT_SETTINGS[ptype])
     if settings is not None:
@@ -85,8 +129,10 @@ def render_policy(p, base, listed=False):
     if listed and p["type"] == "ACCESS_POLICY":
         d["_embedded"] = {"resourceType": "APP"}
     href = f"{base}/api/v1/policies/{p['id']}"
-    links = {"self": {"href": href, "hints": {"allow": ["GET", "PUT"] if p["system"] else ["GET", "PUT", "DELETE"]}},
-             "rules": {"href": f"{href}/rules", "hints": {"allow": ["GET", "POST"]}}}
+    links = {
+        "self": {"href": href, "hints": {"allow": ["GET", "PUT"] if p["system"] else ["GET", "PUT", "DELETE"]}},
+        "rules": {"href": f"{href}/rules", "hints": {"allow": ["GET", "POST"]}},
+    }
     if not p["system"]:
         action = "deactivate" if p["status"] == "ACTIVE" else "activate"
         links[action] = {"href": f"{href}/lifecycle/{action}", "hints": {"allow": ["POST"]}}

@@ -24,8 +24,10 @@ def render(uid: str, risk, base: str) -> dict:
     d = {"riskLevel": risk["riskLevel"] if risk else "NONE"}
     if risk:
         d["reason"] = risk["reason"]
-    d["_links"] = {"user": {"href": user, "hints": {"allow": ["GET"]}},
-                   "self": {"href": f"{user}/risk", "hints": {"allow": ["GET", "PUT"]}}}
+    d["_links"] = {
+        "user": {"href": user, "hints": {"allow": ["GET"]}},
+        "self": {"href": f"{user}/risk", "hints": {"allow": ["GET", "PUT"]}},
+    }
     return d
 
 
@@ -37,8 +39,11 @@ def _checked(body: dict) -> tuple:
     if reason is None:
         return level, DEFAULT_REASON
     if not isinstance(reason, str) or len(reason) > 500 or not _REASON.match(reason):
-        raise OktaError("E0000001", "riskReason", causes=[
-            "riskReason: at most 500 letters, digits, spaces, hyphens, commas and periods"])
+        raise OktaError(
+            "E0000001",
+            "riskReason",
+            causes=["riskReason: at most 500 letters, digits, spaces, hyphens, commas and periods"],
+        )
     return level, reason
 
 
@@ -56,8 +61,13 @@ def put_risk(req, store):
     store.risks[u.id] = {"userId": u.id, "riskLevel": level, "reason": reason, "lastUpdated": store.now()}
     if before is None or (before["riskLevel"], before["reason"]) != (level, reason):
         was = before["riskLevel"] if before else "NONE"
-        store.emit("user.risk.change", [store.user_target(u)], req, reason=reason,
-                   message=f"User risk level changed from {was} to {level}")
+        store.emit(
+            "user.risk.change",
+            [store.user_target(u)],
+            req,
+            reason=reason,
+            message=f"User risk level changed from {was} to {level}",
+        )
     return ok(render(u.id, store.risks[u.id], req.base), status=201 if before is None else 200)
 
 

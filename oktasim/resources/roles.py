@@ -13,12 +13,16 @@ from ..web import no_content, ok
 from . import users as users_mod
 
 LABELS = {
-    "SUPER_ADMIN": "Super Administrator", "ORG_ADMIN": "Organizational Administrator",
-    "APP_ADMIN": "Application Administrator", "USER_ADMIN": "Group Administrator",
-    "HELP_DESK_ADMIN": "Help Desk Administrator", "READ_ONLY_ADMIN": "Read Only Administrator",
+    "SUPER_ADMIN": "Super Administrator",
+    "ORG_ADMIN": "Organizational Administrator",
+    "APP_ADMIN": "Application Administrator",
+    "USER_ADMIN": "Group Administrator",
+    "HELP_DESK_ADMIN": "Help Desk Administrator",
+    "READ_ONLY_ADMIN": "Read Only Administrator",
     "GROUP_MEMBERSHIP_ADMIN": "Group Membership Administrator",
     "API_ACCESS_MANAGEMENT_ADMIN": "API Access Management Administrator",
-    "REPORT_ADMIN": "Report Administrator", "MOBILE_ADMIN": "Mobile Administrator",
+    "REPORT_ADMIN": "Report Administrator",
+    "MOBILE_ADMIN": "Mobile Administrator",
     "WORKFLOWS_ADMIN": "Workflows Administrator",
     "ACCESS_CERTIFICATIONS_ADMIN": "Access Certifications Administrator",
     "ACCESS_REQUESTS_ADMIN": "Access Requests Administrator",
@@ -36,8 +40,15 @@ def new_role(store, rtype: str, assignment_type: str = "USER", created=None, cus
     else:
         rid = base64.b32encode(rtype.encode()).decode().rstrip("=")
         label = LABELS[rtype]
-    r = {"id": rid, "label": label, "type": rtype, "status": "ACTIVE", "created": now,
-         "lastUpdated": now, "assignmentType": assignment_type}
+    r = {
+        "id": rid,
+        "label": label,
+        "type": rtype,
+        "status": "ACTIVE",
+        "created": now,
+        "lastUpdated": now,
+        "assignmentType": assignment_type,
+    }
     if custom:
         r["role"] = custom.get("role")
         r["resource-set"] = custom.get("resource-set")
@@ -82,8 +93,7 @@ def assign_role(req, store):
     for r in existing.values():
         if r["type"] == rtype and (rtype != "CUSTOM" or r.get("role") == body.get("role")):
             raise OktaError("E0000090")
-    r = new_role(store, rtype, "USER" if kind == "users" else "GROUP",
-                 custom=body if rtype == "CUSTOM" else None)
+    r = new_role(store, rtype, "USER" if kind == "users" else "GROUP", custom=body if rtype == "CUSTOM" else None)
     existing[r["id"]] = r
     store.emit("user.account.privilege.grant", [tgt, target(r["id"], "ROLE", rtype, r["label"])], req)
     return ok(render(r, req.base, path), status=201)

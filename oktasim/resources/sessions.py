@@ -16,13 +16,28 @@ from ..web import no_content, ok
 LIFETIME = 2 * 3600
 
 
-def start(store, u, ip: str | None = None, created: float | None = None, sid: str | None = None,
-          amr=("pwd",), mfa: bool = False) -> dict:
+def start(
+    store,
+    u,
+    ip: str | None = None,
+    created: float | None = None,
+    sid: str | None = None,
+    amr=("pwd",),
+    mfa: bool = False,
+) -> dict:
     """Record a sign-in of ``u`` (created at ``created`` epoch, default now)."""
     at = store.clock.now() if created is None else created
-    s = {"id": sid or "102" + store.ids.token(22), "userId": u.id, "login": u.login,
-         "created": at, "expires": at + LIFETIME, "status": "ACTIVE", "amr": list(amr),
-         "mfa": at if mfa else None, "ip": ip or "127.0.0.1"}
+    s = {
+        "id": sid or "102" + store.ids.token(22),
+        "userId": u.id,
+        "login": u.login,
+        "created": at,
+        "expires": at + LIFETIME,
+        "status": "ACTIVE",
+        "amr": list(amr),
+        "mfa": at if mfa else None,
+        "ip": ip or "127.0.0.1",
+    }
     store.sessions[s["id"]] = s
     u.sessions += 1
     return s
@@ -47,16 +62,24 @@ def end_all(store, u) -> int:
 
 def render(store, s: dict, base: str) -> dict:
     href = f"{base}/api/v1/sessions/{s['id']}"
-    d = {"id": s["id"], "userId": s["userId"], "login": s["login"], "createdAt": iso(s["created"]),
-         "expiresAt": iso(s["expires"]), "status": s["status"], "lastPasswordVerification": iso(s["created"])}
+    d = {
+        "id": s["id"],
+        "userId": s["userId"],
+        "login": s["login"],
+        "createdAt": iso(s["created"]),
+        "expiresAt": iso(s["expires"]),
+        "status": s["status"],
+        "lastPasswordVerification": iso(s["created"]),
+    }
     if s["mfa"] is not None:
         d["lastFactorVerification"] = iso(s["mfa"])
     d["amr"] = list(s["amr"])
     d["idp"] = {"id": store.org["id"], "type": "OKTA"}
-    d["_links"] = {"self": {"href": href, "hints": {"allow": ["GET", "DELETE"]}},
-                   "refresh": {"href": f"{href}/lifecycle/refresh", "hints": {"allow": ["POST"]}},
-                   "user": {"name": s["login"], "href": f"{base}/api/v1/users/{s['userId']}",
-                            "hints": {"allow": ["GET"]}}}
+    d["_links"] = {
+        "self": {"href": href, "hints": {"allow": ["GET", "DELETE"]}},
+        "refresh": {"href": f"{href}/lifecycle/refresh", "hints": {"allow": ["POST"]}},
+        "user": {"name": s["login"], "href": f"{base}/api/v1/users/{s['userId']}", "hints": {"allow": ["GET"]}},
+    }
     return d
 
 
@@ -77,8 +100,7 @@ def revoke_session(req, store):
     u = store.users.get(s["userId"])
     if u is not None:
         u.sessions = max(0, u.sessions - 1)
-        store.emit("user.session.clear", [store.user_target(u)], req,
-                   message=f"Clear user session {s['id']}")
+        store.emit("user.session.clear", [store.user_target(u)], req, message=f"Clear user session {s['id']}")
     return no_content()
 
 

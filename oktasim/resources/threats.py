@@ -55,9 +55,12 @@ def update_config(req, store):
     before = {k: current[k] for k in ("action", "excludeZones")}
     current.update(new, lastUpdated=store.now())
     change = {"from": before, "to": dict(new)}
-    store.emit("security.threat.configuration.update",
-               [target(store.org["id"], "ThreatInsightConfiguration", "ThreatInsight", "ThreatInsight", change)],
-               req, message="ThreatInsight configuration update")
+    store.emit(
+        "security.threat.configuration.update",
+        [target(store.org["id"], "ThreatInsightConfiguration", "ThreatInsight", "ThreatInsight", change)],
+        req,
+        message="ThreatInsight configuration update",
+    )
     return ok(render(current, req.base))
 
 

@@ -22,23 +22,39 @@ SCOPE_TYPES = ("CORS", "REDIRECT", "IFRAME_EMBED")
 SCHEMES = ("http", "https", "ftp", "ionic", "capacitor")
 FILTER = search.Rules(attrs=("name", "origin", "status", "type"), ops=("eq",))
 SIM_ADMIN = "00usimadmin0000001d7"
-MESSAGES = {"create": "Create trusted origin", "update": "Update trusted origin", "delete": "Delete trusted origin",
-            "activate": "Activate trusted origin", "deactivate": "Deactivate trusted origin"}
+MESSAGES = {
+    "create": "Create trusted origin",
+    "update": "Update trusted origin",
+    "delete": "Delete trusted origin",
+    "activate": "Activate trusted origin",
+    "deactivate": "Deactivate trusted origin",
+}
 
 
 def new_origin(store, name, origin, scopes, status="ACTIVE", oid=None, created=None, created_by=None) -> dict:
     now = created or store.now()
     by = created_by or store.admin_id or SIM_ADMIN
-    return {"id": oid or store.ids.new("tos"), "name": name, "origin": origin, "status": status,
-            "scopes": copy.deepcopy(scopes), "created": now, "createdBy": by, "lastUpdated": now, "lastUpdatedBy": by}
+    return {
+        "id": oid or store.ids.new("tos"),
+        "name": name,
+        "origin": origin,
+        "status": status,
+        "scopes": copy.deepcopy(scopes),
+        "created": now,
+        "createdBy": by,
+        "lastUpdated": now,
+        "lastUpdatedBy": by,
+    }
 
 
 def render(o: dict, base: str) -> dict:
     d = copy.deepcopy(o)
     href = f"{base}/api/v1/trustedOrigins/{o['id']}"
     action = "deactivate" if o["status"] == "ACTIVE" else "activate"
-    d["_links"] = {"self": {"href": href, "hints": {"allow": ["GET", "PUT", "DELETE"]}},
-                   action: {"href": f"{href}/lifecycle/{action}", "hints": {"allow": ["POST"]}}}
+    d["_links"] = {
+        "self": {"href": href, "hints": {"allow": ["GET", "PUT", "DELETE"]}},
+        action: {"href": f"{href}/lifecycle/{action}", "hints": {"allow": ["POST"]}},
+    }
     return d
 
 
@@ -65,8 +81,9 @@ def checked(store, body, current=None) -> dict:
         raise validation("origin", "origin: The field cannot be left blank")
     parts = urlsplit(origin)
     if parts.scheme.lower() not in SCHEMES or not parts.netloc or parts.path not in ("", "/"):
-        raise validation("origin", f"origin: '{origin}' is not a valid origin (scheme://host[:port]; "
-                                   f"schemes {', '.join(SCHEMES)})")
+        raise validation(
+            "origin", f"origin: '{origin}' is not a valid origin (scheme://host[:port]; schemes {', '.join(SCHEMES)})"
+        )
     for other in store.trusted_origins.values():
         if other["id"] == current:
             continue
@@ -87,16 +104,21 @@ def _checked_scopes(scopes) -> list:
             raise validation("scopes", f"scopes: Each scope's type must be one of {', '.join(SCOPE_TYPES)}, once")
         seen.add(kind)
         apps = scope.get("allowedOktaApps")
-        if apps is not None and (kind != "IFRAME_EMBED" or not isinstance(apps, list)
-                                 or any(a != "OKTA_ENDUSER" for a in apps)):
+        if apps is not None and (
+            kind != "IFRAME_EMBED" or not isinstance(apps, list) or any(a != "OKTA_ENDUSER" for a in apps)
+        ):
             raise validation("scopes", "scopes: allowedOktaApps is only for IFRAME_EMBED, with OKTA_ENDUSER")
         out.append({"type": kind, **({"allowedOktaApps": apps or []} if kind == "IFRAME_EMBED" else {})})
     return out
 
 
 def _emit(store, action, o, req) -> None:
-    store.emit(f"security.trusted_origin.{action}", [target(o["id"], "TrustedOrigin", o["origin"], o["name"])],
-               req, message=MESSAGES[action])
+    store.emit(
+        f"security.trusted_origin.{action}",
+        [target(o["id"], "TrustedOrigin", o["origin"], o["name"])],
+        req,
+        message=MESSAGES[action],
+    )
 
 
 def _actor_id(store, req) -> str:
@@ -163,4 +185,8 @@ def register(r) -> None:
     r.add("PUT", "/api/v1/trustedOrigins/{originId}", replace_origin)
     r.add("DELETE", "/api/v1/trustedOrigins/{originId}", delete_origin)
     for action in ("activate", "deactivate"):  # one route per action, as in the spec
-        r.add("POST", f"/api/v1/trustedOrigins/{{originId}}/lifecycle/{action}", functools.partial(lifecycle, action=action))
+        r.add(
+            "POST",
+            f"/api/v1/trustedOrigins/{{originId}}/lifecycle/{action}",
+            functools.partial(lifecycle, action=action),
+        )

@@ -16,30 +16,68 @@ from ..web import Response, no_content, ok
 from . import grants, sessions
 
 BASE_PROFILE = {
-    "login", "email", "secondEmail", "firstName", "lastName", "middleName", "honorificPrefix",
-    "honorificSuffix", "title", "displayName", "nickName", "profileUrl", "primaryPhone",
-    "mobilePhone", "streetAddress", "city", "state", "zipCode", "countryCode", "postalAddress",
-    "preferredLanguage", "locale", "timezone", "userType", "employeeNumber", "costCenter",
-    "organization", "division", "department", "managerId", "manager",
+    "login",
+    "email",
+    "secondEmail",
+    "firstName",
+    "lastName",
+    "middleName",
+    "honorificPrefix",
+    "honorificSuffix",
+    "title",
+    "displayName",
+    "nickName",
+    "profileUrl",
+    "primaryPhone",
+    "mobilePhone",
+    "streetAddress",
+    "city",
+    "state",
+    "zipCode",
+    "countryCode",
+    "postalAddress",
+    "preferredLanguage",
+    "locale",
+    "timezone",
+    "userType",
+    "employeeNumber",
+    "costCenter",
+    "organization",
+    "division",
+    "department",
+    "managerId",
+    "manager",
 }
 REQUIRED_PROFILE = ("login", "email", "firstName", "lastName")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 # Link name -> (sub path, HTTP method) ; per status which links Okta shows.
 _LINK_PATHS = {
-    "activate": "lifecycle/activate", "reactivate": "lifecycle/reactivate",
-    "deactivate": "lifecycle/deactivate", "suspend": "lifecycle/suspend",
-    "unsuspend": "lifecycle/unsuspend", "unlock": "lifecycle/unlock",
-    "resetPassword": "lifecycle/reset_password", "expirePassword": "lifecycle/expire_password",
-    "resetFactors": "lifecycle/reset_factors", "forgotPassword": "credentials/forgot_password",
+    "activate": "lifecycle/activate",
+    "reactivate": "lifecycle/reactivate",
+    "deactivate": "lifecycle/deactivate",
+    "suspend": "lifecycle/suspend",
+    "unsuspend": "lifecycle/unsuspend",
+    "unlock": "lifecycle/unlock",
+    "resetPassword": "lifecycle/reset_password",
+    "expirePassword": "lifecycle/expire_password",
+    "resetFactors": "lifecycle/reset_factors",
+    "forgotPassword": "credentials/forgot_password",
     "changePassword": "credentials/change_password",
     "changeRecoveryQuestion": "credentials/change_recovery_question",
 }
 STATUS_LINKS = {
     "STAGED": ("activate",),
     "PROVISIONED": ("suspend", "resetPassword", "reactivate", "deactivate"),
-    "ACTIVE": ("suspend", "resetPassword", "forgotPassword", "expirePassword",
-               "changeRecoveryQuestion", "changePassword", "deactivate"),
+    "ACTIVE": (
+        "suspend",
+        "resetPassword",
+        "forgotPassword",
+        "expirePassword",
+        "changeRecoveryQuestion",
+        "changePassword",
+        "deactivate",
+    ),
     "RECOVERY": ("resetPassword", "reactivate", "expirePassword", "deactivate"),
     "PASSWORD_EXPIRED": ("resetPassword", "expirePassword", "changePassword", "deactivate"),
     "LOCKED_OUT": ("unlock", "resetPassword", "expirePassword", "deactivate"),
@@ -118,8 +156,10 @@ def check_password(value, login: str = "") -> None:
     if login and login.split("@")[0].lower() in value.lower() and len(login.split("@")[0]) > 3:
         problems.append("no parts of your username")
     if problems:
-        raise validation("password", "password: Password requirements were not met. "
-                         "Password requirements: " + ", ".join(problems) + ".")
+        raise validation(
+            "password",
+            "password: Password requirements were not met. Password requirements: " + ", ".join(problems) + ".",
+        )
 
 
 def get_user(store, key: str) -> User:
@@ -160,9 +200,14 @@ def _validate_profile(store, profile, current_id=None, partial=False) -> dict:
 
 
 def _norm_profile(profile: dict) -> dict:
-    out = {"firstName": profile.get("firstName"), "lastName": profile.get("lastName"),
-           "mobilePhone": profile.get("mobilePhone"), "secondEmail": profile.get("secondEmail"),
-           "login": profile.get("login"), "email": profile.get("email")}
+    out = {
+        "firstName": profile.get("firstName"),
+        "lastName": profile.get("lastName"),
+        "mobilePhone": profile.get("mobilePhone"),
+        "secondEmail": profile.get("secondEmail"),
+        "login": profile.get("login"),
+        "email": profile.get("email"),
+    }
     for k, v in profile.items():
         if k not in out and v is not None:
             out[k] = v
@@ -208,10 +253,16 @@ def getter(u: User, attr: str):
     if attr.startswith("profile."):
         return u.profile.get(attr[8:])
     return {
-        "id": u.id, "status": u.status, "created": u.created, "activated": u.activated,
-        "statusChanged": u.status_changed, "lastUpdated": u.last_updated,
-        "passwordChanged": u.password_changed, "lastLogin": u.last_login,
-        "type.id": u.type_id, "realmId": u.realm_id,
+        "id": u.id,
+        "status": u.status,
+        "created": u.created,
+        "activated": u.activated,
+        "statusChanged": u.status_changed,
+        "lastUpdated": u.last_updated,
+        "passwordChanged": u.password_changed,
+        "lastLogin": u.last_login,
+        "type.id": u.type_id,
+        "realmId": u.realm_id,
     }.get(attr)
 
 
@@ -219,6 +270,7 @@ def _sort_key_for(attr):
     def key(u):
         v = getter(u, attr)
         return (v is None, str(v).lower() if v is not None else "")
+
     return key
 
 
@@ -251,7 +303,7 @@ def list_users(req, store):
             start = 0
             if after and after.startswith("o") and after[1:].isdigit():
                 start = int(after[1:])
-            chunk = matched[start:start + limit]
+            chunk = matched[start : start + limit]
             nxt = f"o{start + limit}" if start + limit < len(matched) and limit else None
             items = chunk
         else:
@@ -269,12 +321,12 @@ def list_users(req, store):
                 return False
             p = u.profile
             return any(str(p.get(k) or "").lower().startswith(ql) for k in ("firstName", "lastName", "email"))
+
         items, _ = page_sorted_ids(store.user_ids, None, limit, qpred, users.get)
         nxt = None  # q does not page
     else:
         limit = parse_limit(req, 200, 200)
-        items, nxt = page_sorted_ids(store.user_ids, after, limit,
-                                     lambda u: u.status != "DEPROVISIONED", users.get)
+        items, nxt = page_sorted_ids(store.user_ids, after, limit, lambda u: u.status != "DEPROVISIONED", users.get)
     body = [render(store, u, req.base, full=False) for u in items]
     return ok(body, headers=link_headers(req, nxt))
 
@@ -297,8 +349,13 @@ def create_user(req, store):
     next_login = req.arg("nextLogin")
     profile = _validate_profile(store, body.get("profile"))
     creds = body.get("credentials") or {}
-    has_pw = isinstance(creds, dict) and isinstance(creds.get("password"), dict) and (
-        creds["password"].get("value") is not None or creds["password"].get("hash") or creds["password"].get("hook"))
+    has_pw = (
+        isinstance(creds, dict)
+        and isinstance(creds.get("password"), dict)
+        and (
+            creds["password"].get("value") is not None or creds["password"].get("hash") or creds["password"].get("hook")
+        )
+    )
     if next_login == "changePassword":
         if not has_pw:
             raise OktaError("E0000124")
@@ -314,11 +371,21 @@ def create_user(req, store):
         if gid not in store.groups:
             raise not_found(gid, "UserGroup")
     now = store.now()
-    u = User(id=store.ids.new("user"), status="STAGED", created=now, activated=None,
-             status_changed=None, last_login=None, last_updated=now, password_changed=None,
-             profile=_norm_profile(profile), type_id=type_id,
-             realm_id=body.get("realmId") or store.org.get("default_realm_id"),
-             provider_type="OKTA", provider_name="OKTA")
+    u = User(
+        id=store.ids.new("user"),
+        status="STAGED",
+        created=now,
+        activated=None,
+        status_changed=None,
+        last_login=None,
+        last_updated=now,
+        password_changed=None,
+        profile=_norm_profile(profile),
+        type_id=type_id,
+        realm_id=body.get("realmId") or store.org.get("default_realm_id"),
+        provider_type="OKTA",
+        provider_name="OKTA",
+    )
     _apply_credentials(store, u, creds, now)
     if provider:
         u.provider_type = u.provider_type if u.provider_type not in (None, "OKTA") else "FEDERATION"
@@ -541,10 +608,16 @@ def _reset_password(req, store, u):
 
 
 _LIFECYCLE = {
-    "activate": _activate, "reactivate": _reactivate, "deactivate": _deactivate_h,
-    "suspend": _suspend, "unsuspend": _unsuspend, "unlock": _unlock,
-    "reset_factors": _reset_factors, "expire_password": _expire_password,
-    "expire_password_with_temp_password": _expire_temp, "reset_password": _reset_password,
+    "activate": _activate,
+    "reactivate": _reactivate,
+    "deactivate": _deactivate_h,
+    "suspend": _suspend,
+    "unsuspend": _unsuspend,
+    "unlock": _unlock,
+    "reset_factors": _reset_factors,
+    "expire_password": _expire_password,
+    "expire_password_with_temp_password": _expire_temp,
+    "reset_password": _reset_password,
 }
 
 
@@ -623,6 +696,7 @@ def forgot_password(req, store):
 
 def user_groups(req, store):
     from .groups import render as render_group
+
     u = get_user(store, req.params["id"])
     gids = sorted(store.user_groups.get(u.id, ()))
     return ok([render_group(store, store.groups[g], req.base) for g in gids if g in store.groups])

@@ -89,7 +89,11 @@ def _ip_fields(body: dict, usage: str, system: bool, name: str) -> dict:
 
 def _address(entry, field: str) -> dict:
     """One gateway or proxy entry in its stored form (a bare RANGE address becomes a-a)."""
-    if not isinstance(entry, dict) or entry.get("type") not in ("CIDR", "RANGE") or not isinstance(entry.get("value"), str):
+    if (
+        not isinstance(entry, dict)
+        or entry.get("type") not in ("CIDR", "RANGE")
+        or not isinstance(entry.get("value"), str)
+    ):
         raise validation(field, f"{field}: Invalid address; type must be CIDR or RANGE with a value")
     value = entry["value"].strip()
     try:
@@ -144,9 +148,11 @@ def _asns(value, field: str) -> list:
 
 # ---------------------------------------------------------------- DYNAMIC_V2
 def _dynamic_v2_fields(body: dict) -> dict:
-    return {"locations": _include_exclude(body, "locations", _location),
-            "ipServiceCategories": _include_exclude(body, "ipServiceCategories", _category),
-            "asns": _include_exclude(body, "asns", None)}
+    return {
+        "locations": _include_exclude(body, "locations", _location),
+        "ipServiceCategories": _include_exclude(body, "ipServiceCategories", _category),
+        "asns": _include_exclude(body, "asns", None),
+    }
 
 
 def _include_exclude(body: dict, field: str, each) -> dict:
@@ -169,5 +175,8 @@ def _include_exclude(body: dict, field: str, each) -> dict:
 
 def _category(value) -> str:
     if not isinstance(value, str) or not value or value != value.upper():
-        raise validation("ipServiceCategories", "ipServiceCategories: Each entry must be an IP service category such as ALL_ANONYMIZERS")
+        raise validation(
+            "ipServiceCategories",
+            "ipServiceCategories: Each entry must be an IP service category such as ALL_ANONYMIZERS",
+        )
     return value

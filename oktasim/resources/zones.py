@@ -17,9 +17,16 @@ from .zone_bodies import TYPE_FIELDS, checked
 def new_zone(store, body: dict, system: bool = False, zid=None, created=None) -> dict:
     """A zone from a body already passed through ``checked``."""
     now = created or store.now()
-    z = {"type": body["type"], "id": zid or store.ids.new("zone"), "name": body["name"],
-         "status": body.get("status") or "ACTIVE", "usage": body.get("usage") or "POLICY",
-         "created": now, "lastUpdated": now, "system": system}
+    z = {
+        "type": body["type"],
+        "id": zid or store.ids.new("zone"),
+        "name": body["name"],
+        "status": body.get("status") or "ACTIVE",
+        "usage": body.get("usage") or "POLICY",
+        "created": now,
+        "lastUpdated": now,
+        "system": system,
+    }
     _copy_type_fields(z, body)
     return z
 
@@ -54,6 +61,7 @@ def get_zone(store, zid) -> dict:
 
 def _target(z):
     from ..events import target
+
     return target(z["id"], "NetworkZone", z["name"], z["name"])
 
 

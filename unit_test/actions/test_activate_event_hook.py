@@ -1,4 +1,5 @@
 """Activate Event Hook: POST …/lifecycle/activate unless already ACTIVE; not found is success false."""
+
 from unit_test import factories
 from unit_test.actions.test_get_event_hook import HOOK_ID, HOOKS, hook
 
@@ -33,7 +34,9 @@ def test_not_found_is_success_false(run_action, okta):
 
 def test_an_okta_error_is_an_error(run_action, okta):
     okta.get(ONE, json=hook(hook_id=HOOK_ID, status="INACTIVE"))
-    okta.post(ONE + "/lifecycle/activate", status_code=403, json=factories.error("E0000006", "You do not have permission"))
+    okta.post(
+        ONE + "/lifecycle/activate", status_code=403, json=factories.error("E0000006", "You do not have permission")
+    )
 
     result = run_action("activate_event_hook", {"event_hook": HOOK_ID})
 

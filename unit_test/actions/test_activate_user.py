@@ -1,4 +1,5 @@
 """Activate User: lifecycle/activate; the activation link and token appear only in their outputs."""
+
 from urllib.parse import parse_qsl, urlsplit
 
 from unit_test import factories
@@ -49,8 +50,11 @@ def test_an_active_user_is_a_success_without_a_request(run_action, okta):
 
 def test_oktas_already_activated_answer_is_a_success(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, status="LOCKED_OUT", user_id="00u1"))
-    okta.post(ACTIVATE, status_code=403, json=factories.error(
-        "E0000016", "Activation failed because the user is already active"))
+    okta.post(
+        ACTIVATE,
+        status_code=403,
+        json=factories.error("E0000016", "Activation failed because the user is already active"),
+    )
 
     result = run_action("activate_user", {"user": EMAIL, "send_email": False})
 
@@ -81,8 +85,11 @@ def test_an_unknown_user_gives_success_false_with_a_message(run_action, okta):
 
 def test_another_refusal_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, status="STAGED", user_id="00u1"))
-    okta.post(ACTIVATE, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.post(
+        ACTIVATE,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("activate_user", {"user": EMAIL})
 

@@ -1,4 +1,5 @@
 """Activate Network Zone: one lifecycle POST; an ACTIVE zone is success without a request."""
+
 from unit_test import factories
 from unit_test.actions.test_update_blacklist_zones import calls, zone
 from unit_test.conftest import API

@@ -1,6 +1,7 @@
 """Activate and Deactivate Application (mirrored): an app ID goes straight to POST
 /apps/{id}/lifecycle/{operation} (200 {}), its 404 the miss; a label is resolved first and an app
 already in the wanted status is success without a change request."""
+
 import pytest
 
 from unit_test import factories
@@ -10,10 +11,13 @@ from unit_test.factories.hunting import calls
 APP_ID = "0oademoMailSync001d7"
 APP = API + "/apps/" + APP_ID
 SEARCH = API + "/apps?q=Mail+Sync+Pro&limit=200"
-MIRRORED = pytest.mark.parametrize("action, wanted, other, operation", [
-    ("activate_app", "ACTIVE", "INACTIVE", "activate"),
-    ("deactivate_app", "INACTIVE", "ACTIVE", "deactivate"),
-])
+MIRRORED = pytest.mark.parametrize(
+    "action, wanted, other, operation",
+    [
+        ("activate_app", "ACTIVE", "INACTIVE", "activate"),
+        ("deactivate_app", "INACTIVE", "ACTIVE", "deactivate"),
+    ],
+)
 
 
 def app(status):
@@ -47,8 +51,11 @@ def test_an_app_already_so_is_success_without_a_change_request(run_action, okta,
 
 @MIRRORED
 def test_an_unknown_app_id_is_success_false_naming_it(run_action, okta, action, wanted, other, operation):
-    okta.post(APP + "/lifecycle/" + operation, status_code=404,
-              json=factories.error(summary="Not found: Resource not found: %s (AppInstance)" % APP_ID))
+    okta.post(
+        APP + "/lifecycle/" + operation,
+        status_code=404,
+        json=factories.error(summary="Not found: Resource not found: %s (AppInstance)" % APP_ID),
+    )
     result = run_action(action, {"app": APP_ID})
     assert result.ok and result.output == {"success": False, "message": "No Okta application has the ID %s." % APP_ID}
 
@@ -62,8 +69,7 @@ def test_a_label_no_app_carries_is_success_false_without_a_change(run_action, ok
 
 
 @MIRRORED
-def test_a_blank_app_is_refused_naming_the_field_before_any_request(run_action, okta, action, wanted, other,
-                                                                     operation):
+def test_a_blank_app_is_refused_naming_the_field_before_any_request(run_action, okta, action, wanted, other, operation):
     result = run_action(action, {"app": "   "})
     assert not result.ok and "'app'" in result.error and okta.request_history == []
 

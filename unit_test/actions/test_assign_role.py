@@ -1,4 +1,5 @@
 """Assign Role: one POST for a new role; a role already held is success without a second assignment."""
+
 import json
 
 from unit_test import factories

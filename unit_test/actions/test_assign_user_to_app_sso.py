@@ -1,4 +1,5 @@
 """Assign User to Application: POST the app user; already assigned returns the existing assignment."""
+
 import pytest
 
 from unit_test import factories
@@ -61,8 +62,11 @@ def test_an_unknown_email_as_appuser_id_is_an_error_without_a_post(run_action, o
 
 
 def test_already_assigned_returns_the_existing_assignment(run_action, okta):
-    okta.post(APP_USERS, status_code=409, json=factories.error("E0000062", "The specified user is already assigned "
-                                                                            "to the application."))
+    okta.post(
+        APP_USERS,
+        status_code=409,
+        json=factories.error("E0000062", "The specified user is already assigned to the application."),
+    )
     okta.get(APP_USER, json=assigned())
 
     result = run(run_action)

@@ -1,5 +1,6 @@
 """Activate and Deactivate Behavior Detection Rule (mirrored): one list finds the rule by ID or exact
 name, one POST changes it; a rule already so is success without a request."""
+
 import pytest
 
 from unit_test import factories
@@ -9,10 +10,13 @@ from unit_test.factories.hunting import behavior, calls
 BEHAVIORS = API + "/behaviors"
 BID = "abhdemoNewDevice01d7"
 URL = BEHAVIORS + "/" + BID
-MIRRORED = pytest.mark.parametrize("action, wanted, other, operation", [
-    ("activate_behavior", "ACTIVE", "INACTIVE", "activate"),
-    ("deactivate_behavior", "INACTIVE", "ACTIVE", "deactivate"),
-])
+MIRRORED = pytest.mark.parametrize(
+    "action, wanted, other, operation",
+    [
+        ("activate_behavior", "ACTIVE", "INACTIVE", "activate"),
+        ("deactivate_behavior", "INACTIVE", "ACTIVE", "deactivate"),
+    ],
+)
 
 
 @MIRRORED
@@ -34,10 +38,13 @@ def test_a_rule_already_so_is_success_without_a_request(run_action, okta, action
 
 
 @MIRRORED
-@pytest.mark.parametrize("rules, words", [
-    ([], "No Okta behavior detection rule has the ID or name New Device"),
-    ([behavior("New Device"), behavior("New Device")], "2 Okta behavior detection rules are named New Device"),
-])
+@pytest.mark.parametrize(
+    "rules, words",
+    [
+        ([], "No Okta behavior detection rule has the ID or name New Device"),
+        ([behavior("New Device"), behavior("New Device")], "2 Okta behavior detection rules are named New Device"),
+    ],
+)
 def test_a_miss_or_a_shared_name_is_success_false(run_action, okta, action, wanted, other, operation, rules, words):
     okta.get(BEHAVIORS, json=rules)
     result = run_action(action, {"behavior": "New Device"})

@@ -1,4 +1,5 @@
 """Clear User Sessions: DELETE /users/{id}/sessions; forgetDevices is sent only when given."""
+
 from urllib.parse import parse_qsl, urlsplit
 
 from unit_test import factories
@@ -57,8 +58,11 @@ def test_an_unknown_user_gives_success_false_with_a_message(run_action, okta):
 
 def test_a_refusal_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.delete(SESSIONS, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.delete(
+        SESSIONS,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("clear_user_sessions", {"user": EMAIL})
 

@@ -4,6 +4,7 @@
 change the answers that matter to them and check the requests made (method, path, query) and
 the report.
 """
+
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -15,12 +16,25 @@ USER_ID = "00u1"
 USER = API + "/users/" + USER_ID
 LAST_LOGIN = "2026-03-01T09:00:00.000Z"
 GROUP_A, GROUP_B = "00gAAAAAAAAAAAAAAAAA", "00gBBBBBBBBBBBBBBBBB"
-ORDER = ["suspend", "clear_sessions", "universal_logout", "revoke_grants", "remove_from_groups",
-         "remove_admin_roles", "quarantine_group", "reset_factors", "set_risk_high"]
+ORDER = [
+    "suspend",
+    "clear_sessions",
+    "universal_logout",
+    "revoke_grants",
+    "remove_from_groups",
+    "remove_admin_roles",
+    "quarantine_group",
+    "reset_factors",
+    "set_risk_high",
+]
 NO_ITP = factories.error("E0000015", "You do not have permission to access the feature you are requesting")
-DEFAULT_CHANGES = [("POST", "/api/v1/users/00u1/lifecycle/suspend"), ("DELETE", "/api/v1/users/00u1/sessions"),
-                   ("POST", "/oauth2/v1/global-token-revocation"), ("DELETE", "/api/v1/users/00u1/grants"),
-                   ("PUT", "/api/v1/users/00u1/risk")]
+DEFAULT_CHANGES = [
+    ("POST", "/api/v1/users/00u1/lifecycle/suspend"),
+    ("DELETE", "/api/v1/users/00u1/sessions"),
+    ("POST", "/oauth2/v1/global-token-revocation"),
+    ("DELETE", "/api/v1/users/00u1/grants"),
+    ("PUT", "/api/v1/users/00u1/risk"),
+]
 
 
 def grant(title, n):
@@ -50,8 +64,13 @@ def mock_org(okta):
     okta.delete(API + "/groups/%s/users/%s" % (GROUP_A, USER_ID), status_code=204)
     okta.get(USER + "/roles", json=[role("SUPER_ADMIN", "ra1"), role("ORG_ADMIN", "ra2", via="GROUP")])
     okta.delete(USER + "/roles/ra1", status_code=204)
-    okta.get(USER + "/factors", json=[{"id": "opf1", "factorType": "push", "status": "ACTIVE"},
-                                      {"id": "sms1", "factorType": "sms", "status": "ACTIVE"}])
+    okta.get(
+        USER + "/factors",
+        json=[
+            {"id": "opf1", "factorType": "push", "status": "ACTIVE"},
+            {"id": "sms1", "factorType": "sms", "status": "ACTIVE"},
+        ],
+    )
     okta.post(USER + "/lifecycle/reset_factors", json={})
     okta.get(USER + "/risk", json={"riskLevel": "MEDIUM", "reason": "Anomalous sign-in"})
     okta.put(USER + "/risk", json={"riskLevel": "HIGH"})
@@ -61,8 +80,9 @@ def mock_org(okta):
 def contained(okta):
     """A user already contained: suspended, sessions cleared and logged out since the last sign-in,
     no token, grant, admin role or group left, risk HIGH."""
-    okta.get(USER, json=factories.user("jane@example.com", status="SUSPENDED", user_id=USER_ID)
-             | {"lastLogin": LAST_LOGIN})
+    okta.get(
+        USER, json=factories.user("jane@example.com", status="SUSPENDED", user_id=USER_ID) | {"lastLogin": LAST_LOGIN}
+    )
     okta.get(API + "/logs", json=[event("user.session.clear"), event("user.authentication.universal_logout.scheduled")])
     okta.get(USER + "/grants", json=[])
     okta.get(USER + "/groups", json=[])
@@ -87,8 +107,12 @@ def detail(result, step) -> str:
     return next(s["detail"] for s in result.output["steps"] if s["step"] == step)
 
 
-EVERY_STEP = {"remove_from_groups": [GROUP_A], "remove_admin_roles": True, "quarantine_group": GROUP_B,
-              "reset_factors": True}
+EVERY_STEP = {
+    "remove_from_groups": [GROUP_A],
+    "remove_admin_roles": True,
+    "quarantine_group": GROUP_B,
+    "reset_factors": True,
+}
 
 
 # -- a first run -----------------------------------------------------------------------------------
@@ -99,9 +123,17 @@ def test_the_defaults_suspend_clear_log_out_revoke_and_raise_the_risk_in_that_or
     assert sent(mock_org) == [
         ("GET", "/api/v1/users/00u1", {}),
         ("POST", "/api/v1/users/00u1/lifecycle/suspend", {}),
-        ("GET", "/api/v1/logs", {"since": LAST_LOGIN, "sortOrder": "DESCENDING", "limit": "20",
-                                 "filter": 'target.id eq "00u1" and (eventType eq "user.session.clear" or '
-                                           'eventType eq "user.authentication.universal_logout.scheduled")'}),
+        (
+            "GET",
+            "/api/v1/logs",
+            {
+                "since": LAST_LOGIN,
+                "sortOrder": "DESCENDING",
+                "limit": "20",
+                "filter": 'target.id eq "00u1" and (eventType eq "user.session.clear" or '
+                'eventType eq "user.authentication.universal_logout.scheduled")',
+            },
+        ),
         ("DELETE", "/api/v1/users/00u1/sessions", {"oauthTokens": "true"}),
         ("POST", "/oauth2/v1/global-token-revocation", {}),
         ("GET", "/api/v1/users/00u1/grants", {"limit": "200"}),
@@ -110,17 +142,26 @@ def test_the_defaults_suspend_clear_log_out_revoke_and_raise_the_risk_in_that_or
         ("PUT", "/api/v1/users/00u1/risk", {}),
     ]
     assert mock_org.request_history[-1].json() == {
-        "riskLevel": "HIGH", "riskReason": "Identity contained by the SOC after a suspected compromise"}
+        "riskLevel": "HIGH",
+        "riskReason": "Identity contained by the SOC after a suspected compromise",
+    }
 
 
 def test_the_report_lists_every_step_in_the_documented_order(run_action, mock_org):
     result = run_action("contain_user", {"user": USER_ID})
 
     assert [s["step"] for s in result.output["steps"]] == ORDER
-    assert statuses(result) == {"suspend": "done", "clear_sessions": "done", "universal_logout": "done",
-                                "revoke_grants": "done", "remove_from_groups": "skipped",
-                                "remove_admin_roles": "skipped", "quarantine_group": "skipped",
-                                "reset_factors": "skipped", "set_risk_high": "done"}
+    assert statuses(result) == {
+        "suspend": "done",
+        "clear_sessions": "done",
+        "universal_logout": "done",
+        "revoke_grants": "done",
+        "remove_from_groups": "skipped",
+        "remove_admin_roles": "skipped",
+        "quarantine_group": "skipped",
+        "reset_factors": "skipped",
+        "set_risk_high": "done",
+    }
 
 
 def test_every_step_asked_for_changes_okta_in_the_documented_order(run_action, mock_org):
@@ -131,9 +172,13 @@ def test_every_step_asked_for_changes_okta_in_the_documented_order(run_action, m
 
     assert set(statuses(result).values()) == {"done"}
     assert changes(mock_org) == [
-        *DEFAULT_CHANGES[:4], ("DELETE", "/api/v1/groups/%s/users/00u1" % GROUP_A), ("DELETE", "/api/v1/users/00u1/roles/ra1"),
-        ("PUT", "/api/v1/groups/%s/users/00u1" % GROUP_B), ("POST", "/api/v1/users/00u1/lifecycle/reset_factors"),
-        ("PUT", "/api/v1/users/00u1/risk")]
+        *DEFAULT_CHANGES[:4],
+        ("DELETE", "/api/v1/groups/%s/users/00u1" % GROUP_A),
+        ("DELETE", "/api/v1/users/00u1/roles/ra1"),
+        ("PUT", "/api/v1/groups/%s/users/00u1" % GROUP_B),
+        ("POST", "/api/v1/users/00u1/lifecycle/reset_factors"),
+        ("PUT", "/api/v1/users/00u1/risk"),
+    ]
 
 
 def test_the_grants_revoked_are_counted_per_client(run_action, mock_org):
@@ -154,9 +199,12 @@ def test_roles_held_through_a_group_are_named_and_left(run_action, mock_org):
 def test_only_the_groups_the_user_is_in_are_left(run_action, mock_org):
     result = run_action("contain_user", {"user": USER_ID, "remove_from_groups": [GROUP_A, GROUP_B]})
 
-    assert [c for c in changes(mock_org) if "/groups/" in c[1]] == [("DELETE", "/api/v1/groups/%s/users/00u1" % GROUP_A)]
-    assert detail(result, "remove_from_groups") == ("Removed the user from Admins (%s). Not a member of %s."
-                                                    % (GROUP_A, GROUP_B))
+    assert [c for c in changes(mock_org) if "/groups/" in c[1]] == [
+        ("DELETE", "/api/v1/groups/%s/users/00u1" % GROUP_A)
+    ]
+    assert detail(result, "remove_from_groups") == (
+        "Removed the user from Admins (%s). Not a member of %s." % (GROUP_A, GROUP_B)
+    )
 
 
 # -- idempotence -----------------------------------------------------------------------------------
@@ -165,8 +213,9 @@ def test_a_contained_user_gets_no_change_and_every_step_reports_already(run_acti
     mock_org.get(API + "/groups/" + GROUP_A, json=factories.group("Quarantine", GROUP_A))
     mock_org.get(USER + "/groups", json=[factories.group("Quarantine", GROUP_A)])
 
-    result = run_action("contain_user", dict(EVERY_STEP, user=USER_ID, remove_from_groups=[GROUP_B],
-                                             quarantine_group=GROUP_A))
+    result = run_action(
+        "contain_user", dict(EVERY_STEP, user=USER_ID, remove_from_groups=[GROUP_B], quarantine_group=GROUP_A)
+    )
 
     assert result.output["success"] and set(statuses(result).values()) == {"already"}
     assert changes(mock_org) == []
@@ -201,10 +250,13 @@ def test_sessions_are_cleared_again_while_a_client_holds_a_live_refresh_token(ru
     assert changes(mock_org) == [("DELETE", "/api/v1/users/00u1/sessions")]
 
 
-@pytest.mark.parametrize("answer", [
-    {"json": []},                                                                   # nothing since the sign-in
-    {"status_code": 403, "json": factories.error("E0000006", "You do not have permission")},  # log unreadable
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"json": []},  # nothing since the sign-in
+        {"status_code": 403, "json": factories.error("E0000006", "You do not have permission")},  # log unreadable
+    ],
+)
 def test_without_a_logged_clear_and_logout_since_the_sign_in_both_are_done_again(run_action, mock_org, answer):
     contained(mock_org)
     mock_org.get(API + "/logs", **answer)
@@ -212,7 +264,10 @@ def test_without_a_logged_clear_and_logout_since_the_sign_in_both_are_done_again
     result = run_action("contain_user", {"user": USER_ID})
 
     assert statuses(result)["clear_sessions"] == statuses(result)["universal_logout"] == "done"
-    assert changes(mock_org) == [("DELETE", "/api/v1/users/00u1/sessions"), ("POST", "/oauth2/v1/global-token-revocation")]
+    assert changes(mock_org) == [
+        ("DELETE", "/api/v1/users/00u1/sessions"),
+        ("POST", "/oauth2/v1/global-token-revocation"),
+    ]
 
 
 def test_without_a_last_sign_in_the_log_is_not_read_and_the_sessions_are_cleared(run_action, mock_org):
@@ -245,23 +300,32 @@ def test_a_dry_run_reports_already_where_the_goal_holds(run_action, mock_org):
 
 # -- failures --------------------------------------------------------------------------------------
 def test_a_failed_suspend_runs_no_other_step(run_action, mock_org):
-    mock_org.post(USER + "/lifecycle/suspend", status_code=403,
-                  json=factories.error("E0000006", "You do not have permission to perform the requested action"))
+    mock_org.post(
+        USER + "/lifecycle/suspend",
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("contain_user", {"user": USER_ID})
 
     assert result.ok and result.output["success"] is False
     assert statuses(result)["suspend"] == "failed" and "permission" in detail(result, "suspend")
-    assert all(detail(result, step).startswith("Not run: the user could not be suspended")
-               for step in ("clear_sessions", "universal_logout", "revoke_grants", "set_risk_high"))
+    assert all(
+        detail(result, step).startswith("Not run: the user could not be suspended")
+        for step in ("clear_sessions", "universal_logout", "revoke_grants", "set_risk_high")
+    )
     assert changes(mock_org) == [("POST", "/api/v1/users/00u1/lifecycle/suspend")]
 
 
 def test_a_user_okta_cannot_suspend_is_told_why_and_how_to_go_on(run_action, mock_org):
     mock_org.get(USER, json=factories.user(user_id=USER_ID, status="LOCKED_OUT") | {"lastLogin": LAST_LOGIN})
-    mock_org.post(USER + "/lifecycle/suspend", status_code=400,
-                  json=factories.error("E0000001", "Api validation failed: suspendUser",
-                                       ["suspendUser: Cannot suspend a user that is not active"]))
+    mock_org.post(
+        USER + "/lifecycle/suspend",
+        status_code=400,
+        json=factories.error(
+            "E0000001", "Api validation failed: suspendUser", ["suspendUser: Cannot suspend a user that is not active"]
+        ),
+    )
 
     result = run_action("contain_user", {"user": USER_ID})
 
@@ -281,14 +345,18 @@ def test_a_failing_step_does_not_stop_the_next_ones(run_action, mock_org):
 
 def test_a_list_step_stopped_midway_says_what_it_did_first(run_action, mock_org):
     mock_org.get(USER + "/groups", json=[factories.group("Admins", GROUP_A), factories.group("Ops", GROUP_B)])
-    mock_org.delete(API + "/groups/%s/users/%s" % (GROUP_B, USER_ID), status_code=403,
-                    json=factories.error("E0000006", "You do not have permission"))
+    mock_org.delete(
+        API + "/groups/%s/users/%s" % (GROUP_B, USER_ID),
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission"),
+    )
 
     result = run_action("contain_user", {"user": USER_ID, "remove_from_groups": [GROUP_A, GROUP_B]})
 
     assert statuses(result)["remove_from_groups"] == "failed"
     assert detail(result, "remove_from_groups").startswith(
-        "Done before: removing from Admins (%s). Removing from Ops (%s) failed:" % (GROUP_A, GROUP_B))
+        "Done before: removing from Admins (%s). Removing from Ops (%s) failed:" % (GROUP_A, GROUP_B)
+    )
 
 
 def test_an_unknown_quarantine_group_fails_that_step_only(run_action, mock_org):
@@ -329,5 +397,7 @@ def test_an_unknown_user_is_success_false_and_nothing_is_changed(run_action, okt
     result = run_action("contain_user", {"user": "nobody@example.com"})
 
     assert result.ok and result.output == {
-        "success": False, "message": "No Okta user matches nobody@example.com; nothing was contained."}
+        "success": False,
+        "message": "No Okta user matches nobody@example.com; nothing was contained.",
+    }
     assert changes(okta) == []

@@ -1,4 +1,5 @@
 """Create Group: POST /groups once the exact name is known to be free; success false when taken."""
+
 import json
 from urllib.parse import parse_qs, urlsplit
 
@@ -47,9 +48,15 @@ def test_an_existing_group_with_the_name_gives_success_false_and_no_post(run_act
 
 def test_a_name_taken_since_the_check_gives_success_false_from_oktas_refusal(run_action, okta):
     okta.get(GROUPS, json=[])
-    okta.post(GROUPS, status_code=400, json=factories.error(
-        "E0000001", "Api validation failed: name",
-        causes=["name: An object with this field already exists in the current organization"]))
+    okta.post(
+        GROUPS,
+        status_code=400,
+        json=factories.error(
+            "E0000001",
+            "Api validation failed: name",
+            causes=["name: An object with this field already exists in the current organization"],
+        ),
+    )
 
     result = run_action("create_group", {"name": "Responders"})
 

@@ -1,5 +1,6 @@
 """Create Group Rule: resolve the groups and excluded users, POST the rule (Okta creates it INACTIVE),
 activate it when asked; anything not found creates nothing."""
+
 import pytest
 
 from unit_test import factories
@@ -28,10 +29,14 @@ def test_the_rule_is_created_inactive_for_the_resolved_groups(run_action, okta, 
     assert result.ok and result.output["success"] and result.output["rule"]["status"] == "INACTIVE"
     assert result.output["rule"]["assigned_groups"] == [{"id": GID, "name": "Sales"}]
     assert okta.request_history[-1].json() == {
-        "type": "group_rule", "name": "Sales department",
-        "conditions": {"people": {"users": {"exclude": []}},
-                       "expression": {"value": EXPRESSION, "type": "urn:okta:expression:1.0"}},
-        "actions": {"assignUserToGroups": {"groupIds": [GID]}}}
+        "type": "group_rule",
+        "name": "Sales department",
+        "conditions": {
+            "people": {"users": {"exclude": []}},
+            "expression": {"value": EXPRESSION, "type": "urn:okta:expression:1.0"},
+        },
+        "actions": {"assignUserToGroups": {"groupIds": [GID]}},
+    }
 
 
 def test_excluded_users_are_sent_by_id(run_action, okta, sales):
@@ -66,19 +71,28 @@ def test_an_unknown_excluded_user_creates_nothing(run_action, okta, sales):
     assert all(method == "GET" for method, _ in calls(okta))
 
 
-@pytest.mark.parametrize("change, words", [
-    ({"name": "x" * 51}, "at most 50"),
-    ({"expression": "  "}, "'expression' is required and must not be empty"),
-    ({"groups": []}, "Groups (groups) is empty"),
-])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ({"name": "x" * 51}, "at most 50"),
+        ({"expression": "  "}, "'expression' is required and must not be empty"),
+        ({"groups": []}, "Groups (groups) is empty"),
+    ],
+)
 def test_bad_input_reaches_no_endpoint(run_action, okta, change, words):
     result = run_action("create_group_rule", dict(PARAMS, **change))
     assert not result.ok and words in result.error and not okta.request_history
 
 
 def test_an_expression_okta_cannot_parse_is_explained_in_its_words(run_action, okta, sales):
-    okta.post(RULES, status_code=400, json=factories.error(
-        "E0000001", "Api validation failed: validateRule",
-        ["Invalid expression syntax user.department ==", "conditions: Invalid expression"]))
+    okta.post(
+        RULES,
+        status_code=400,
+        json=factories.error(
+            "E0000001",
+            "Api validation failed: validateRule",
+            ["Invalid expression syntax user.department ==", "conditions: Invalid expression"],
+        ),
+    )
     result = run_action("create_group_rule", dict(PARAMS, expression="user.department =="))
     assert not result.ok and "validateRule" in result.error and "Invalid expression syntax" in result.error

@@ -1,4 +1,5 @@
 """Create User: one POST /users; incomplete credentials are left out; Okta's refusals are errors."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -36,11 +37,22 @@ def test_defaults_send_activate_true_provider_false_and_only_the_profile(run_act
 
 def test_credentials_group_ids_and_flags_are_sent_as_given(run_action, okta):
     okta.post(USERS, json=created("STAGED"))
-    credentials = {"password": {"value": PASSWORD}, "provider": {"type": "OKTA", "name": "OKTA"},
-                   "recovery_question": {"question": "Food?", "answer": ANSWER}}
+    credentials = {
+        "password": {"value": PASSWORD},
+        "provider": {"type": "OKTA", "name": "OKTA"},
+        "recovery_question": {"question": "Food?", "answer": ANSWER},
+    }
 
-    run_action("create_user", {"profile": PROFILE, "credentials": credentials, "groupIds": ["00g1", "00g2"],
-                               "activate": False, "provider": True})
+    run_action(
+        "create_user",
+        {
+            "profile": PROFILE,
+            "credentials": credentials,
+            "groupIds": ["00g1", "00g2"],
+            "activate": False,
+            "provider": True,
+        },
+    )
 
     [request] = okta.request_history
     assert request.qs == {"activate": ["false"], "provider": ["true"]}
@@ -50,8 +62,9 @@ def test_credentials_group_ids_and_flags_are_sent_as_given(run_action, okta):
 def test_next_login_with_a_password_and_activation_asks_okta_to_expire_the_password(run_action, okta):
     okta.post(USERS, json=created("PASSWORD_EXPIRED"))
 
-    result = run_action("create_user", {"profile": PROFILE, "nextLogin": True,
-                                        "credentials": {"password": {"value": PASSWORD}}})
+    result = run_action(
+        "create_user", {"profile": PROFILE, "nextLogin": True, "credentials": {"password": {"value": PASSWORD}}}
+    )
 
     assert result.output["status"] == "PASSWORD_EXPIRED"
     assert okta.request_history[0].qs["nextlogin"] == ["changepassword"]
@@ -66,8 +79,10 @@ def test_next_login_without_a_password_is_refused_before_any_request(run_action,
 
 
 def test_next_login_without_activation_is_refused_before_any_request(run_action, okta):
-    result = run_action("create_user", {"profile": PROFILE, "nextLogin": True, "activate": False,
-                                        "credentials": {"password": {"value": PASSWORD}}})
+    result = run_action(
+        "create_user",
+        {"profile": PROFILE, "nextLogin": True, "activate": False, "credentials": {"password": {"value": PASSWORD}}},
+    )
 
     assert not result.ok
     assert "activate is false" in result.exception["cause"]
@@ -77,8 +92,10 @@ def test_next_login_without_activation_is_refused_before_any_request(run_action,
 def test_an_incomplete_provider_is_left_out_and_logged(run_action, okta):
     okta.post(USERS, json=created())
 
-    result = run_action("create_user", {"profile": PROFILE, "credentials": {
-        "password": {"value": PASSWORD}, "provider": {"type": "OKTA"}}})
+    result = run_action(
+        "create_user",
+        {"profile": PROFILE, "credentials": {"password": {"value": PASSWORD}, "provider": {"type": "OKTA"}}},
+    )
 
     assert result.ok
     assert okta.request_history[0].json()["credentials"] == {"password": {"value": PASSWORD}}
@@ -88,8 +105,7 @@ def test_an_incomplete_provider_is_left_out_and_logged(run_action, okta):
 def test_an_incomplete_recovery_question_is_left_out_without_logging_the_answer(run_action, okta):
     okta.post(USERS, json=created())
 
-    result = run_action("create_user", {"profile": PROFILE, "credentials": {
-        "recovery_question": {"answer": ANSWER}}})
+    result = run_action("create_user", {"profile": PROFILE, "credentials": {"recovery_question": {"answer": ANSWER}}})
 
     assert result.ok
     assert "credentials" not in okta.request_history[0].json()
@@ -98,8 +114,9 @@ def test_an_incomplete_recovery_question_is_left_out_without_logging_the_answer(
 
 
 def test_provider_true_without_a_complete_provider_is_refused_before_any_request(run_action, okta):
-    result = run_action("create_user", {"profile": PROFILE, "provider": True,
-                                        "credentials": {"provider": {"name": "Google"}}})
+    result = run_action(
+        "create_user", {"profile": PROFILE, "provider": True, "credentials": {"provider": {"name": "Google"}}}
+    )
 
     assert not result.ok
     assert "credentials.provider" in result.exception["cause"]
@@ -107,9 +124,15 @@ def test_provider_true_without_a_complete_provider_is_refused_before_any_request
 
 
 def test_a_duplicate_login_is_an_error_with_oktas_summary_and_cause(run_action, okta):
-    okta.post(USERS, status_code=400, json=factories.error(
-        "E0000001", "Api validation failed: login",
-        ["login: An object with this field already exists in the current organization"]))
+    okta.post(
+        USERS,
+        status_code=400,
+        json=factories.error(
+            "E0000001",
+            "Api validation failed: login",
+            ["login: An object with this field already exists in the current organization"],
+        ),
+    )
 
     result = run_action("create_user", {"profile": PROFILE, "credentials": {"password": {"value": PASSWORD}}})
 
@@ -122,8 +145,11 @@ def test_a_duplicate_login_is_an_error_with_oktas_summary_and_cause(run_action, 
 
 
 def test_a_token_without_permission_is_an_error_with_oktas_summary(run_action, okta):
-    okta.post(USERS, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.post(
+        USERS,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("create_user", {"profile": PROFILE})
 

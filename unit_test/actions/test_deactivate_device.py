@@ -1,4 +1,5 @@
 """Deactivate Device: ACTIVE or SUSPENDED -> DEACTIVATED; already deactivated needs no request."""
+
 import pytest
 
 from unit_test import factories
@@ -37,10 +38,21 @@ def test_a_deactivated_device_succeeds_without_a_request(run_action, okta):
 
 
 def test_an_answer_lost_after_okta_deactivated_the_device_is_still_a_success(run_action, okta):
-    okta.get(DEVICE_URL, [{"json": device(device_id=DEVICE_ID)}, {"json": device(status="DEACTIVATED",
-                                                                                   device_id=DEVICE_ID)}])
-    okta.post(DEACTIVATE, [{"status_code": 503, "text": "unavailable"}, {"status_code": 400, "json": factories.error(
-        "E0000001", "Api validation failed: status", ["Cannot deactivate a device that is DEACTIVATED"])}])
+    okta.get(
+        DEVICE_URL, [{"json": device(device_id=DEVICE_ID)}, {"json": device(status="DEACTIVATED", device_id=DEVICE_ID)}]
+    )
+    okta.post(
+        DEACTIVATE,
+        [
+            {"status_code": 503, "text": "unavailable"},
+            {
+                "status_code": 400,
+                "json": factories.error(
+                    "E0000001", "Api validation failed: status", ["Cannot deactivate a device that is DEACTIVATED"]
+                ),
+            },
+        ],
+    )
 
     result = run_action("deactivate_device", {"device": DEVICE_ID})
 

@@ -1,4 +1,5 @@
 """Deactivate Event Hook: POST …/lifecycle/deactivate unless already INACTIVE."""
+
 from unit_test import factories
 from unit_test.actions.test_get_event_hook import HOOK_ID, HOOKS, hook
 

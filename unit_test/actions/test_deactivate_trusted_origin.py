@@ -1,5 +1,6 @@
 """Deactivate Trusted Origin: resolve by ID (GET), or by exact name or origin URL (Okta's `q`, then an
 exact match), POST the deactivation; an INACTIVE origin is success without a request."""
+
 import pytest
 
 from unit_test import factories
@@ -40,11 +41,16 @@ def test_an_inactive_origin_is_success_without_a_request(run_action, okta):
     assert "already INACTIVE" in result.stderr
 
 
-@pytest.mark.parametrize("origins, words", [
-    ([], "No Okta trusted origin has the ID, name or origin SSO helper"),
-    ([origin("SSO helper", "https://a.example.net"), origin("SSO helper", "https://b.example.net")],
-     "2 Okta trusted origins are named SSO helper"),
-])
+@pytest.mark.parametrize(
+    "origins, words",
+    [
+        ([], "No Okta trusted origin has the ID, name or origin SSO helper"),
+        (
+            [origin("SSO helper", "https://a.example.net"), origin("SSO helper", "https://b.example.net")],
+            "2 Okta trusted origins are named SSO helper",
+        ),
+    ],
+)
 def test_a_miss_or_a_shared_name_is_success_false(run_action, okta, origins, words):
     okta.get(ORIGINS, json=origins)
     result = run_action("deactivate_trusted_origin", {"trusted_origin": "SSO helper"})

@@ -1,4 +1,5 @@
 """Deactivate User: any status -> DEPROVISIONED; a DEPROVISIONED user is a success without a request."""
+
 import pytest
 
 from unit_test import factories
@@ -71,8 +72,11 @@ def test_an_email_shared_by_two_users_is_an_error_and_deactivates_nobody(run_act
 
 def test_a_token_without_permission_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.post(DEACTIVATE, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.post(
+        DEACTIVATE,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("deactivate_user", {"email": EMAIL})
 
@@ -91,6 +95,7 @@ def test_an_empty_email_reaches_no_endpoint(run_action, okta):
 def test_a_user_already_being_deactivated_gets_no_second_deactivation(run_action, okta):
     from unit_test import factories as f
     from unit_test.conftest import API
+
     user = dict(f.user(status="ACTIVE"), transitioningToStatus="DEPROVISIONED")
     okta.get(API + "/users/user%40example.com", json=user)
     result = run_action("deactivate_user", {"email": "user@example.com"})

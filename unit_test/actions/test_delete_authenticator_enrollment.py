@@ -1,4 +1,5 @@
 """Delete Authenticator Enrollment: the user resolved, then one DELETE; a missing enrollment is success false."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -25,8 +26,10 @@ def test_an_enrollment_the_user_does_not_have_gives_success_false_and_a_message(
     result = run_action("delete_authenticator_enrollment", {"user": LOGIN, "enrollment_id": "pfd1"})
 
     assert result.ok
-    assert result.output == {"success": False, "message": "User 00u1 has no authenticator enrollment with the ID pfd1 "
-                                                          "(already deleted, or never enrolled)."}
+    assert result.output == {
+        "success": False,
+        "message": "User 00u1 has no authenticator enrollment with the ID pfd1 (already deleted, or never enrolled).",
+    }
 
 
 def test_an_unknown_user_gives_success_false_and_deletes_nothing(run_action, okta):

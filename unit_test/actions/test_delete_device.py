@@ -1,4 +1,5 @@
 """Delete Device: only a DEACTIVATED device is deleted; any other is refused with what to run first."""
+
 import pytest
 
 from unit_test import factories
@@ -46,8 +47,11 @@ def test_an_unknown_device_gives_success_false(run_action, okta):
 
 def test_a_token_without_permission_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(DEVICE_URL, json=device(status="DEACTIVATED", device_id=DEVICE_ID))
-    okta.delete(DEVICE_URL, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.delete(
+        DEVICE_URL,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("delete_device", {"device": DEVICE_ID})
 

@@ -1,4 +1,5 @@
 """Delete Event Hook: deactivate an ACTIVE hook, then DELETE; not found is success false."""
+
 from unit_test import factories
 from unit_test.actions.test_get_event_hook import HOOK_ID, HOOKS, hook
 
@@ -14,7 +15,10 @@ def test_an_active_hook_is_deactivated_then_deleted(run_action, okta):
 
     assert result.ok and result.output == {"success": True}
     assert [(r.method, r.url) for r in okta.request_history] == [
-        ("GET", ONE), ("POST", ONE + "/lifecycle/deactivate"), ("DELETE", ONE)]
+        ("GET", ONE),
+        ("POST", ONE + "/lifecycle/deactivate"),
+        ("DELETE", ONE),
+    ]
 
 
 def test_an_inactive_hook_is_deleted_without_deactivating(run_action, okta):

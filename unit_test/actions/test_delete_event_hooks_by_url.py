@@ -1,4 +1,5 @@
 """Delete Event Hooks by URL: each hook delivering to the URL is deactivated (if ACTIVE) and deleted."""
+
 from unit_test import factories
 from unit_test.actions.test_get_event_hook import HOOKS, hook
 
@@ -20,8 +21,11 @@ def test_every_matching_hook_is_deleted_ignoring_trailing_slash_and_host_case(ru
     assert [h["id"] for h in result.output["event_hooks"]] == [a["id"], b["id"]]
     assert "message" not in result.output
     assert [(r.method, r.url) for r in okta.request_history] == [
-        ("GET", HOOKS), ("POST", HOOKS + "/" + a["id"] + "/lifecycle/deactivate"), ("DELETE", HOOKS + "/" + a["id"]),
-        ("DELETE", HOOKS + "/" + b["id"])]
+        ("GET", HOOKS),
+        ("POST", HOOKS + "/" + a["id"] + "/lifecycle/deactivate"),
+        ("DELETE", HOOKS + "/" + a["id"]),
+        ("DELETE", HOOKS + "/" + b["id"]),
+    ]
 
 
 def test_no_matching_hook_is_count_zero_and_a_message(run_action, okta):

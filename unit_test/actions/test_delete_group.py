@@ -1,4 +1,5 @@
 """Delete Group: DELETE /groups/{id}; the built-in Everyone group is refused without a request."""
+
 from urllib.parse import urlsplit
 
 from unit_test import factories

@@ -1,5 +1,6 @@
 """Delete Group Rule: an ACTIVE rule is deactivated first, then deleted (202); removeUsers is sent as
 asked (false by default); a rule gone meanwhile counts as deleted."""
+
 import pytest
 
 from unit_test import factories
@@ -18,7 +19,11 @@ def test_an_active_rule_is_deactivated_then_deleted_keeping_its_users_by_default
     okta.delete(URL, status_code=202, json={})
     result = run_action("delete_group_rule", {"rule": RID})
     assert result.ok and result.output["success"] and result.output["rule"]["id"] == RID
-    assert calls(okta) == [("GET", GET), ("POST", URL + "/lifecycle/deactivate"), ("DELETE", URL + "?removeUsers=false")]
+    assert calls(okta) == [
+        ("GET", GET),
+        ("POST", URL + "/lifecycle/deactivate"),
+        ("DELETE", URL + "?removeUsers=false"),
+    ]
 
 
 @pytest.mark.parametrize("status", ["INACTIVE", "INVALID"])

@@ -1,4 +1,5 @@
 """Delete Trusted Origin: resolve, DELETE (any status); an origin gone meanwhile counts as deleted."""
+
 from unit_test import factories
 from unit_test.conftest import API
 from unit_test.factories.hunting import calls, origin

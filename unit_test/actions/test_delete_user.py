@@ -1,4 +1,5 @@
 """Delete User: Okta's two-step DELETE (deprovision, then delete), each step a success."""
+
 import pytest
 import requests
 
@@ -102,8 +103,11 @@ def test_an_email_shared_by_two_users_is_an_error_and_deletes_nobody(run_action,
 
 def test_a_token_without_permission_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.delete(USER, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.delete(
+        USER,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("delete_user", {"user_email": EMAIL})
 

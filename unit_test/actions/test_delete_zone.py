@@ -1,4 +1,5 @@
 """Delete Network Zone: deactivate first when ACTIVE, then DELETE; system zones and refusals are success false."""
+
 from unit_test import factories
 from unit_test.actions.test_update_blacklist_zones import calls, zone
 from unit_test.conftest import API

@@ -1,4 +1,5 @@
 """Expire Password: plain expiry, or expiry with a temporary password that appears only in its output."""
+
 from urllib.parse import parse_qsl, urlsplit
 
 from unit_test import factories
@@ -35,8 +36,10 @@ def test_revoke_sessions_with_a_plain_expiry_clears_sessions_afterwards(run_acti
     result = run_action("expire_password", {"user": EMAIL, "revoke_sessions": True})
 
     assert result.output == {"success": True}
-    assert requests_made(okta)[1:] == [("POST", "/api/v1/users/00u1/lifecycle/expire_password", {}),
-                                       ("DELETE", "/api/v1/users/00u1/sessions", {})]
+    assert requests_made(okta)[1:] == [
+        ("POST", "/api/v1/users/00u1/lifecycle/expire_password", {}),
+        ("DELETE", "/api/v1/users/00u1/sessions", {}),
+    ]
 
 
 def test_a_temporary_password_is_returned_only_in_its_output(run_action, okta):
@@ -46,8 +49,9 @@ def test_a_temporary_password_is_returned_only_in_its_output(run_action, okta):
     result = run_action("expire_password", {"user": EMAIL, "temp_password": True, "revoke_sessions": True})
 
     assert result.output == {"success": True, "temp_password": TEMP}
-    assert requests_made(okta)[1:] == [("POST", "/api/v1/users/00u1/lifecycle/expire_password_with_temp_password",
-                                        {"revokeSessions": "true"})]
+    assert requests_made(okta)[1:] == [
+        ("POST", "/api/v1/users/00u1/lifecycle/expire_password_with_temp_password", {"revokeSessions": "true"})
+    ]
     assert TEMP not in result.body["log"] and TEMP not in result.stderr
 
 
@@ -95,8 +99,11 @@ def test_an_unknown_user_gives_success_false_with_a_message(run_action, okta):
 
 def test_a_status_okta_refuses_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, status="STAGED", user_id="00u1"))
-    okta.post(EXPIRE, status_code=403, json=factories.error(
-        "E0000038", "This operation is not allowed in the user's current status."))
+    okta.post(
+        EXPIRE,
+        status_code=403,
+        json=factories.error("E0000038", "This operation is not allowed in the user's current status."),
+    )
 
     result = run_action("expire_password", {"user": EMAIL})
 

@@ -1,4 +1,5 @@
 """Get Application: by id (GET /apps/{id}) or exact label (q search narrowed to the label)."""
+
 from urllib.parse import parse_qs, urlsplit
 
 from unit_test import factories
@@ -9,8 +10,14 @@ APP_ID = "0oa1abcdefghijklmnop"
 
 
 def app(app_id, label, name="x"):
-    return {"id": app_id, "name": name, "label": label, "status": "ACTIVE", "signOnMode": "SAML_2_0",
-            "orn": "orn:okta:x"}
+    return {
+        "id": app_id,
+        "name": name,
+        "label": label,
+        "status": "ACTIVE",
+        "signOnMode": "SAML_2_0",
+        "orn": "orn:okta:x",
+    }
 
 
 def test_an_id_is_fetched_directly(run_action, okta):

@@ -1,4 +1,5 @@
 """Get Application User: GET /apps/{appId}/users/{userId}; found false when not assigned."""
+
 from urllib.parse import urlsplit
 
 from unit_test import factories
@@ -18,15 +19,28 @@ def app():
 def test_the_assignment_is_returned_without_the_password(run_action, okta):
     okta.get(APP, json=app())
     okta.get(USER, json=factories.user(user_id=USER_ID))
-    okta.get(ASSIGNMENT, json={"id": USER_ID, "scope": "USER", "status": "PROVISIONED", "passwordChanged": None,
-                               "credentials": {"userName": "u", "password": {"value": "hunter2"}}})
+    okta.get(
+        ASSIGNMENT,
+        json={
+            "id": USER_ID,
+            "scope": "USER",
+            "status": "PROVISIONED",
+            "passwordChanged": None,
+            "credentials": {"userName": "u", "password": {"value": "hunter2"}},
+        },
+    )
 
     result = run_action("get_app_user", {"app": APP_ID, "user": USER_ID})
 
-    assert result.ok and result.output == {"found": True, "app_user": {
-        "id": USER_ID, "scope": "USER", "status": "PROVISIONED", "credentials": {"userName": "u"}}}
+    assert result.ok and result.output == {
+        "found": True,
+        "app_user": {"id": USER_ID, "scope": "USER", "status": "PROVISIONED", "credentials": {"userName": "u"}},
+    }
     assert [urlsplit(r.url).path for r in okta.request_history] == [
-        "/api/v1/apps/" + APP_ID, "/api/v1/users/" + USER_ID, "/api/v1/apps/%s/users/%s" % (APP_ID, USER_ID)]
+        "/api/v1/apps/" + APP_ID,
+        "/api/v1/users/" + USER_ID,
+        "/api/v1/apps/%s/users/%s" % (APP_ID, USER_ID),
+    ]
 
 
 def test_a_user_not_assigned_gives_found_false_and_a_message(run_action, okta):

@@ -2,6 +2,7 @@
 
 `hook()` here is the event hook factory the other event hook tests import.
 """
+
 from unit_test import factories
 from unit_test.conftest import API, TOKEN
 
@@ -11,19 +12,34 @@ SECRET = "canary-hook-secret-91d2"
 _ids = iter(range(1, 10**6))
 
 
-def hook(name="SOAR events", hook_id=None, status="ACTIVE", verified=False, uri="https://soar.example.com/okta/events",
-         items=("user.lifecycle.deactivate",), auth_key="Authorization", headers=()):
+def hook(
+    name="SOAR events",
+    hook_id=None,
+    status="ACTIVE",
+    verified=False,
+    uri="https://soar.example.com/okta/events",
+    items=("user.lifecycle.deactivate",),
+    auth_key="Authorization",
+    headers=(),
+):
     hook_id = hook_id or "who%017d" % next(_ids)
     config = {"uri": uri, "headers": [dict(h) for h in headers], "method": "POST"}
     if auth_key:
         config["authScheme"] = {"type": "HEADER", "key": auth_key}
     href = "%s/eventHooks/%s" % (API, hook_id)
-    return {"id": hook_id, "status": status, "verificationStatus": "VERIFIED" if verified else "UNVERIFIED",
-            "name": name, "description": None, "created": "2024-01-02T03:04:05.000Z", "createdBy": "00uadmin",
-            "lastUpdated": "2024-01-02T03:04:05.000Z",
-            "events": {"type": "EVENT_TYPE", "items": list(items), "filter": None},
-            "channel": {"type": "HTTP", "version": "1.0.0", "config": config},
-            "_links": {"self": {"href": href}, "deactivate": {"href": href + "/lifecycle/deactivate"}}}
+    return {
+        "id": hook_id,
+        "status": status,
+        "verificationStatus": "VERIFIED" if verified else "UNVERIFIED",
+        "name": name,
+        "description": None,
+        "created": "2024-01-02T03:04:05.000Z",
+        "createdBy": "00uadmin",
+        "lastUpdated": "2024-01-02T03:04:05.000Z",
+        "events": {"type": "EVENT_TYPE", "items": list(items), "filter": None},
+        "channel": {"type": "HTTP", "version": "1.0.0", "config": config},
+        "_links": {"self": {"href": href}, "deactivate": {"href": href + "/lifecycle/deactivate"}},
+    }
 
 
 def no_secret(result):
@@ -62,8 +78,10 @@ def test_an_unknown_id_is_then_tried_as_a_name_and_not_found_gives_found_false(r
 
     result = run_action("get_event_hook", {"event_hook": HOOK_ID})
 
-    assert result.ok and result.output == {"found": False, "message": "No Okta event hook has the ID or name %s."
-                                           % HOOK_ID}
+    assert result.ok and result.output == {
+        "found": False,
+        "message": "No Okta event hook has the ID or name %s." % HOOK_ID,
+    }
 
 
 def test_a_name_two_hooks_share_gives_found_false(run_action, okta):

@@ -1,14 +1,27 @@
 """Get Okta User Factors: resolve the user, list the factors; an unknown user is found false, never an empty list."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
 
 def push_factor(user_id, factor_id="opf1", status="ACTIVE"):
-    return {"id": factor_id, "factorType": "push", "provider": "OKTA", "vendorName": "OKTA", "status": status,
-            "created": "2020-01-24T14:52:55.000Z", "lastUpdated": "2020-01-24T14:55:18.000Z",
-            "profile": {"credentialId": "user@example.com", "deviceType": "SmartPhone_IPhone", "name": "iPhone",
-                        "platform": "IOS", "version": "13.3"},
-            "_links": {"verify": {"href": "%s/users/%s/factors/%s/verify" % (API, user_id, factor_id)}}}
+    return {
+        "id": factor_id,
+        "factorType": "push",
+        "provider": "OKTA",
+        "vendorName": "OKTA",
+        "status": status,
+        "created": "2020-01-24T14:52:55.000Z",
+        "lastUpdated": "2020-01-24T14:55:18.000Z",
+        "profile": {
+            "credentialId": "user@example.com",
+            "deviceType": "SmartPhone_IPhone",
+            "name": "iPhone",
+            "platform": "IOS",
+            "version": "13.3",
+        },
+        "_links": {"verify": {"href": "%s/users/%s/factors/%s/verify" % (API, user_id, factor_id)}},
+    }
 
 
 def test_factors_of_a_user_given_by_id_cost_two_requests(run_action, okta):
@@ -37,8 +50,9 @@ def test_a_login_is_resolved_to_the_user_id_before_listing_factors(run_action, o
 
 def test_null_fields_of_a_factor_are_left_out(run_action, okta):
     okta.get(API + "/users/00uA", json=factories.user(user_id="00uA"))
-    okta.get(API + "/users/00uA/factors", json=[{"id": "sms1", "factorType": "sms", "status": "ACTIVE",
-                                                  "lastUpdated": None}])
+    okta.get(
+        API + "/users/00uA/factors", json=[{"id": "sms1", "factorType": "sms", "status": "ACTIVE", "lastUpdated": None}]
+    )
 
     result = run_action("get_factors", {"user_id": "00uA"})
 
@@ -77,8 +91,11 @@ def test_an_email_several_users_share_is_an_error_not_a_guess(run_action, okta):
 
 def test_okta_refusing_the_factor_list_reports_its_summary(run_action, okta):
     okta.get(API + "/users/00uA", json=factories.user(user_id="00uA"))
-    okta.get(API + "/users/00uA/factors", status_code=403,
-             json=factories.error("E0000006", "You do not have permission to perform the requested action"))
+    okta.get(
+        API + "/users/00uA/factors",
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("get_factors", {"user_id": "00uA"})
 

@@ -1,4 +1,5 @@
 """Get Group: a group by id (GET /groups/{id}) or exact name (search); found false for none or several."""
+
 from urllib.parse import parse_qs, urlsplit
 
 from unit_test import factories

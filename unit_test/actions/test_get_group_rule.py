@@ -1,5 +1,6 @@
 """Get Group Rule: an ID is fetched directly (expanded), a name is Okta's search matched exactly;
 a miss, or a name several rules share, is found false with a message."""
+
 import pytest
 
 from unit_test import factories
@@ -13,8 +14,10 @@ SEARCH = RULES + "?expand=groupIdToGroupNameMap&search=Contractor+access+sync&li
 
 
 def test_an_id_is_fetched_directly_with_its_group_names(run_action, okta):
-    okta.get(RULES + "/" + RID, json=rule("Contractor access sync", RID, group_ids=[PROD],
-                                          names={PROD: "AWS Production Access"}))
+    okta.get(
+        RULES + "/" + RID,
+        json=rule("Contractor access sync", RID, group_ids=[PROD], names={PROD: "AWS Production Access"}),
+    )
     result = run_action("get_group_rule", {"rule": RID})
     assert result.ok and result.output["found"] and result.output["rule"]["id"] == RID
     assert result.output["rule"]["assigned_groups"] == [{"id": PROD, "name": "AWS Production Access"}]
@@ -34,18 +37,24 @@ def test_a_name_differing_only_in_case_matches_when_it_is_the_only_one(run_actio
 
 
 def test_an_unknown_id_is_then_tried_as_a_name(run_action, okta):
-    okta.get(RULES + "/" + RID, status_code=404, json=factories.error(summary="Not found: Resource not found: "
-                                                                              "%s (PolicyRule)" % RID))
+    okta.get(
+        RULES + "/" + RID,
+        status_code=404,
+        json=factories.error(summary="Not found: Resource not found: %s (PolicyRule)" % RID),
+    )
     okta.get(RULES, json=[])
     result = run_action("get_group_rule", {"rule": RID})
     assert result.ok and result.output["found"] is False and RID in result.output["message"]
     assert len(okta.request_history) == 2
 
 
-@pytest.mark.parametrize("rules, words", [
-    ([], "No Okta group rule has the ID or name Contractor access sync"),
-    ([rule("Contractor access sync"), rule("Contractor access sync")], "2 Okta group rules are named"),
-])
+@pytest.mark.parametrize(
+    "rules, words",
+    [
+        ([], "No Okta group rule has the ID or name Contractor access sync"),
+        ([rule("Contractor access sync"), rule("Contractor access sync")], "2 Okta group rules are named"),
+    ],
+)
 def test_a_miss_or_a_shared_name_is_found_false_with_a_message(run_action, okta, rules, words):
     okta.get(RULES, json=rules)
     result = run_action("get_group_rule", {"rule": "Contractor access sync"})

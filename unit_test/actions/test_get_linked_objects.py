@@ -1,6 +1,7 @@
 """Get Linked Objects: GET /users/{id}/linkedObjects/{relationshipName} (links only), then the
 linked users by one search per 50 IDs. A user ID needs no lookup; Okta's 404 is told apart (no
 such user, or no such relationship) by reading the user only then."""
+
 import pytest
 
 from unit_test import factories
@@ -42,8 +43,7 @@ def test_many_linked_users_are_read_fifty_a_search_in_okta_order(run_action, okt
 def test_no_linked_user_costs_no_search(run_action, okta):
     okta.get(LINKS, json=[])
     result = run_action("get_linked_objects", {"user": USER_ID, "relationship_name": "manager"})
-    assert result.output == {"found": True, "user_id": USER_ID, "relationship_name": "manager", "users": [],
-                             "count": 0}
+    assert result.output == {"found": True, "user_id": USER_ID, "relationship_name": "manager", "users": [], "count": 0}
     assert calls(okta) == [("GET", LINKS)]
 
 
@@ -55,11 +55,15 @@ def test_a_linked_user_okta_no_longer_has_is_given_by_id(run_action, okta):
 
 
 def test_an_unknown_relationship_is_found_false_naming_it(run_action, okta):
-    okta.get(LINKS, status_code=404, json=factories.error(summary="Not found: Resource not found: manager (LinkedObject)"))
+    okta.get(
+        LINKS, status_code=404, json=factories.error(summary="Not found: Resource not found: manager (LinkedObject)")
+    )
     okta.get(API + "/users/" + USER_ID, json=factories.user(user_id=USER_ID))
     result = run_action("get_linked_objects", {"user": USER_ID, "relationship_name": "manager"})
     assert result.ok and result.output == {
-        "found": False, "message": "The Okta org has no linked object relationship named manager."}
+        "found": False,
+        "message": "The Okta org has no linked object relationship named manager.",
+    }
 
 
 def test_an_unknown_user_is_found_false_naming_the_user(run_action, okta):

@@ -1,4 +1,5 @@
 """Get User: the user's record by email, login or id; found false when nobody matches."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -62,8 +63,11 @@ def test_an_email_shared_by_two_users_is_an_error_naming_the_count(run_action, o
 
 
 def test_an_okta_refusal_is_an_error_with_oktas_summary(run_action, okta):
-    okta.get(BY_LOGIN, status_code=403, json=factories.error("E0000006", "You do not have permission to perform "
-                                                                          "the requested action"))
+    okta.get(
+        BY_LOGIN,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("get_user", {"email": EMAIL})
 

@@ -1,5 +1,6 @@
 """Get User Blocks: GET /users/{id}/blocks. A user ID needs no lookup (its 404 is the miss); a
 login or email is resolved first."""
+
 from unit_test import factories
 from unit_test.conftest import API
 from unit_test.factories.hunting import calls
@@ -12,7 +13,12 @@ UNKNOWN_DEVICES = [{"type": "DEVICE_BASED", "appliesTo": "UNKNOWN_DEVICES"}]
 def test_a_user_id_reads_the_blocks_in_one_request(run_action, okta):
     okta.get(BLOCKS, json=UNKNOWN_DEVICES)
     result = run_action("get_user_blocks", {"user": USER_ID})
-    assert result.ok and result.output == {"found": True, "user_id": USER_ID, "blocked": True, "blocks": UNKNOWN_DEVICES}
+    assert result.ok and result.output == {
+        "found": True,
+        "user_id": USER_ID,
+        "blocked": True,
+        "blocks": UNKNOWN_DEVICES,
+    }
     assert calls(okta) == [("GET", BLOCKS)]
 
 

@@ -1,4 +1,5 @@
 """Get User Groups: the groups of a user given by id, login or email; found false for no user."""
+
 from unit_test import factories
 from unit_test.conftest import API
 

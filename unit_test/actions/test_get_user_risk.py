@@ -1,4 +1,5 @@
 """Get User Risk: GET /users/{id}/risk, flattened to risk_level and reason."""
+
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -17,8 +18,12 @@ def test_the_level_and_reason_are_returned(run_action, okta):
 
     result = run_action("get_user_risk", {"user": EMAIL})
 
-    assert result.ok and result.output == {"found": True, "user_id": "00u1", "risk_level": "MEDIUM",
-                                           "reason": "Anomalous sign-in"}
+    assert result.ok and result.output == {
+        "found": True,
+        "user_id": "00u1",
+        "risk_level": "MEDIUM",
+        "reason": "Anomalous sign-in",
+    }
 
 
 def test_a_user_never_rated_is_none_without_a_reason(run_action, okta):
@@ -43,8 +48,11 @@ def test_an_unknown_user_is_found_false(run_action, okta):
 @pytest.mark.parametrize("status", [401, 403])
 def test_an_org_without_itp_is_told_it_lacks_identity_threat_protection(run_action, okta, status):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.get(RISK, status_code=status, json=factories.error("E0000015", "You do not have permission to access the "
-                                                                         "feature you are requesting"))
+    okta.get(
+        RISK,
+        status_code=status,
+        json=factories.error("E0000015", "You do not have permission to access the feature you are requesting"),
+    )
 
     result = run_action("get_user_risk", {"user": EMAIL})
 
@@ -53,8 +61,11 @@ def test_an_org_without_itp_is_told_it_lacks_identity_threat_protection(run_acti
 
 def test_another_refusal_keeps_oktas_own_explanation(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.get(RISK, status_code=403, json=factories.error("E0000006", "You do not have permission to perform the "
-                                                                       "requested action"))
+    okta.get(
+        RISK,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("get_user_risk", {"user": EMAIL})
 
@@ -63,15 +74,28 @@ def test_another_refusal_keeps_oktas_own_explanation(run_action, okta):
 
 
 def test_over_oauth_the_refusal_still_says_the_org_lacks_identity_threat_protection(run_action, okta):
-    key = ec.generate_private_key(ec.SECP256R1()).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
-    connection = {"okta_url": "example.okta.com", "okta_key": {"secretKey": ""}, "client_id": "0oa1",
-                  "private_key": {"secretKey": key}, "scopes": ["okta.users.read", "okta.userRisk.read"]}
-    okta.post("https://example.okta.com/oauth2/v1/token", json={"token_type": "Bearer", "expires_in": 3600,
-                                                                "access_token": "at-1"})
+    key = (
+        ec.generate_private_key(ec.SECP256R1())
+        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        .decode()
+    )
+    connection = {
+        "okta_url": "example.okta.com",
+        "okta_key": {"secretKey": ""},
+        "client_id": "0oa1",
+        "private_key": {"secretKey": key},
+        "scopes": ["okta.users.read", "okta.userRisk.read"],
+    }
+    okta.post(
+        "https://example.okta.com/oauth2/v1/token",
+        json={"token_type": "Bearer", "expires_in": 3600, "access_token": "at-1"},
+    )
     okta.get(API + "/users/00u1", json=factories.user(EMAIL, user_id="00u1"))
-    okta.get(RISK, status_code=401, json=factories.error("E0000015", "You do not have permission to access the "
-                                                                       "feature you are requesting"))
+    okta.get(
+        RISK,
+        status_code=401,
+        json=factories.error("E0000015", "You do not have permission to access the feature you are requesting"),
+    )
 
     result = run_action("get_user_risk", {"user": "00u1"}, connection=connection)
 

@@ -1,4 +1,5 @@
 """Get Users: several users by id, login or email; unknown (or ambiguous) ones listed in not_found."""
+
 from urllib.parse import parse_qs, urlsplit
 
 from unit_test import factories
@@ -92,8 +93,11 @@ def test_an_email_is_searched_exactly_when_no_login_matches(run_action, okta):
 
 
 def test_an_okta_error_fails_the_action_with_oktas_summary(run_action, okta):
-    okta.get(by_path("00u1"), status_code=403,
-             json=factories.error("E0000006", "You do not have permission to perform the requested action"))
+    okta.get(
+        by_path("00u1"),
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("get_users", {"users": ["00u1", "00u2"]})
 

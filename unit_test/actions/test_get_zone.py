@@ -1,4 +1,5 @@
 """Get Network Zone: by ID (one GET) or exact name (the list), not found, ambiguous, errors."""
+
 from unit_test import factories
 from unit_test.actions.test_update_blacklist_zones import calls, zone
 from unit_test.conftest import API
@@ -23,7 +24,10 @@ def test_by_exact_name_reads_the_list(run_action, okta):
 def test_name_match_is_exact(run_action, okta):
     okta.get(ZONES, json=[zone(name="blocked now")])
     result = run_action("get_zone", {"zone": "Blocked Now"})
-    assert result.ok and result.output == {"found": False, "message": "No Okta network zone has the ID or name Blocked Now."}
+    assert result.ok and result.output == {
+        "found": False,
+        "message": "No Okta network zone has the ID or name Blocked Now.",
+    }
 
 
 def test_an_unknown_id_falls_back_to_names_then_not_found(run_action, okta):

@@ -1,6 +1,7 @@
 """Activate and Deactivate Group Rule (mirrored): resolve, POST the lifecycle operation (204, no body);
 a rule already so is success without a request; an INVALID rule, which Okta cannot change, is
 success false with a message and no request."""
+
 import pytest
 
 from unit_test import factories
@@ -12,10 +13,13 @@ RID = "0prdemoRogueRule01d7"
 URL = RULES + "/" + RID
 GET = URL + "?expand=groupIdToGroupNameMap"
 # action -> (the status it makes, the other status, the lifecycle operation)
-MIRRORED = pytest.mark.parametrize("action, wanted, other, operation", [
-    ("activate_group_rule", "ACTIVE", "INACTIVE", "activate"),
-    ("deactivate_group_rule", "INACTIVE", "ACTIVE", "deactivate"),
-])
+MIRRORED = pytest.mark.parametrize(
+    "action, wanted, other, operation",
+    [
+        ("activate_group_rule", "ACTIVE", "INACTIVE", "activate"),
+        ("deactivate_group_rule", "INACTIVE", "ACTIVE", "deactivate"),
+    ],
+)
 
 
 @MIRRORED

@@ -1,6 +1,7 @@
 """Reading something of a user named by Okta id costs exactly that read: no lookup of the user first.
 Okta's 404 on the read names the user, so it is the not-found output; a login or an email is
 still looked up first (issue 11 §2)."""
+
 import pytest
 
 from unit_test import factories
@@ -14,8 +15,13 @@ READS = [  # (action, input key, the one request, what Okta answers, what a foun
     ("list_user_apps", "user", "/appLinks", [], {"found": True, "apps": [], "count": 0}),
     ("list_user_devices", "user", "/devices", [], {"found": True, "devices": [], "count": 0}),
     ("list_user_clients", "user", "/clients", [], {"found": True, "clients": [], "count": 0}),
-    ("list_authenticator_enrollments", "user", "/authenticator-enrollments", [],
-     {"found": True, "enrollments": [], "count": 0}),
+    (
+        "list_authenticator_enrollments",
+        "user",
+        "/authenticator-enrollments",
+        [],
+        {"found": True, "enrollments": [], "count": 0},
+    ),
     ("get_user_risk", "user", "/risk", {"riskLevel": "LOW"}, {"found": True, "user_id": USER_ID, "risk_level": "LOW"}),
 ]
 IDS = [name for name, *_ in READS]
@@ -49,14 +55,28 @@ def test_another_okta_error_on_the_read_stays_an_error(run_action, okta):
     assert not result.ok and "E0000006" in result.exception["cause"]
 
 
-@pytest.mark.parametrize("action, key, named, path, miss", [
-    ("list_group_members", "group", "00g1abcdefghijklmnop", "/groups/00g1abcdefghijklmnop/users",
-     "No Okta group has the ID or name 00g1abcdefghijklmnop."),
-    ("list_app_users", "app", "0oa1abcdefghijklmnop", "/apps/0oa1abcdefghijklmnop/users",
-     "No Okta application has the ID or label 0oa1abcdefghijklmnop."),
-])
-def test_a_group_or_app_id_goes_straight_to_its_list_and_a_404_is_the_miss(run_action, okta, action, key, named, path,
-                                                                         miss):
+@pytest.mark.parametrize(
+    "action, key, named, path, miss",
+    [
+        (
+            "list_group_members",
+            "group",
+            "00g1abcdefghijklmnop",
+            "/groups/00g1abcdefghijklmnop/users",
+            "No Okta group has the ID or name 00g1abcdefghijklmnop.",
+        ),
+        (
+            "list_app_users",
+            "app",
+            "0oa1abcdefghijklmnop",
+            "/apps/0oa1abcdefghijklmnop/users",
+            "No Okta application has the ID or label 0oa1abcdefghijklmnop.",
+        ),
+    ],
+)
+def test_a_group_or_app_id_goes_straight_to_its_list_and_a_404_is_the_miss(
+    run_action, okta, action, key, named, path, miss
+):
     okta.get(API + path, status_code=404, json=factories.error())
     result = run_action(action, {key: named})
     assert result.ok and result.output == {"found": False, "message": miss}

@@ -1,5 +1,6 @@
 """List Application Groups: GET /apps/{id}/groups?expand=group in pages of 200 (an ID needs no
 lookup, a label is resolved first); each assignment carries its group in the plugin's shape."""
+
 from unit_test import factories
 from unit_test.conftest import API
 from unit_test.factories.hunting import calls
@@ -11,9 +12,14 @@ FIRST = GROUPS + "?expand=group&limit=200"
 
 def assignment(name, priority, group_id=None):
     group = factories.group(name, group_id)
-    return {"id": group["id"], "priority": priority, "lastUpdated": "2024-08-13T12:00:00.000Z", "profile": {},
-            "_embedded": {"group": group},
-            "_links": {"group": {"href": API + "/groups/" + group["id"]}}}
+    return {
+        "id": group["id"],
+        "priority": priority,
+        "lastUpdated": "2024-08-13T12:00:00.000Z",
+        "profile": {},
+        "_embedded": {"group": group},
+        "_links": {"group": {"href": API + "/groups/" + group["id"]}},
+    }
 
 
 def test_an_app_id_lists_its_groups_in_one_request_each_with_its_group_named(run_action, okta):
@@ -21,7 +27,9 @@ def test_an_app_id_lists_its_groups_in_one_request_each_with_its_group_named(run
     result = run_action("list_app_groups", {"app": APP_ID})
     assert result.ok and result.output["found"] and result.output["count"] == 2 and result.output["app_id"] == APP_ID
     assert [(g["priority"], g["group"]["name"]) for g in result.output["groups"]] == [
-        (0, "Privileged Admins"), (1, "AWS Production Access")]
+        (0, "Privileged Admins"),
+        (1, "AWS Production Access"),
+    ]
     assert calls(okta) == [("GET", FIRST)]
 
 
@@ -55,8 +63,10 @@ def test_a_label_is_resolved_first(run_action, okta):
 def test_an_unknown_app_id_is_found_false_naming_it(run_action, okta):
     okta.get(FIRST, status_code=404, json=factories.error(summary="Not found: Resource not found: x (AppInstance)"))
     result = run_action("list_app_groups", {"app": APP_ID})
-    assert result.ok and result.output == {"found": False,
-                                           "message": "No Okta application has the ID or label %s." % APP_ID}
+    assert result.ok and result.output == {
+        "found": False,
+        "message": "No Okta application has the ID or label %s." % APP_ID,
+    }
 
 
 def test_a_limit_below_one_is_refused_before_any_request(run_action, okta):

@@ -1,4 +1,5 @@
 """List Application Users: GET /apps/{id}/users, 500 a page (Okta's maximum), up to the limit."""
+
 from urllib.parse import parse_qs, urlsplit
 
 from unit_test import factories
@@ -10,9 +11,16 @@ USERS = APP + "/users"
 
 
 def app_user(user_id):
-    return {"id": user_id, "externalId": None, "scope": "USER", "status": "ACTIVE", "syncState": "DISABLED",
-            "passwordChanged": None, "credentials": {"userName": "a@example.com", "password": {}},
-            "profile": {"email": "a@example.com"}}
+    return {
+        "id": user_id,
+        "externalId": None,
+        "scope": "USER",
+        "status": "ACTIVE",
+        "syncState": "DISABLED",
+        "passwordChanged": None,
+        "credentials": {"userName": "a@example.com", "password": {}},
+        "profile": {"email": "a@example.com"},
+    }
 
 
 def sent(okta):
@@ -30,9 +38,14 @@ def test_the_assignments_are_listed_500_a_page_with_spec_fields_only(run_action,
     result = run_action("list_app_users", {"app": APP_ID})
 
     assert result.ok and result.output["found"] is True and result.output["count"] == 2
-    assert result.output["app_users"][0] == {"id": "00u1", "scope": "USER", "status": "ACTIVE",
-                                             "syncState": "DISABLED", "credentials": {"userName": "a@example.com"},
-                                             "profile": {"email": "a@example.com"}}
+    assert result.output["app_users"][0] == {
+        "id": "00u1",
+        "scope": "USER",
+        "status": "ACTIVE",
+        "syncState": "DISABLED",
+        "credentials": {"userName": "a@example.com"},
+        "profile": {"email": "a@example.com"},
+    }
     assert sent(okta) == [("/api/v1/apps/%s/users" % APP_ID, {"limit": ["500"]})]  # an app ID needs no lookup
 
 
@@ -71,8 +84,10 @@ def test_an_unknown_app_gives_found_false_and_a_message(run_action, okta):
 
     result = run_action("list_app_users", {"app": "Nothing"})
 
-    assert result.ok and result.output == {"found": False,
-                                           "message": "No Okta application has the ID or label Nothing."}
+    assert result.ok and result.output == {
+        "found": False,
+        "message": "No Okta application has the ID or label Nothing.",
+    }
 
 
 def test_an_okta_error_is_an_error_envelope_with_oktas_summary(run_action, okta):

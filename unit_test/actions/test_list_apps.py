@@ -1,4 +1,5 @@
 """List Applications: GET /apps, 200 a page; active ones only unless include_inactive or a status filter."""
+
 from urllib.parse import parse_qs, urlsplit
 
 from unit_test import factories
@@ -9,9 +10,16 @@ ACTIVE = 'status eq "ACTIVE"'
 
 
 def app(app_id, label="Salesforce", status="ACTIVE"):
-    return {"id": app_id, "name": label.lower(), "label": label, "status": status, "signOnMode": "SAML_2_0",
-            "orn": "orn:okta:x", "universalLogout": None,
-            "credentials": {"signing": {"kid": "k1"}, "oauthClient": {"client_id": "c", "client_secret": "s3cret"}}}
+    return {
+        "id": app_id,
+        "name": label.lower(),
+        "label": label,
+        "status": status,
+        "signOnMode": "SAML_2_0",
+        "orn": "orn:okta:x",
+        "universalLogout": None,
+        "credentials": {"signing": {"kid": "k1"}, "oauthClient": {"client_id": "c", "client_secret": "s3cret"}},
+    }
 
 
 def queries(okta):
@@ -51,8 +59,9 @@ def test_the_users_filter_is_combined_with_the_active_status(run_action, okta):
 
     run_action("list_apps", {"filter": 'name eq "salesforce" or name eq "slack"', "query": "S"})
 
-    assert queries(okta) == [{"q": ["S"], "limit": ["200"],
-                              "filter": ['(name eq "salesforce" or name eq "slack") and ' + ACTIVE]}]
+    assert queries(okta) == [
+        {"q": ["S"], "limit": ["200"], "filter": ['(name eq "salesforce" or name eq "slack") and ' + ACTIVE]}
+    ]
 
 
 def test_a_filter_that_names_status_is_sent_unchanged(run_action, okta):

@@ -1,4 +1,5 @@
 """List Authenticator Enrollments: the user resolved, then every enrollment; phone numbers masked unless asked."""
+
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,9 +15,14 @@ ENROLLMENTS = API + "/users/00u1/authenticator-enrollments"
 
 def test_every_enrollment_is_listed_with_its_details(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(LOGIN, user_id="00u1"))
-    okta.get(ENROLLMENTS, json=[enrollment(nickname="DESKTOP-7QK2M9X"),
-                                enrollment("security_key", "webauthn", "Security Key or Biometric"),
-                                enrollment("phone", "phone_number", "Phone", profile={"phoneNumber": "+1 XXX-XXX-6065"})])
+    okta.get(
+        ENROLLMENTS,
+        json=[
+            enrollment(nickname="DESKTOP-7QK2M9X"),
+            enrollment("security_key", "webauthn", "Security Key or Biometric"),
+            enrollment("phone", "phone_number", "Phone", profile={"phoneNumber": "+1 XXX-XXX-6065"}),
+        ],
+    )
 
     result = run_action("list_authenticator_enrollments", {"user": LOGIN})
 

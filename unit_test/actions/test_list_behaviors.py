@@ -1,4 +1,5 @@
 """List Behavior Detection Rules: Okta's whole list in one request, optionally only one status."""
+
 import pytest
 
 from unit_test import factories
@@ -6,15 +7,21 @@ from unit_test.conftest import API
 from unit_test.factories.hunting import behavior, calls
 
 BEHAVIORS = API + "/behaviors"
-RULES = [behavior("New Country", kind="ANOMALOUS_LOCATION"), behavior("New Device", status="INACTIVE"),
-         behavior("Velocity", kind="VELOCITY")]
+RULES = [
+    behavior("New Country", kind="ANOMALOUS_LOCATION"),
+    behavior("New Device", status="INACTIVE"),
+    behavior("Velocity", kind="VELOCITY"),
+]
 
 
-@pytest.mark.parametrize("status, names", [
-    (None, ["New Country", "New Device", "Velocity"]),
-    ("INACTIVE", ["New Device"]),
-    ("ACTIVE", ["New Country", "Velocity"]),
-])
+@pytest.mark.parametrize(
+    "status, names",
+    [
+        (None, ["New Country", "New Device", "Velocity"]),
+        ("INACTIVE", ["New Device"]),
+        ("ACTIVE", ["New Country", "Velocity"]),
+    ],
+)
 def test_the_rules_of_the_status_asked_for_come_from_one_request(run_action, okta, status, names):
     okta.get(BEHAVIORS, json=RULES)
     result = run_action("list_behaviors", {"status": status} if status else {})

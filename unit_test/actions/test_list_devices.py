@@ -1,4 +1,5 @@
 """List Devices: every page up to the limit, search and expand passed on, Identity Engine refusals explained."""
+
 from urllib.parse import parse_qs, urlsplit
 
 from unit_test import factories
@@ -13,8 +14,13 @@ def query(request) -> dict:
 
 
 def test_every_page_is_listed_and_counted(run_action, okta):
-    okta.get(DEVICES, [{"json": [device("A")], "headers": factories.next_link(DEVICES + "?after=guo1&limit=200")},
-                       {"json": [device("B")]}])
+    okta.get(
+        DEVICES,
+        [
+            {"json": [device("A")], "headers": factories.next_link(DEVICES + "?after=guo1&limit=200")},
+            {"json": [device("B")]},
+        ],
+    )
 
     result = run_action("list_devices", {})
 
@@ -29,14 +35,25 @@ def test_search_and_expand_go_to_okta_as_given(run_action, okta):
 
     run_action("list_devices", {"search": ' profile.platform eq "WINDOWS" ', "expand": "userSummary"})
 
-    assert query(okta.request_history[0]) == {"search": ['profile.platform eq "WINDOWS"'], "expand": ["userSummary"],
-                                              "limit": ["200"]}
+    assert query(okta.request_history[0]) == {
+        "search": ['profile.platform eq "WINDOWS"'],
+        "expand": ["userSummary"],
+        "limit": ["200"],
+    }
 
 
 def test_the_users_okta_embeds_are_kept(run_action, okta):
     user = factories.user("jane.doe@example.com", user_id="00u1")
-    embedded = {"users": [{"created": "2024-01-02T03:04:05.000Z", "managementStatus": "NOT_MANAGED",
-                           "screenLockType": "NONE", "user": user}]}
+    embedded = {
+        "users": [
+            {
+                "created": "2024-01-02T03:04:05.000Z",
+                "managementStatus": "NOT_MANAGED",
+                "screenLockType": "NONE",
+                "user": user,
+            }
+        ]
+    }
     okta.get(DEVICES, json=[dict(device(), _embedded=embedded)])
 
     result = run_action("list_devices", {"expand": "user"})
@@ -62,8 +79,11 @@ def test_an_unknown_expand_is_refused_before_any_request(run_action, okta):
 
 
 def test_a_classic_engine_org_is_told_it_lacks_identity_engine(run_action, okta):
-    okta.get(DEVICES, status_code=401, json=factories.error(
-        "E0000015", "You do not have permission to access the feature you are requesting"))
+    okta.get(
+        DEVICES,
+        status_code=401,
+        json=factories.error("E0000015", "You do not have permission to access the feature you are requesting"),
+    )
 
     result = run_action("list_devices", {})
 

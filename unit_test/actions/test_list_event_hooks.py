@@ -1,4 +1,5 @@
 """List Event Hooks: one GET (Okta does not page hooks), limit applied here."""
+
 from unit_test import factories
 from unit_test.actions.test_get_event_hook import HOOKS, hook
 

@@ -1,4 +1,5 @@
 """List Group Members: the users of a group by id or exact name, 1000 a page, up to the limit."""
+
 from urllib.parse import parse_qs, urlsplit
 
 from unit_test import factories
@@ -80,7 +81,9 @@ def test_every_page_is_read_following_the_next_link(run_action, okta):
 
 def test_a_limit_smaller_than_a_page_asks_okta_for_just_that_many_in_one_request(run_action, okta):
     okta.get(GROUPS + "/" + GROUP_ID, json=group())
-    okta.get(MEMBERS, json=[factories.user(), factories.user()], headers=factories.next_link(MEMBERS + "?after=x&limit=2"))
+    okta.get(
+        MEMBERS, json=[factories.user(), factories.user()], headers=factories.next_link(MEMBERS + "?after=x&limit=2")
+    )
 
     result = run_action("list_group_members", {"group": GROUP_ID, "limit": 2})
 
@@ -90,10 +93,21 @@ def test_a_limit_smaller_than_a_page_asks_okta_for_just_that_many_in_one_request
 
 def test_a_limit_spanning_pages_stops_once_reached_asking_only_for_the_rest(run_action, okta):
     okta.get(GROUPS + "/" + GROUP_ID, json=group())
-    okta.get(MEMBERS, [{"json": [factories.user() for _ in range(1000)],
-                        "headers": factories.next_link(MEMBERS + "?after=p1&limit=1000")}])
-    okta.get(MEMBERS + "?after=p1&limit=500", json=[factories.user() for _ in range(500)],
-             headers=factories.next_link(MEMBERS + "?after=p2&limit=1000"), complete_qs=True)
+    okta.get(
+        MEMBERS,
+        [
+            {
+                "json": [factories.user() for _ in range(1000)],
+                "headers": factories.next_link(MEMBERS + "?after=p1&limit=1000"),
+            }
+        ],
+    )
+    okta.get(
+        MEMBERS + "?after=p1&limit=500",
+        json=[factories.user() for _ in range(500)],
+        headers=factories.next_link(MEMBERS + "?after=p2&limit=1000"),
+        complete_qs=True,
+    )
 
     result = run_action("list_group_members", {"group": GROUP_ID, "limit": 1500})
 

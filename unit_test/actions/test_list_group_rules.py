@@ -1,5 +1,6 @@
 """List Group Rules: Okta's list with the group names expanded in the same request, each rule
 showing the groups it assigns by ID and name; a keyword is Okta's `search`."""
+
 from unit_test import factories
 from unit_test.conftest import API
 from unit_test.factories.hunting import calls, rule
@@ -38,7 +39,9 @@ def test_every_page_is_read(run_action, okta):
 def test_no_rules_is_an_empty_list(run_action, okta):
     okta.get(RULES, json=[])
     result = run_action("list_group_rules", {"name": "Nope"})
-    assert result.ok and result.output == {"rules": [], "count": 0} and "No Okta group rules match Nope" in result.stderr
+    assert (
+        result.ok and result.output == {"rules": [], "count": 0} and "No Okta group rules match Nope" in result.stderr
+    )
 
 
 def test_okta_error_is_explained(run_action, okta):

@@ -1,4 +1,5 @@
 """List Groups: all groups (every page) or a name-prefix query; name/description lifted from profile."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -16,11 +17,22 @@ def test_each_group_carries_name_and_description_at_the_top_level_without_profil
     result = run_action("list_groups", {})
 
     assert result.ok
-    assert result.output == {"success": True, "groups": [{
-        "id": "00g1", "name": "Security Responders", "description": "Responders",
-        "created": group["created"], "lastUpdated": group["lastUpdated"],
-        "lastMembershipUpdated": group["lastMembershipUpdated"], "objectClass": ["okta:user_group"],
-        "type": "OKTA_GROUP", "_links": group["_links"]}]}
+    assert result.output == {
+        "success": True,
+        "groups": [
+            {
+                "id": "00g1",
+                "name": "Security Responders",
+                "description": "Responders",
+                "created": group["created"],
+                "lastUpdated": group["lastUpdated"],
+                "lastMembershipUpdated": group["lastMembershipUpdated"],
+                "objectClass": ["okta:user_group"],
+                "type": "OKTA_GROUP",
+                "_links": group["_links"],
+            }
+        ],
+    }
 
 
 def test_without_a_query_all_groups_are_listed_in_oktas_largest_pages_of_10000(run_action, okta):

@@ -1,4 +1,5 @@
 """List Identity Providers: q/type passed through, every page up to the limit, client secrets never output."""
+
 import json
 
 from unit_test import factories
@@ -10,22 +11,42 @@ SECRET = "canary-idp-secret-4e7a"
 
 def oidc_idp(idp_id="0oaO", name="Partner OIDC"):
     """Shaped like a recorded GET /idps item of an OIDC IdP, client secret included."""
-    return {"id": idp_id, "issuerMode": "ORG_URL", "name": name, "status": "ACTIVE",
-            "created": "2026-03-09T10:20:12.000Z", "lastUpdated": "2026-03-09T10:20:26.000Z",
-            "protocol": {"type": "OIDC",
-                         "endpoints": {"token": {"url": "https://idp.example.com/token", "binding": "HTTP-POST"}},
-                         "scopes": ["openid"], "issuer": {"url": "https://id.example.com"},
-                         "credentials": {"client": {"client_id": "efg456", "client_secret": SECRET}}},
-            "policy": {"provisioning": {"action": "AUTO"}, "maxClockSkew": 0},
-            "type": "OIDC", "_links": {"clientRedirectUri": {"href": "https://example.okta.com/oauth2/v1/authorize/callback"}}}
+    return {
+        "id": idp_id,
+        "issuerMode": "ORG_URL",
+        "name": name,
+        "status": "ACTIVE",
+        "created": "2026-03-09T10:20:12.000Z",
+        "lastUpdated": "2026-03-09T10:20:26.000Z",
+        "protocol": {
+            "type": "OIDC",
+            "endpoints": {"token": {"url": "https://idp.example.com/token", "binding": "HTTP-POST"}},
+            "scopes": ["openid"],
+            "issuer": {"url": "https://id.example.com"},
+            "credentials": {"client": {"client_id": "efg456", "client_secret": SECRET}},
+        },
+        "policy": {"provisioning": {"action": "AUTO"}, "maxClockSkew": 0},
+        "type": "OIDC",
+        "_links": {"clientRedirectUri": {"href": "https://example.okta.com/oauth2/v1/authorize/callback"}},
+    }
 
 
 def saml_idp(idp_id="0oaS", name="Partner SAML"):
-    return {"id": idp_id, "name": name, "status": "ACTIVE", "type": "SAML2", "issuerMode": "ORG_URL",
-            "created": "2025-06-16T15:28:52.000Z", "lastUpdated": "2025-06-16T15:28:52.000Z",
-            "protocol": {"type": "SAML2", "credentials": {"trust": {"issuer": "https://idp.example.com",
-                                                                     "kid": "22f53eb4"}}},
-            "policy": {"provisioning": {"action": "AUTO"}}, "_links": {}}
+    return {
+        "id": idp_id,
+        "name": name,
+        "status": "ACTIVE",
+        "type": "SAML2",
+        "issuerMode": "ORG_URL",
+        "created": "2025-06-16T15:28:52.000Z",
+        "lastUpdated": "2025-06-16T15:28:52.000Z",
+        "protocol": {
+            "type": "SAML2",
+            "credentials": {"trust": {"issuer": "https://idp.example.com", "kid": "22f53eb4"}},
+        },
+        "policy": {"provisioning": {"action": "AUTO"}},
+        "_links": {},
+    }
 
 
 def queries(okta):
@@ -33,8 +54,13 @@ def queries(okta):
 
 
 def test_all_providers_are_listed_in_pages_of_200_and_counted(run_action, okta):
-    okta.get(IDPS, [{"json": [saml_idp("0oa1")], "headers": factories.next_link(IDPS + "?after=0oa1&limit=200")},
-                    {"json": [saml_idp("0oa2")]}])
+    okta.get(
+        IDPS,
+        [
+            {"json": [saml_idp("0oa1")], "headers": factories.next_link(IDPS + "?after=0oa1&limit=200")},
+            {"json": [saml_idp("0oa2")]},
+        ],
+    )
 
     result = run_action("list_providers", {})
 
@@ -55,8 +81,7 @@ def test_query_and_type_are_sent_to_okta(run_action, okta):
 
 
 def test_a_limit_smaller_than_a_page_asks_okta_for_exactly_that_many_in_one_request(run_action, okta):
-    okta.get(IDPS, json=[saml_idp("0oa1"), saml_idp("0oa2")],
-             headers=factories.next_link(IDPS + "?after=0oa2&limit=2"))
+    okta.get(IDPS, json=[saml_idp("0oa1"), saml_idp("0oa2")], headers=factories.next_link(IDPS + "?after=0oa2&limit=2"))
 
     result = run_action("list_providers", {"limit": 2})
 
@@ -66,9 +91,16 @@ def test_a_limit_smaller_than_a_page_asks_okta_for_exactly_that_many_in_one_requ
 
 
 def test_a_limit_spanning_pages_stops_at_the_limit_asking_only_for_what_is_left(run_action, okta):
-    okta.get(IDPS, [{"json": [saml_idp("0oa%d" % i) for i in range(200)],
-                     "headers": factories.next_link(IDPS + "?after=0oa199&limit=200")},
-                    {"json": [saml_idp("0oaX")]}])
+    okta.get(
+        IDPS,
+        [
+            {
+                "json": [saml_idp("0oa%d" % i) for i in range(200)],
+                "headers": factories.next_link(IDPS + "?after=0oa199&limit=200"),
+            },
+            {"json": [saml_idp("0oaX")]},
+        ],
+    )
 
     result = run_action("list_providers", {"limit": 201})
 

@@ -1,4 +1,5 @@
 """List Realms: all pages, a `co` search on the name, a limit, input refused before any request."""
+
 from unit_test import factories
 from unit_test.actions.test_update_blacklist_zones import calls
 from unit_test.conftest import API
@@ -7,14 +8,24 @@ REALMS = API + "/realms"
 
 
 def realm(name="Partners", realm_id="guo1"):
-    return {"id": realm_id, "created": "2022-04-04T15:56:05.000Z", "lastUpdated": "2022-04-04T15:56:05.000Z",
-            "isDefault": False, "profile": {"name": name, "realmType": "PARTNER"},
-            "_links": {"self": {"href": "%s/%s" % (REALMS, realm_id)}}}
+    return {
+        "id": realm_id,
+        "created": "2022-04-04T15:56:05.000Z",
+        "lastUpdated": "2022-04-04T15:56:05.000Z",
+        "isDefault": False,
+        "profile": {"name": name, "realmType": "PARTNER"},
+        "_links": {"self": {"href": "%s/%s" % (REALMS, realm_id)}},
+    }
 
 
 def test_lists_every_realm_in_pages_of_200(run_action, okta):
-    okta.get(REALMS, [{"json": [realm()], "headers": factories.next_link(REALMS + "?after=guo1&limit=200")},
-                      {"json": [realm("Default", "guo2")]}])
+    okta.get(
+        REALMS,
+        [
+            {"json": [realm()], "headers": factories.next_link(REALMS + "?after=guo1&limit=200")},
+            {"json": [realm("Default", "guo2")]},
+        ],
+    )
     result = run_action("list_realms", {})
     assert result.ok and result.output["count"] == 2 and result.output["realms"][1]["id"] == "guo2"
     assert okta.request_history[0].qs == {"limit": ["200"]} and len(okta.request_history) == 2

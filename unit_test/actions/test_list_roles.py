@@ -1,4 +1,5 @@
 """List Roles: a user's role assignments in the spec's `role` shape; unknown user → found false."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -7,20 +8,34 @@ USER_URL = API + "/users/" + USER
 ROLES_URL = USER_URL + "/roles"
 
 
-def standard_role(role_id="ra1A", role_type="HELP_DESK_ADMIN", label="Help Desk Administrator",
-                  assignment_type="USER"):
+def standard_role(role_id="ra1A", role_type="HELP_DESK_ADMIN", label="Help Desk Administrator", assignment_type="USER"):
     """Shaped like a recorded GET /users/{id}/roles item."""
-    return {"id": role_id, "label": label, "type": role_type, "status": "ACTIVE",
-            "created": "2025-12-17T11:01:36.000Z", "lastUpdated": "2025-12-17T11:01:36.000Z",
-            "assignmentType": assignment_type, "_links": {"assignee": {"href": USER_URL}}}
+    return {
+        "id": role_id,
+        "label": label,
+        "type": role_type,
+        "status": "ACTIVE",
+        "created": "2025-12-17T11:01:36.000Z",
+        "lastUpdated": "2025-12-17T11:01:36.000Z",
+        "assignmentType": assignment_type,
+        "_links": {"assignee": {"href": USER_URL}},
+    }
 
 
 def custom_role(role_id="irb1", role="cr0A", resource_set="iamA"):
     """Shaped like a recorded CUSTOM assignment: Okta's key is `resource-set`."""
-    return {"id": role_id, "label": "Custom", "type": "CUSTOM", "status": "ACTIVE",
-            "created": "2023-04-06T18:48:59.000Z", "lastUpdated": "2023-04-06T18:48:59.000Z",
-            "assignmentType": "USER", "resource-set": resource_set, "role": role,
-            "_links": {"role": {"href": API + "/iam/roles/" + role}, "assignee": {"href": USER_URL}}}
+    return {
+        "id": role_id,
+        "label": "Custom",
+        "type": "CUSTOM",
+        "status": "ACTIVE",
+        "created": "2023-04-06T18:48:59.000Z",
+        "lastUpdated": "2023-04-06T18:48:59.000Z",
+        "assignmentType": "USER",
+        "resource-set": resource_set,
+        "role": role,
+        "_links": {"role": {"href": API + "/iam/roles/" + role}, "assignee": {"href": USER_URL}},
+    }
 
 
 def calls(okta):
@@ -34,9 +49,10 @@ def test_the_user_roles_are_listed_with_one_get_after_the_user(run_action, okta)
     result = run_action("list_roles", {"user": USER})
 
     assert result.ok, result.error
-    assert result.output == {"found": True, "roles": [standard_role(),
-                                                      standard_role("ra1B", "USER_ADMIN", "User Administrator",
-                                                                    "GROUP")]}
+    assert result.output == {
+        "found": True,
+        "roles": [standard_role(), standard_role("ra1B", "USER_ADMIN", "User Administrator", "GROUP")],
+    }
     assert calls(okta) == [("GET", USER_URL), ("GET", ROLES_URL)]
 
 

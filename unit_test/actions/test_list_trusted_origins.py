@@ -1,4 +1,5 @@
 """List Trusted Origins: every origin (pages of 200), or those matching Okta's `q` and `filter`."""
+
 from unit_test import factories
 from unit_test.conftest import API
 from unit_test.factories.hunting import calls, origin
@@ -11,7 +12,9 @@ def test_every_origin_is_listed_in_pages_of_200(run_action, okta):
     result = run_action("list_trusted_origins", {})
     assert result.ok and result.output["count"] == 2
     assert [o["origin"] for o in result.output["trusted_origins"]] == [
-        "https://portal.example.com", "https://okta-sso-login.example.net"]
+        "https://portal.example.com",
+        "https://okta-sso-login.example.net",
+    ]
     assert calls(okta) == [("GET", ORIGINS + "?limit=200")]
 
 

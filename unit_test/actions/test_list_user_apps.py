@@ -1,4 +1,5 @@
 """List User Applications: GET /users/{id}/appLinks (not paged); found false for an unknown user."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -8,10 +9,19 @@ LINKS = USER + "/appLinks"
 
 
 def link(app_id, label):
-    return {"id": "00ub" + app_id[3:], "label": label, "linkUrl": "https://example.okta.com/home/x/" + app_id,
-            "logoUrl": "https://example.okta.com/logo.png", "appName": label.lower(), "appInstanceId": app_id,
-            "appAssignmentId": "0ua" + app_id[3:], "credentialsSetup": False, "hidden": False, "sortOrder": 0,
-            "extra": "dropped"}
+    return {
+        "id": "00ub" + app_id[3:],
+        "label": label,
+        "linkUrl": "https://example.okta.com/home/x/" + app_id,
+        "logoUrl": "https://example.okta.com/logo.png",
+        "appName": label.lower(),
+        "appInstanceId": app_id,
+        "appAssignmentId": "0ua" + app_id[3:],
+        "credentialsSetup": False,
+        "hidden": False,
+        "sortOrder": 0,
+        "extra": "dropped",
+    }
 
 
 def test_the_users_app_links_are_listed_with_their_count(run_action, okta):

@@ -1,4 +1,5 @@
 """List User Clients: GET /users/{id}/clients, every page."""
+
 from unit_test import factories
 from unit_test.conftest import API
 

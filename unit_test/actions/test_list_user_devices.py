@@ -1,4 +1,5 @@
 """List User Devices: the user resolved, then their devices; an unknown user is found false."""
+
 from unit_test import factories
 from unit_test.conftest import API
 from unit_test.factories.devices import device, user_device

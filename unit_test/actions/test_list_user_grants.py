@@ -1,4 +1,5 @@
 """List User Grants: GET /users/{id}/grants, or /users/{id}/clients/{clientId}/grants for one client."""
+
 import pytest
 
 from unit_test import factories
@@ -9,10 +10,13 @@ BY_LOGIN = API + "/users/jane%40example.com"
 GRANT = {"id": "oag1", "clientId": "0oa2", "scopeId": "offline_access", "status": "ACTIVE", "issuer": "https://x"}
 
 
-@pytest.mark.parametrize("extra,path", [
-    ({}, "/api/v1/users/00u1/grants"),
-    ({"client_id": " 0oa2 "}, "/api/v1/users/00u1/clients/0oa2/grants"),
-])
+@pytest.mark.parametrize(
+    "extra,path",
+    [
+        ({}, "/api/v1/users/00u1/grants"),
+        ({"client_id": " 0oa2 "}, "/api/v1/users/00u1/clients/0oa2/grants"),
+    ],
+)
 def test_grants_are_listed_for_the_user_or_one_client(run_action, okta, extra, path):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
     okta.get("https://example.okta.com" + path, json=[GRANT])
@@ -25,8 +29,11 @@ def test_grants_are_listed_for_the_user_or_one_client(run_action, okta, extra, p
 
 def test_an_unknown_client_is_found_false_with_a_message(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.get(API + "/users/00u1/clients/0oa9/grants", status_code=404, json=factories.error(
-        summary="Not found: Resource not found: 0oa9 (App)"))
+    okta.get(
+        API + "/users/00u1/clients/0oa9/grants",
+        status_code=404,
+        json=factories.error(summary="Not found: Resource not found: 0oa9 (App)"),
+    )
 
     result = run_action("list_user_grants", {"user": EMAIL, "client_id": "0oa9"})
 

@@ -1,4 +1,5 @@
 """List User Types: one GET /meta/types/user (not paged); the limit is applied to its answer."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -6,10 +7,19 @@ TYPES = API + "/meta/types/user"
 
 
 def user_type(name, type_id, default=False):
-    return {"id": type_id, "name": name, "displayName": name.title(), "description": None, "default": default,
-            "created": "2024-01-02T03:04:05.000Z", "createdBy": "00u1", "lastUpdated": "2024-01-02T03:04:05.000Z",
-            "lastUpdatedBy": "00u1", "_links": {"schema": {"href": API + "/meta/schemas/user/osc1"}},
-            "isSystem": False}
+    return {
+        "id": type_id,
+        "name": name,
+        "displayName": name.title(),
+        "description": None,
+        "default": default,
+        "created": "2024-01-02T03:04:05.000Z",
+        "createdBy": "00u1",
+        "lastUpdated": "2024-01-02T03:04:05.000Z",
+        "lastUpdatedBy": "00u1",
+        "_links": {"schema": {"href": API + "/meta/schemas/user/osc1"}},
+        "isSystem": False,
+    }
 
 
 def test_every_user_type_is_listed_with_its_count_and_spec_fields_only(run_action, okta):

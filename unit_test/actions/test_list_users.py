@@ -1,4 +1,5 @@
 """List Users: all users or a query/filter/search, 200 a page, up to the limit."""
+
 from urllib.parse import parse_qs, urlsplit
 
 from unit_test import factories
@@ -52,11 +53,16 @@ def test_a_filter_is_sent_as_is(run_action, okta):
 def test_a_search_with_sort_by_sends_sort_by_and_sort_order(run_action, okta):
     okta.get(USERS, json=[])
 
-    run_action("list_users", {"search": 'profile.department eq "Eng"', "sort_by": "profile.lastName",
-                              "sort_order": "desc"})
+    run_action(
+        "list_users", {"search": 'profile.department eq "Eng"', "sort_by": "profile.lastName", "sort_order": "desc"}
+    )
 
-    assert sent(okta)[0][2] == {"search": ['profile.department eq "Eng"'], "sortBy": ["profile.lastName"],
-                                "sortOrder": ["desc"], "limit": ["200"]}
+    assert sent(okta)[0][2] == {
+        "search": ['profile.department eq "Eng"'],
+        "sortBy": ["profile.lastName"],
+        "sortOrder": ["desc"],
+        "limit": ["200"],
+    }
 
 
 def test_a_search_without_sort_by_sends_no_sort_order(run_action, okta):
@@ -79,8 +85,11 @@ def test_every_page_is_read_following_the_next_link(run_action, okta):
 
 
 def test_a_limit_smaller_than_a_page_asks_okta_for_just_that_many_in_one_request(run_action, okta):
-    okta.get(USERS, json=[factories.user(), factories.user(), factories.user()],
-             headers=factories.next_link(USERS + "?after=x&limit=3"))
+    okta.get(
+        USERS,
+        json=[factories.user(), factories.user(), factories.user()],
+        headers=factories.next_link(USERS + "?after=x&limit=3"),
+    )
 
     result = run_action("list_users", {"limit": 3})
 
@@ -91,8 +100,12 @@ def test_a_limit_smaller_than_a_page_asks_okta_for_just_that_many_in_one_request
 def test_a_limit_spanning_pages_stops_once_reached_asking_only_for_the_rest(run_action, okta):
     page2 = USERS + "?after=p1&limit=200"
     okta.get(USERS, [{"json": [factories.user() for _ in range(200)], "headers": factories.next_link(page2)}])
-    okta.get(USERS + "?after=p1&limit=50", json=[factories.user() for _ in range(50)],
-             headers=factories.next_link(USERS + "?after=p2&limit=200"), complete_qs=True)
+    okta.get(
+        USERS + "?after=p1&limit=50",
+        json=[factories.user() for _ in range(50)],
+        headers=factories.next_link(USERS + "?after=p2&limit=200"),
+        complete_qs=True,
+    )
 
     result = run_action("list_users", {"limit": 250})
 
@@ -101,7 +114,11 @@ def test_a_limit_spanning_pages_stops_once_reached_asking_only_for_the_rest(run_
 
 
 def test_an_okta_error_is_an_error_envelope_with_oktas_summary(run_action, okta):
-    okta.get(USERS, status_code=403, json=factories.error("E0000006", "You do not have permission to perform the requested action"))
+    okta.get(
+        USERS,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("list_users", {})
 

@@ -1,4 +1,5 @@
 """List Network Zones: all pages, a filter, a limit, and input refused before any request."""
+
 from unit_test import factories
 from unit_test.actions.test_update_blacklist_zones import calls, zone
 from unit_test.conftest import API
@@ -7,8 +8,13 @@ ZONES = API + "/zones"
 
 
 def test_lists_every_zone_following_next_links(run_action, okta):
-    okta.get(ZONES, [{"json": [zone(zone_id="nzo1")], "headers": factories.next_link(ZONES + "?after=nzo1")},
-                     {"json": [zone(name="B", zone_id="nzo2")]}])
+    okta.get(
+        ZONES,
+        [
+            {"json": [zone(zone_id="nzo1")], "headers": factories.next_link(ZONES + "?after=nzo1")},
+            {"json": [zone(name="B", zone_id="nzo2")]},
+        ],
+    )
     result = run_action("list_zones", {})
     assert result.ok and result.output["count"] == 2
     assert [z["id"] for z in result.output["zones"]] == ["nzo1", "nzo2"]
@@ -23,8 +29,11 @@ def test_filter_is_sent_as_okta_filter(run_action, okta):
 
 
 def test_limit_below_a_page_is_one_request_for_exactly_that_many(run_action, okta):
-    okta.get(ZONES, json=[zone(zone_id="nzo1"), zone(zone_id="nzo2")],
-             headers=factories.next_link(ZONES + "?after=nzo2&limit=2"))
+    okta.get(
+        ZONES,
+        json=[zone(zone_id="nzo1"), zone(zone_id="nzo2")],
+        headers=factories.next_link(ZONES + "?after=nzo2&limit=2"),
+    )
     result = run_action("list_zones", {"limit": 2})
     assert result.output["count"] == 2 and len(okta.request_history) == 1
     assert okta.request_history[0].qs == {"limit": ["2"]}

@@ -1,4 +1,5 @@
 """Raw Request: through the one client path; statuses returned; refused input reaches no endpoint."""
+
 import pytest
 
 from unit_test import factories
@@ -11,8 +12,11 @@ USERS = API + "/users"
 
 def test_get_returns_status_headers_and_object_body(run_action, okta):
     user = factories.user(user_id="00u1")
-    okta.get(USERS + "/jane%2Bsoc%40example.com", json=user,
-             headers={"X-Rate-Limit-Remaining": "599", "Set-Cookie": "sid=secret; Path=/"})
+    okta.get(
+        USERS + "/jane%2Bsoc%40example.com",
+        json=user,
+        headers={"X-Rate-Limit-Remaining": "599", "Set-Cookie": "sid=secret; Path=/"},
+    )
     result = run_action("raw_request", {"path": "users/jane+soc@example.com", "headers": {"Accept-Language": "en"}})
     assert result.ok and result.output["status_code"] == 200 and result.output["body"]["id"] == "00u1"
     assert result.output["headers"]["X-Rate-Limit-Remaining"] == "599"
@@ -68,9 +72,13 @@ def test_no_content_and_text(run_action, okta):
 
 
 def test_paginate_follows_next_links_and_a_limit_asks_for_exactly_what_remains(run_action, okta):
-    okta.get(USERS, [{"json": [factories.user(), factories.user()],
-                      "headers": factories.next_link(USERS + "?after=2&limit=2")},
-                     {"json": [factories.user()], "headers": factories.next_link(USERS + "?after=3&limit=1")}])
+    okta.get(
+        USERS,
+        [
+            {"json": [factories.user(), factories.user()], "headers": factories.next_link(USERS + "?after=2&limit=2")},
+            {"json": [factories.user()], "headers": factories.next_link(USERS + "?after=3&limit=1")},
+        ],
+    )
     result = run_action("raw_request", {"path": "/users", "paginate": True, "limit": 3, "query": {"limit": 2}})
     assert result.output["count"] == 3
     assert calls(okta) == [("GET", USERS + "?limit=2"), ("GET", USERS + "?after=2&limit=1")]
@@ -83,8 +91,13 @@ def test_paginate_with_a_limit_under_a_page_is_one_request(run_action, okta):
 
 
 def test_paginate_without_a_limit_reads_every_page(run_action, okta):
-    okta.get(USERS, [{"json": [factories.user()], "headers": factories.next_link(USERS + "?after=1")},
-                     {"json": [factories.user()]}])
+    okta.get(
+        USERS,
+        [
+            {"json": [factories.user()], "headers": factories.next_link(USERS + "?after=1")},
+            {"json": [factories.user()]},
+        ],
+    )
     assert run_action("raw_request", {"path": "/users", "paginate": True}).output["count"] == 2
 
 
@@ -124,8 +137,7 @@ def test_refused_input_reaches_no_endpoint(run_action, okta, params):
     assert not result.ok and "Refused" in result.error and not okta.request_history
 
 
-@pytest.mark.parametrize("headers, named", [({"Expect": "100-continue"}, "Expect"),
-                                            ({"X-Note": "\u2603"}, "X-Note")])
+@pytest.mark.parametrize("headers, named", [({"Expect": "100-continue"}, "Expect"), ({"X-Note": "\u2603"}, "X-Note")])
 def test_a_refused_header_is_named_in_a_clean_error(run_action, okta, headers, named):
     result = run_action("raw_request", {"method": "POST", "path": "/users", "body": {}, "headers": headers})
     assert not result.ok and named in result.error and "Traceback" not in result.stderr + result.error

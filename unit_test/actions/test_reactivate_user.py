@@ -1,4 +1,5 @@
 """Reactivate User: lifecycle/reactivate for PROVISIONED or RECOVERY users; no email by default."""
+
 from urllib.parse import parse_qsl, urlsplit
 
 from unit_test import factories
@@ -47,8 +48,11 @@ def test_with_email_okta_sends_the_link_and_nothing_secret_is_returned(run_actio
 
 def test_a_user_in_another_status_is_an_error_naming_the_status_and_what_to_run(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, status="ACTIVE", user_id="00u1"))
-    okta.post(REACTIVATE, status_code=403, json=factories.error(
-        "E0000038", "This operation is not allowed in the user's current status."))
+    okta.post(
+        REACTIVATE,
+        status_code=403,
+        json=factories.error("E0000038", "This operation is not allowed in the user's current status."),
+    )
 
     result = run_action("reactivate_user", {"user": EMAIL})
 

@@ -1,4 +1,5 @@
 """Remove Application User: GET the assignment, then DELETE /apps/{appId}/users/{userId}?sendEmail=…."""
+
 from urllib.parse import parse_qsl, urlsplit
 
 from unit_test import factories

@@ -1,4 +1,5 @@
 """Remove User from Group: idempotent DELETE of the membership; unknown user → success false."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -47,8 +48,9 @@ def test_an_unknown_user_gives_success_false_and_no_membership_call(run_action, 
 
 def test_an_unknown_group_is_an_error_naming_the_group_id(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.delete(MEMBER, status_code=404,
-             json=factories.error(summary="Not found: Resource not found: %s (UserGroup)" % GROUP))
+    okta.delete(
+        MEMBER, status_code=404, json=factories.error(summary="Not found: Resource not found: %s (UserGroup)" % GROUP)
+    )
 
     result = run_action("remove_user_from_group", {"email": EMAIL, "group_id": GROUP})
 

@@ -1,4 +1,5 @@
 """Reset Factors: list the user's factors, then reset them; none enrolled gives success false."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -87,8 +88,11 @@ def test_an_email_shared_by_two_users_is_an_error_and_resets_nothing(run_action,
 def test_a_token_without_permission_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
     okta.get(FACTORS, json=[factor()])
-    okta.post(RESET, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.post(
+        RESET,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("reset_factors", {"email": EMAIL})
 

@@ -1,4 +1,5 @@
 """Reset Password: lifecycle/reset_password; the one-time link appears only in its output."""
+
 from urllib.parse import parse_qsl, urlsplit
 
 from unit_test import factories
@@ -22,8 +23,9 @@ def test_a_reset_by_email_posts_reset_password_with_both_flags(run_action, okta)
     result = run_action("reset_password", {"user": EMAIL})
 
     assert result.output == {"success": True}
-    assert requests_made(okta)[1:] == [("POST", "/api/v1/users/00u1/lifecycle/reset_password",
-                                        {"sendEmail": "true", "revokeSessions": "false"})]
+    assert requests_made(okta)[1:] == [
+        ("POST", "/api/v1/users/00u1/lifecycle/reset_password", {"sendEmail": "true", "revokeSessions": "false"})
+    ]
 
 
 def test_revoke_sessions_is_passed_to_okta_without_a_second_request(run_action, okta):
@@ -33,8 +35,9 @@ def test_revoke_sessions_is_passed_to_okta_without_a_second_request(run_action, 
     result = run_action("reset_password", {"user": EMAIL, "revoke_sessions": True})
 
     assert result.output == {"success": True}
-    assert requests_made(okta)[1:] == [("POST", "/api/v1/users/00u1/lifecycle/reset_password",
-                                        {"sendEmail": "true", "revokeSessions": "true"})]
+    assert requests_made(okta)[1:] == [
+        ("POST", "/api/v1/users/00u1/lifecycle/reset_password", {"sendEmail": "true", "revokeSessions": "true"})
+    ]
 
 
 def test_without_email_the_link_is_returned_only_in_its_output(run_action, okta):
@@ -82,8 +85,11 @@ def test_an_unknown_user_gives_success_false_with_a_message(run_action, okta):
 
 def test_a_status_okta_refuses_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, status="STAGED", user_id="00u1"))
-    okta.post(RESET, status_code=403, json=factories.error(
-        "E0000038", "This operation is not allowed in the user's current status."))
+    okta.post(
+        RESET,
+        status_code=403,
+        json=factories.error("E0000038", "This operation is not allowed in the user's current status."),
+    )
 
     result = run_action("reset_password", {"user": EMAIL})
 

@@ -1,4 +1,5 @@
 """Revoke API Token: by ID or name; never the connection's own token (/api-tokens/current) unless allow_self."""
+
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -70,8 +71,11 @@ def test_an_org_that_does_not_say_which_token_is_current_gets_a_warning_and_the_
 
 def test_a_token_okta_no_longer_has_is_a_success_not_revoked(run_action, okta):
     okta.get(CURRENT, json=OWN)
-    okta.delete(TOKENS + "/00Tgone1", status_code=404, json=factories.error(
-        summary="Not found: Resource not found: 00Tgone1 (ApiToken)"))
+    okta.delete(
+        TOKENS + "/00Tgone1",
+        status_code=404,
+        json=factories.error(summary="Not found: Resource not found: 00Tgone1 (ApiToken)"),
+    )
 
     result = run_action("revoke_api_token", {"token": "00Tgone1"})
 
@@ -84,18 +88,30 @@ def test_a_name_no_token_has_is_success_false_without_a_delete(run_action, okta)
 
     result = run_action("revoke_api_token", {"token": "Backup sync"})
 
-    assert result.output == {"success": False, "message": "No active Okta API token has the ID or name Backup sync "
-                                                          "(a revoked token is gone from Okta)."}
+    assert result.output == {
+        "success": False,
+        "message": "No active Okta API token has the ID or name Backup sync (a revoked token is gone from Okta).",
+    }
     assert requests_made(okta) == [("GET", "/api/v1/api-tokens")]
 
 
 def test_an_oauth_connection_has_no_own_token_to_look_up(run_action, okta):
-    key = ec.generate_private_key(ec.SECP256R1()).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
-    connection = {"okta_url": "example.okta.com", "okta_key": {"secretKey": ""}, "client_id": "0oa1",
-                  "private_key": {"secretKey": key}, "scopes": ["okta.apiTokens.manage"]}
-    okta.post(BASE + "/oauth2/v1/token", json={"token_type": "Bearer", "expires_in": 3600, "access_token": "at-1",
-                                               "scope": "okta.apiTokens.manage"})
+    key = (
+        ec.generate_private_key(ec.SECP256R1())
+        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        .decode()
+    )
+    connection = {
+        "okta_url": "example.okta.com",
+        "okta_key": {"secretKey": ""},
+        "client_id": "0oa1",
+        "private_key": {"secretKey": key},
+        "scopes": ["okta.apiTokens.manage"],
+    }
+    okta.post(
+        BASE + "/oauth2/v1/token",
+        json={"token_type": "Bearer", "expires_in": 3600, "access_token": "at-1", "scope": "okta.apiTokens.manage"},
+    )
     okta.delete(TOKENS + "/00Trogue1", status_code=204)
 
     result = run_action("revoke_api_token", {"token": "00Trogue1"}, connection=connection)

@@ -1,4 +1,5 @@
 """Revoke User Tokens: one client's refresh tokens, or one token; a token Okta no longer has is already revoked."""
+
 import pytest
 
 from unit_test import factories
@@ -8,10 +9,13 @@ EMAIL = "jane@example.com"
 BY_LOGIN = API + "/users/jane%40example.com"
 
 
-@pytest.mark.parametrize("extra,path", [
-    ({}, "/api/v1/users/00u1/clients/0oa2/tokens"),
-    ({"token_id": "oar1"}, "/api/v1/users/00u1/clients/0oa2/tokens/oar1"),
-])
+@pytest.mark.parametrize(
+    "extra,path",
+    [
+        ({}, "/api/v1/users/00u1/clients/0oa2/tokens"),
+        ({"token_id": "oar1"}, "/api/v1/users/00u1/clients/0oa2/tokens/oar1"),
+    ],
+)
 def test_the_clients_tokens_or_the_one_token_are_revoked(run_action, okta, extra, path):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
     okta.delete("https://example.okta.com" + path, status_code=204)
@@ -24,8 +28,11 @@ def test_the_clients_tokens_or_the_one_token_are_revoked(run_action, okta, extra
 
 def test_a_token_okta_no_longer_has_is_a_success_not_revoked(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.delete(API + "/users/00u1/clients/0oa2/tokens/oar1", status_code=404, json=factories.error(
-        summary="Not found: Resource not found: oar1 (OAuth2RefreshToken)"))
+    okta.delete(
+        API + "/users/00u1/clients/0oa2/tokens/oar1",
+        status_code=404,
+        json=factories.error(summary="Not found: Resource not found: oar1 (OAuth2RefreshToken)"),
+    )
 
     result = run_action("revoke_user_tokens", {"user": EMAIL, "client_id": "0oa2", "token_id": "oar1"})
 
@@ -35,8 +42,11 @@ def test_a_token_okta_no_longer_has_is_a_success_not_revoked(run_action, okta):
 
 def test_an_unknown_client_is_success_false(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.delete(API + "/users/00u1/clients/0oa9/tokens", status_code=404, json=factories.error(
-        summary="Not found: Resource not found: 0oa9 (App)"))
+    okta.delete(
+        API + "/users/00u1/clients/0oa9/tokens",
+        status_code=404,
+        json=factories.error(summary="Not found: Resource not found: 0oa9 (App)"),
+    )
 
     result = run_action("revoke_user_tokens", {"user": EMAIL, "client_id": "0oa9"})
 

@@ -1,4 +1,7 @@
 """Push MFA Challenge: one push, polled on the clock until Okta gives a final result."""
+
+from datetime import UTC
+
 from komand_okta.clock import FakeClock
 from unit_test import factories
 from unit_test.actions.test_get_factors import push_factor
@@ -13,14 +16,20 @@ START = 1_700_000_000.0
 
 
 def iso(epoch: float) -> str:
-    from datetime import datetime, timezone
-    return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    from datetime import datetime
+
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 def waiting(expires_in=300):
-    return {"factorResult": "WAITING", "expiresAt": iso(START + expires_in),
-            "_links": {"poll": {"href": POLL_URL, "hints": {"allow": ["GET"]}},
-                       "cancel": {"href": POLL_URL, "hints": {"allow": ["DELETE"]}}}}
+    return {
+        "factorResult": "WAITING",
+        "expiresAt": iso(START + expires_in),
+        "_links": {
+            "poll": {"href": POLL_URL, "hints": {"allow": ["GET"]}},
+            "cancel": {"href": POLL_URL, "hints": {"allow": ["DELETE"]}},
+        },
+    }
 
 
 def mock_user_and_factor(okta, factor=None):
@@ -30,8 +39,9 @@ def mock_user_and_factor(okta, factor=None):
 
 def run(run_action, clock=None, **params):
     """The 3.x input shape (user_id and factor_id only), plus any 4.1 inputs given."""
-    return run_action("send_push", dict({"user_id": USER, "factor_id": FACTOR}, **params),
-                      clock=clock or FakeClock(START))
+    return run_action(
+        "send_push", dict({"user_id": USER, "factor_id": FACTOR}, **params), clock=clock or FakeClock(START)
+    )
 
 
 def methods(okta):
@@ -48,8 +58,14 @@ def test_approved_push_reports_success_after_polling_every_three_seconds(run_act
     assert result.ok, result.error
     assert result.output == {"factor_id": FACTOR, "factor_status": "SUCCESS"}
     assert result.clock.sleeps == [3, 3, 3]
-    assert methods(okta) == [("GET", API + "/users/" + USER), ("GET", FACTOR_URL), ("POST", VERIFY_URL),
-                             ("GET", POLL_URL), ("GET", POLL_URL), ("GET", POLL_URL)]
+    assert methods(okta) == [
+        ("GET", API + "/users/" + USER),
+        ("GET", FACTOR_URL),
+        ("POST", VERIFY_URL),
+        ("GET", POLL_URL),
+        ("GET", POLL_URL),
+        ("GET", POLL_URL),
+    ]
     assert okta.request_history[2].body is None  # a plain push has no body
 
 
@@ -164,8 +180,10 @@ def test_a_timeout_below_one_second_is_refused_before_any_request(run_action, ok
 
 def test_without_a_factor_id_the_active_push_factor_is_found_and_returned(run_action, okta):
     okta.get(API + "/users/" + USER, json=factories.user(user_id=USER))
-    okta.get(API + "/users/%s/factors" % USER, json=[{"id": "sms1", "factorType": "sms", "status": "ACTIVE"},
-                                                      push_factor(USER, FACTOR)])
+    okta.get(
+        API + "/users/%s/factors" % USER,
+        json=[{"id": "sms1", "factorType": "sms", "status": "ACTIVE"}, push_factor(USER, FACTOR)],
+    )
     okta.post(VERIFY_URL, status_code=201, json=waiting())
     okta.get(POLL_URL, json={"factorResult": "SUCCESS"})
 
@@ -173,8 +191,12 @@ def test_without_a_factor_id_the_active_push_factor_is_found_and_returned(run_ac
 
     assert result.ok, result.error
     assert result.output == {"factor_id": FACTOR, "factor_status": "SUCCESS"}
-    assert methods(okta) == [("GET", API + "/users/" + USER), ("GET", API + "/users/%s/factors" % USER),
-                             ("POST", VERIFY_URL), ("GET", POLL_URL)]
+    assert methods(okta) == [
+        ("GET", API + "/users/" + USER),
+        ("GET", API + "/users/%s/factors" % USER),
+        ("POST", VERIFY_URL),
+        ("GET", POLL_URL),
+    ]
 
 
 def test_without_a_factor_id_a_user_with_no_active_push_factor_is_an_error_and_nothing_is_pushed(run_action, okta):
@@ -275,9 +297,15 @@ def test_a_poll_link_to_another_host_is_refused(run_action, okta):
 def test_find_push_factor_picks_the_active_push_factor(okta):
     from komand_okta.okta.factors import find_push_factor
     from komand_okta.okta.http.client import OktaClient
-    okta.get(API + "/users/00uA/factors", json=[{"id": "sms1", "factorType": "sms", "status": "ACTIVE"},
-                                                  push_factor(USER, "opfOld", status="PENDING_ACTIVATION"),
-                                                  push_factor(USER, "opfNew")])
+
+    okta.get(
+        API + "/users/00uA/factors",
+        json=[
+            {"id": "sms1", "factorType": "sms", "status": "ACTIVE"},
+            push_factor(USER, "opfOld", status="PENDING_ACTIVATION"),
+            push_factor(USER, "opfNew"),
+        ],
+    )
     client = OktaClient("https://example.okta.com", "SSWS t", clock=FakeClock())
 
     assert find_push_factor(client, "00uA")["id"] == "opfNew"

@@ -1,6 +1,7 @@
 """Push MFA Challenge costs the verify and one poll per wait: a user named by Okta id and a push
 factor's ID (`opf…`) need no lookup (an approval on the second poll: 3 requests). A factor ID of
 another kind is read first, so an SMS or call factor is never verified (issue 11 §2)."""
+
 from komand_okta.clock import FakeClock
 from unit_test import factories
 from unit_test.actions.test_get_factors import push_factor
@@ -11,8 +12,11 @@ USER = "00u1abcdefghijklmnop"
 FACTOR = "opf1abcdefghijklmnop"
 VERIFY = "%s/users/%s/factors/%s/verify" % (API, USER, FACTOR)
 POLL = "%s/users/%s/factors/%s/transactions/v2mst1" % (API, USER, FACTOR)
-WAITING = {"factorResult": "WAITING", "expiresAt": "2023-11-14T22:18:20.000Z",
-           "_links": {"poll": {"href": POLL, "hints": {"allow": ["GET"]}}}}
+WAITING = {
+    "factorResult": "WAITING",
+    "expiresAt": "2023-11-14T22:18:20.000Z",
+    "_links": {"poll": {"href": POLL, "hints": {"allow": ["GET"]}}},
+}
 
 
 def push(run_action, user=USER, factor=FACTOR):
@@ -30,14 +34,17 @@ def test_an_approval_on_the_second_poll_costs_three_requests(run_action, okta):
 def test_an_unknown_user_named_by_id_is_the_not_found_output_after_one_request(run_action, okta):
     okta.post(VERIFY, status_code=404, json=factories.error(summary="Not found: Resource not found: %s (User)" % USER))
     result = push(run_action)
-    assert result.ok and result.output == {"success": False, "message": "No Okta user matches %s; no push was sent."
-                                           % USER}
+    assert result.ok and result.output == {
+        "success": False,
+        "message": "No Okta user matches %s; no push was sent." % USER,
+    }
     assert len(okta.request_history) == 1
 
 
 def test_an_unknown_push_factor_is_an_error_naming_it(run_action, okta):
-    okta.post(VERIFY, status_code=404,
-              json=factories.error(summary="Not found: Resource not found: %s (UserFactor)" % FACTOR))
+    okta.post(
+        VERIFY, status_code=404, json=factories.error(summary="Not found: Resource not found: %s (UserFactor)" % FACTOR)
+    )
     result = push(run_action)
     assert not result.ok and "has no factor %s" % FACTOR in result.exception["cause"]
 

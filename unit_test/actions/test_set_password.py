@@ -1,4 +1,5 @@
 """Set Password: a partial user update with only the password; the password never reaches a log or error."""
+
 import json
 from urllib.parse import parse_qsl, urlsplit
 
@@ -20,8 +21,14 @@ def requests_made(okta):
 
 def everything_shown(result) -> str:
     """The log, stderr, error and exception texts, unescaped, as a reader would see them."""
-    return "\n".join([result.body["log"], result.stderr, result.error or "",
-                      *(str(value) for value in (result.exception or {}).values())])
+    return "\n".join(
+        [
+            result.body["log"],
+            result.stderr,
+            result.error or "",
+            *(str(value) for value in (result.exception or {}).values()),
+        ]
+    )
 
 
 def test_setting_a_password_posts_only_the_password_and_returns_no_password(run_action, okta):
@@ -42,7 +49,7 @@ def test_appended_characters_are_random_and_the_password_is_returned_only_in_its
     result = run_action("set_password", {"user": EMAIL, "new_password": GIVEN, "append_random_characters": 10})
 
     sent = okta.request_history[1].json()["credentials"]["password"]["value"]
-    suffix = sent[len(GIVEN):]
+    suffix = sent[len(GIVEN) :]
     assert sent.startswith(GIVEN) and len(suffix) == 10
     assert result.output == {"success": True, "user_id": "00u1", "new_password": sent}
     assert suffix not in result.body["log"] and suffix not in result.stderr
@@ -52,13 +59,16 @@ def test_appended_characters_hold_every_character_class_and_differ_between_runs(
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
     okta.post(USER, json=factories.user(EMAIL, user_id="00u1"))
 
-    passwords = {run_action("set_password", {"user": EMAIL, "new_password": GIVEN,
-                                             "append_random_characters": 8}).output["new_password"]
-                 for _ in range(5)}
+    passwords = {
+        run_action("set_password", {"user": EMAIL, "new_password": GIVEN, "append_random_characters": 8}).output[
+            "new_password"
+        ]
+        for _ in range(5)
+    }
 
     assert len(passwords) == 5
     for password in passwords:
-        suffix = password[len(GIVEN):]
+        suffix = password[len(GIVEN) :]
         assert set(suffix) <= set(ALPHABET)
         assert all(set(suffix) & set(chars) for chars in CLASSES)
 
@@ -71,8 +81,10 @@ def test_revoke_sessions_clears_sessions_after_the_password_is_set(run_action, o
     result = run_action("set_password", {"user": EMAIL, "new_password": GIVEN, "revoke_sessions": True})
 
     assert result.output == {"success": True, "user_id": "00u1"}
-    assert [r[:2] for r in requests_made(okta)][1:] == [("POST", "/api/v1/users/00u1"),
-                                                       ("DELETE", "/api/v1/users/00u1/sessions")]
+    assert [r[:2] for r in requests_made(okta)][1:] == [
+        ("POST", "/api/v1/users/00u1"),
+        ("DELETE", "/api/v1/users/00u1/sessions"),
+    ]
 
 
 def test_a_failed_session_clear_is_an_error_that_says_the_password_was_set_without_showing_it(run_action, okta):
@@ -80,10 +92,11 @@ def test_a_failed_session_clear_is_an_error_that_says_the_password_was_set_witho
     okta.post(USER, json=factories.user(EMAIL, user_id="00u1"))
     okta.delete(SESSIONS, status_code=403, json=factories.error("E0000006", "You do not have permission"))
 
-    result = run_action("set_password", {"user": EMAIL, "new_password": GIVEN, "append_random_characters": 12,
-                                         "revoke_sessions": True})
+    result = run_action(
+        "set_password", {"user": EMAIL, "new_password": GIVEN, "append_random_characters": 12, "revoke_sessions": True}
+    )
 
-    suffix = okta.request_history[1].json()["credentials"]["password"]["value"][len(GIVEN):]
+    suffix = okta.request_history[1].json()["credentials"]["password"]["value"][len(GIVEN) :]
     assert not result.ok
     assert result.exception["cause"].startswith("The password of user 00u1 was set")
     assert "clearing the user's sessions failed" in result.exception["cause"]
@@ -104,9 +117,15 @@ def test_an_unknown_user_gives_success_false_with_a_message_and_sets_nothing(run
 
 def test_a_policy_refusal_is_an_error_with_oktas_causes_and_advice_about_the_policy(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.post(USER, status_code=403, json=factories.error(
-        "E0000080", "The password does not meet the complexity requirements of the current password policy.",
-        ["password: Password requirements were not met. Password requirements: at least 20 characters."]))
+    okta.post(
+        USER,
+        status_code=403,
+        json=factories.error(
+            "E0000080",
+            "The password does not meet the complexity requirements of the current password policy.",
+            ["password: Password requirements were not met. Password requirements: at least 20 characters."],
+        ),
+    )
 
     result = run_action("set_password", {"user": EMAIL, "new_password": GIVEN})
 
@@ -121,6 +140,7 @@ def test_a_password_okta_echoes_in_its_error_is_masked_everywhere(run_action, ok
         context.status_code = 400
         value = request.json()["credentials"]["password"]["value"]
         return factories.error("E0000001", "Api validation failed: password", ["password: %s was used before" % value])
+
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
     okta.post(USER, json=echo)
 

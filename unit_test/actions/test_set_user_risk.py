@@ -1,4 +1,5 @@
 """Set User Risk: PUT /users/{id}/risk {riskLevel, riskReason?}; the reason is checked before any request."""
+
 import pytest
 
 from unit_test import factories
@@ -9,11 +10,16 @@ BY_LOGIN = API + "/users/jane%40example.com"
 RISK = API + "/users/00u1/risk"
 
 
-@pytest.mark.parametrize("params,body", [
-    ({"risk_level": "HIGH", "reason": " Confirmed takeover, case 4711. "},
-     {"riskLevel": "HIGH", "riskReason": "Confirmed takeover, case 4711."}),
-    ({"risk_level": "LOW"}, {"riskLevel": "LOW"}),
-])
+@pytest.mark.parametrize(
+    "params,body",
+    [
+        (
+            {"risk_level": "HIGH", "reason": " Confirmed takeover, case 4711. "},
+            {"riskLevel": "HIGH", "riskReason": "Confirmed takeover, case 4711."},
+        ),
+        ({"risk_level": "LOW"}, {"riskLevel": "LOW"}),
+    ],
+)
 def test_the_level_is_put_with_the_reason_only_when_given(run_action, okta, params, body):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
     okta.put(RISK, status_code=201, json={"riskLevel": body["riskLevel"], "reason": body.get("riskReason", "Admin")})
@@ -45,14 +51,20 @@ def test_an_unknown_user_is_success_false_and_nothing_is_set(run_action, okta):
 
     result = run_action("set_user_risk", {"user": EMAIL, "risk_level": "HIGH"})
 
-    assert result.output == {"success": False, "message": "No Okta user matches jane@example.com; no risk level was set."}
+    assert result.output == {
+        "success": False,
+        "message": "No Okta user matches jane@example.com; no risk level was set.",
+    }
     assert all(r.method == "GET" for r in okta.request_history)
 
 
 def test_an_org_without_itp_is_told_it_lacks_identity_threat_protection(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.put(RISK, status_code=401, json=factories.error("E0000015", "You do not have permission to access the "
-                                                                       "feature you are requesting"))
+    okta.put(
+        RISK,
+        status_code=401,
+        json=factories.error("E0000015", "You do not have permission to access the feature you are requesting"),
+    )
 
     result = run_action("set_user_risk", {"user": EMAIL, "risk_level": "HIGH"})
 

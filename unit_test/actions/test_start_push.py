@@ -1,4 +1,5 @@
 """Start Push: one number-matching push, returned at once with Okta's correct answer and the transaction."""
+
 import json
 from urllib.parse import parse_qs, urlsplit
 
@@ -19,9 +20,14 @@ EXPIRES = "2026-11-30T12:21:15.000Z"
 
 
 def challenge(answer=72, poll=POLL_URL):
-    body = {"factorResult": "WAITING", "expiresAt": EXPIRES,
-            "_links": {"poll": {"href": poll, "hints": {"allow": ["GET"]}},
-                       "cancel": {"href": poll, "hints": {"allow": ["DELETE"]}}}}
+    body = {
+        "factorResult": "WAITING",
+        "expiresAt": EXPIRES,
+        "_links": {
+            "poll": {"href": poll, "hints": {"allow": ["GET"]}},
+            "cancel": {"href": poll, "hints": {"allow": ["DELETE"]}},
+        },
+    }
     if answer is not None:
         body["_embedded"] = {"challenge": {"correctAnswer": answer}}
     return body
@@ -39,10 +45,20 @@ def test_the_push_asks_for_number_matching_and_returns_at_once_with_the_number(r
     result = run_action("start_push", {"user": LOGIN, "factor_id": FACTOR}, clock=FakeClock())
 
     assert result.ok, result.error
-    assert result.output == {"success": True, "correct_answer": 72, "transaction_id": "v2mst.GldKV5VxTrifyeZmWSQguA",
-                             "user_id": USER, "factor_id": FACTOR, "expires_at": EXPIRES, "factor_result": "WAITING"}
+    assert result.output == {
+        "success": True,
+        "correct_answer": 72,
+        "transaction_id": "v2mst.GldKV5VxTrifyeZmWSQguA",
+        "user_id": USER,
+        "factor_id": FACTOR,
+        "expires_at": EXPIRES,
+        "factor_result": "WAITING",
+    }
     assert [(r.method, r.url.split("?")[0]) for r in okta.request_history] == [
-        ("GET", BY_LOGIN), ("GET", FACTOR_URL), ("POST", VERIFY_URL)]
+        ("GET", BY_LOGIN),
+        ("GET", FACTOR_URL),
+        ("POST", VERIFY_URL),
+    ]
     verify = okta.request_history[-1]
     assert json.loads(verify.body) == {"useNumberMatchingChallenge": True}
     assert parse_qs(urlsplit(verify.url).query) == {"tokenLifetimeSeconds": ["300"]}

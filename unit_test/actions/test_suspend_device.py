@@ -1,4 +1,5 @@
 """Suspend Device: ACTIVE -> SUSPENDED; already suspended needs no request; other statuses are explained."""
+
 from unit_test import factories
 from unit_test.conftest import API
 from unit_test.factories.devices import device
@@ -66,8 +67,11 @@ def test_an_unknown_device_gives_success_false_and_no_change(run_action, okta):
 
 def test_a_token_without_permission_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(DEVICE_URL, json=device(device_id=DEVICE_ID))
-    okta.post(SUSPEND, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.post(
+        SUSPEND,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("suspend_device", {"device": DEVICE_ID})
 

@@ -1,4 +1,5 @@
 """Unassign Role: by assignment ID or role type, one DELETE of a direct assignment; not held → success false."""
+
 from unit_test import factories
 from unit_test.actions.test_list_roles import ROLES_URL, USER, USER_URL, custom_role, standard_role
 from unit_test.conftest import API
@@ -61,8 +62,10 @@ def test_a_role_not_held_is_success_false_with_a_message_and_no_delete(run_actio
     result = unassign(run_action, "SUPER_ADMIN")
 
     assert result.ok
-    assert result.output == {"success": False,
-                             "message": "User 00uA does not hold a role assignment or role type SUPER_ADMIN."}
+    assert result.output == {
+        "success": False,
+        "message": "User 00uA does not hold a role assignment or role type SUPER_ADMIN.",
+    }
     assert all(r.method == "GET" for r in okta.request_history)
 
 

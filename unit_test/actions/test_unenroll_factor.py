@@ -1,4 +1,5 @@
 """Unenroll Factor: DELETE /users/{id}/factors/{fid}?removeRecoveryEnrollment=…; success false for a missing factor."""
+
 from urllib.parse import parse_qsl, urlsplit
 
 from unit_test import factories
@@ -20,8 +21,11 @@ def test_the_factor_is_deleted_keeping_the_recovery_enrollment_by_default(run_ac
     result = run_action("unenroll_factor", {"user": USER_ID, "factor_id": "smsabc123"})
 
     assert result.ok and result.output == {"success": True}
-    assert sent(okta)[1] == ("DELETE", "/api/v1/users/%s/factors/smsabc123" % USER_ID,
-                             {"removeRecoveryEnrollment": "false"})
+    assert sent(okta)[1] == (
+        "DELETE",
+        "/api/v1/users/%s/factors/smsabc123" % USER_ID,
+        {"removeRecoveryEnrollment": "false"},
+    )
 
 
 def test_remove_recovery_enrollment_is_sent_when_asked(run_action, okta):

@@ -1,4 +1,5 @@
 """Universal Logout: POST /oauth2/v1/global-token-revocation with the user's id as an opaque sub_id."""
+
 from unit_test import factories
 from unit_test.conftest import API, BASE
 
@@ -27,7 +28,9 @@ def test_an_unknown_user_is_success_false_and_nobody_is_signed_out(run_action, o
     result = run_action("universal_logout", {"user": EMAIL})
 
     assert result.ok and result.output == {
-        "success": False, "message": "No Okta user matches jane@example.com; nobody was signed out."}
+        "success": False,
+        "message": "No Okta user matches jane@example.com; nobody was signed out.",
+    }
     assert all(r.method == "GET" for r in okta.request_history)
 
 
@@ -44,7 +47,9 @@ def test_an_org_without_itp_is_told_it_lacks_identity_threat_protection(run_acti
 
 def test_oktas_oauth_style_refusal_is_worded_with_its_description(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.post(LOGOUT, status_code=400, json={"error": "invalid_request", "error_description": "The subject is unknown."})
+    okta.post(
+        LOGOUT, status_code=400, json={"error": "invalid_request", "error_description": "The subject is unknown."}
+    )
 
     result = run_action("universal_logout", {"user": EMAIL})
 

@@ -1,4 +1,5 @@
 """Unlock User: LOCKED_OUT -> ACTIVE; a user who is not locked out succeeds without a request."""
+
 from urllib.parse import urlsplit
 
 from unit_test import factories

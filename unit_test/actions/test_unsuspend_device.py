@@ -1,4 +1,5 @@
 """Unsuspend Device: SUSPENDED -> ACTIVE; already active needs no request; a deactivated device cannot come back."""
+
 import pytest
 
 from unit_test import factories

@@ -1,4 +1,5 @@
 """Unsuspend User: SUSPENDED -> ACTIVE; an ACTIVE user is a success without a request."""
+
 from unit_test import factories
 from unit_test.conftest import API
 
@@ -68,8 +69,13 @@ def test_an_email_shared_by_two_users_is_an_error_and_unsuspends_nobody(run_acti
 
 def test_a_state_okta_refuses_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, status="STAGED", user_id="00u1"))
-    okta.post(UNSUSPEND, status_code=400, json=factories.error(
-        "E0000001", "Api validation failed: unsuspendUser", ["Cannot unsuspend a user that is not suspended"]))
+    okta.post(
+        UNSUSPEND,
+        status_code=400,
+        json=factories.error(
+            "E0000001", "Api validation failed: unsuspendUser", ["Cannot unsuspend a user that is not suspended"]
+        ),
+    )
 
     result = run_action("unsuspend_user", {"email": EMAIL})
 
@@ -80,8 +86,11 @@ def test_a_state_okta_refuses_is_an_error_with_oktas_summary(run_action, okta):
 
 def test_a_token_without_permission_is_an_error_with_oktas_summary(run_action, okta):
     okta.get(BY_LOGIN, json=factories.user(EMAIL, status="SUSPENDED", user_id="00u1"))
-    okta.post(UNSUSPEND, status_code=403, json=factories.error(
-        "E0000006", "You do not have permission to perform the requested action"))
+    okta.post(
+        UNSUSPEND,
+        status_code=403,
+        json=factories.error("E0000006", "You do not have permission to perform the requested action"),
+    )
 
     result = run_action("unsuspend_user", {"email": EMAIL})
 

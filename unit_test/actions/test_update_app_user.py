@@ -1,4 +1,5 @@
 """Update Application User: POST /apps/{appId}/users/{userId} with the given profile and/or credentials."""
+
 from urllib.parse import urlsplit
 
 from unit_test import factories
@@ -18,10 +19,21 @@ def found(okta):
 
 def test_the_given_profile_and_credentials_are_posted_and_the_password_is_not_returned(run_action, okta):
     found(okta)
-    okta.post(ASSIGNMENT, json={"id": USER_ID, "scope": "USER", "profile": {"department": "Security"},
-                                "credentials": {"userName": "new", "password": {}}})
-    params = {"app": APP_ID, "user": USER_ID, "profile": {"department": "Security"},
-              "credentials": {"userName": "new", "password": {"value": "Pa55-word!x"}}}
+    okta.post(
+        ASSIGNMENT,
+        json={
+            "id": USER_ID,
+            "scope": "USER",
+            "profile": {"department": "Security"},
+            "credentials": {"userName": "new", "password": {}},
+        },
+    )
+    params = {
+        "app": APP_ID,
+        "user": USER_ID,
+        "profile": {"department": "Security"},
+        "credentials": {"userName": "new", "password": {"value": "Pa55-word!x"}},
+    }
 
     result = run_action("update_app_user", params)
 
@@ -29,8 +41,10 @@ def test_the_given_profile_and_credentials_are_posted_and_the_password_is_not_re
     assert result.output["app_user"]["credentials"] == {"userName": "new"}
     last = okta.request_history[-1]
     assert (last.method, urlsplit(last.url).path) == ("POST", "/api/v1/apps/%s/users/%s" % (APP_ID, USER_ID))
-    assert last.json() == {"profile": {"department": "Security"},
-                           "credentials": {"userName": "new", "password": {"value": "Pa55-word!x"}}}
+    assert last.json() == {
+        "profile": {"department": "Security"},
+        "credentials": {"userName": "new", "password": {"value": "Pa55-word!x"}},
+    }
     assert "Pa55-word!x" not in result.stderr and "Pa55-word!x" not in str(result.output)
 
 

@@ -1,4 +1,5 @@
 """Update Blacklist Zones: block/unblock an address in a named IP zone with a whole-object PUT."""
+
 import pytest
 
 from unit_test import factories
@@ -9,10 +10,19 @@ NAME = "InsightConnect Blacklist Zone"
 
 
 def zone(name=NAME, gateways=(), zone_id="nzo1", usage="BLOCKLIST", zone_type="IP", system=False, **extra):
-    body = {"type": zone_type, "id": zone_id, "name": name, "status": "ACTIVE", "usage": usage,
-            "created": "2020-11-01T01:00:47.000Z", "lastUpdated": "2020-11-01T23:36:53.000Z", "system": system,
-            "gateways": [dict(g) for g in gateways], "proxies": None,
-            "_links": {"self": {"href": "%s/zones/%s" % (API, zone_id), "hints": {"allow": ["GET", "PUT", "DELETE"]}}}}
+    body = {
+        "type": zone_type,
+        "id": zone_id,
+        "name": name,
+        "status": "ACTIVE",
+        "usage": usage,
+        "created": "2020-11-01T01:00:47.000Z",
+        "lastUpdated": "2020-11-01T23:36:53.000Z",
+        "system": system,
+        "gateways": [dict(g) for g in gateways],
+        "proxies": None,
+        "_links": {"self": {"href": "%s/zones/%s" % (API, zone_id), "hints": {"allow": ["GET", "PUT", "DELETE"]}}},
+    }
     if zone_type != "IP":
         del body["gateways"], body["proxies"]
     body.update(extra)
@@ -51,8 +61,13 @@ def test_blocking_adds_the_address_as_okta_stores_it_with_a_whole_object_put(run
     assert result.output["zone_list"]["id"] == "nzo1"
     assert calls(okta) == [("GET", ZONES), ("PUT", ZONES + "/nzo1")]
     assert okta.request_history[1].json() == {
-        "type": "IP", "name": NAME, "status": "ACTIVE", "usage": "BLOCKLIST",
-        "gateways": [cidr("10.0.0.0/8"), rng("198.51.100.1-198.51.100.1")], "proxies": [cidr("2.2.3.0/24")]}
+        "type": "IP",
+        "name": NAME,
+        "status": "ACTIVE",
+        "usage": "BLOCKLIST",
+        "gateways": [cidr("10.0.0.0/8"), rng("198.51.100.1-198.51.100.1")],
+        "proxies": [cidr("2.2.3.0/24")],
+    }
 
 
 def test_blacklist_state_defaults_to_block(run_action, okta):
@@ -147,8 +162,14 @@ def test_blocking_with_no_zone_of_that_name_creates_a_blocklist_zone(run_action,
     assert result.ok
     assert result.output["zone_list"]["id"] == "nzo9"
     assert calls(okta) == [("GET", ZONES), ("POST", ZONES)]
-    assert okta.request_history[1].json() == {"type": "IP", "name": NAME, "status": "ACTIVE", "usage": "BLOCKLIST",
-                                              "gateways": [rng("1.1.1.1-1.1.1.1")], "proxies": None}
+    assert okta.request_history[1].json() == {
+        "type": "IP",
+        "name": NAME,
+        "status": "ACTIVE",
+        "usage": "BLOCKLIST",
+        "gateways": [rng("1.1.1.1-1.1.1.1")],
+        "proxies": None,
+    }
 
 
 def test_the_zone_is_found_on_a_later_page_following_the_next_link(run_action, okta):
@@ -215,8 +236,11 @@ def test_a_full_policy_zone_is_capped_at_150(run_action, okta):
 
 def test_an_okta_error_on_put_is_explained(run_action, okta):
     okta.get(ZONES, json=[zone()])
-    okta.put(ZONES + "/nzo1", status_code=400,
-             json=factories.error("E0000001", "Api validation failed: gateways", ["gateways: too many"]))
+    okta.put(
+        ZONES + "/nzo1",
+        status_code=400,
+        json=factories.error("E0000001", "Api validation failed: gateways", ["gateways: too many"]),
+    )
 
     result = run(run_action, "1.1.1.1")
 
@@ -227,8 +251,13 @@ def test_an_okta_error_on_put_is_explained(run_action, okta):
 
 def test_the_put_is_retried_after_a_server_error_because_it_is_idempotent(run_action, okta):
     okta.get(ZONES, json=[zone()])
-    okta.put(ZONES + "/nzo1", [{"status_code": 503, "json": factories.error("E0000010", "read-only")},
-                               {"json": zone(gateways=[rng("1.1.1.1-1.1.1.1")])}])
+    okta.put(
+        ZONES + "/nzo1",
+        [
+            {"status_code": 503, "json": factories.error("E0000010", "read-only")},
+            {"json": zone(gateways=[rng("1.1.1.1-1.1.1.1")])},
+        ],
+    )
 
     result = run(run_action, "1.1.1.1")
 

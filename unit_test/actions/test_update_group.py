@@ -1,4 +1,5 @@
 """Update Group: PUT /groups/{id} with the current profile and the given name/description merged in."""
+
 from urllib.parse import urlsplit
 
 from unit_test import factories
@@ -28,8 +29,11 @@ def test_a_rename_puts_the_full_profile_keeping_the_description_and_custom_attri
     result = run_action("update_group", {"group": GROUP_ID, "name": "Crew"})
 
     assert result.ok and result.output["success"] is True and result.output["group"]["name"] == "Crew"
-    assert sent(okta)[1] == ("PUT", "/api/v1/groups/" + GROUP_ID,
-                             {"profile": {"name": "Crew", "description": "All staff", "costCenter": "42"}})
+    assert sent(okta)[1] == (
+        "PUT",
+        "/api/v1/groups/" + GROUP_ID,
+        {"profile": {"name": "Crew", "description": "All staff", "costCenter": "42"}},
+    )
 
 
 def test_an_empty_name_keeps_the_current_name(run_action, okta):
@@ -79,8 +83,11 @@ def test_a_group_deleted_before_the_put_gives_success_false(run_action, okta):
 
 def test_an_okta_error_is_an_error_envelope_with_oktas_causes(run_action, okta):
     okta.get(GROUP, json=staff())
-    okta.put(GROUP, status_code=400, json=factories.error("E0000001", "Api validation failed",
-                                                          causes=["name: already exists"]))
+    okta.put(
+        GROUP,
+        status_code=400,
+        json=factories.error("E0000001", "Api validation failed", causes=["name: already exists"]),
+    )
 
     result = run_action("update_group", {"group": GROUP_ID, "name": "Sales"})
 

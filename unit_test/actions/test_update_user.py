@@ -1,4 +1,5 @@
 """Update User: POST /users/{id} {"profile"} (partial) or PUT with the whole profile and the current type."""
+
 from urllib.parse import urlsplit
 
 from unit_test import factories
@@ -21,8 +22,10 @@ def test_a_partial_update_posts_only_the_given_attributes_and_returns_the_user(r
 
     assert result.ok and result.output["success"] is True
     assert result.output["user"]["profile"]["department"] == "Security" and "type" not in result.output["user"]
-    assert sent(okta) == [("GET", "/api/v1/users/" + USER_ID, None),
-                          ("POST", "/api/v1/users/" + USER_ID, {"profile": {"department": "Security"}})]
+    assert sent(okta) == [
+        ("GET", "/api/v1/users/" + USER_ID, None),
+        ("POST", "/api/v1/users/" + USER_ID, {"profile": {"department": "Security"}}),
+    ]
 
 
 def test_a_null_value_is_sent_as_null_so_okta_clears_the_attribute(run_action, okta):
@@ -41,8 +44,11 @@ def test_a_replace_puts_the_whole_profile_and_keeps_the_users_type(run_action, o
     result = run_action("update_user", {"user": USER_ID, "profile": FULL, "replace": True})
 
     assert result.output["success"] is True
-    assert sent(okta)[1] == ("PUT", "/api/v1/users/" + USER_ID,
-                             {"profile": FULL, "type": {"id": "oty1abcdefghijklmno"}})
+    assert sent(okta)[1] == (
+        "PUT",
+        "/api/v1/users/" + USER_ID,
+        {"profile": FULL, "type": {"id": "oty1abcdefghijklmno"}},
+    )
 
 
 def test_a_replace_without_the_required_attributes_is_refused_before_any_request(run_action, okta):
@@ -86,8 +92,13 @@ def test_a_deactivated_user_gives_success_false_without_an_update(run_action, ok
 
 def test_an_okta_validation_error_is_an_error_envelope_with_oktas_causes(run_action, okta):
     okta.get(USER, json=factories.user(user_id=USER_ID))
-    okta.post(USER, status_code=400, json=factories.error("E0000001", "Api validation failed: email",
-                                                          causes=["email: Does not match required pattern"]))
+    okta.post(
+        USER,
+        status_code=400,
+        json=factories.error(
+            "E0000001", "Api validation failed: email", causes=["email: Does not match required pattern"]
+        ),
+    )
 
     result = run_action("update_user", {"user": USER_ID, "profile": {"email": "nope"}})
 

@@ -1,4 +1,5 @@
 """Update Network Zone: GET, change, whole-object PUT; APPEND skips covered addresses; no change, no PUT."""
+
 import pytest
 
 from unit_test import factories
@@ -24,8 +25,14 @@ def test_append_adds_uncovered_addresses_and_keeps_every_other_field(run_action,
     assert result.ok and result.output["success"]
     assert calls(okta) == [("GET", URL), ("PUT", URL)]
     assert okta.request_history[1].json() == {
-        "type": "IP", "name": "Corp", "status": "ACTIVE", "usage": "POLICY", "useAsExemptList": False,
-        "gateways": [cidr("10.0.0.0/8"), rng("192.0.2.1-192.0.2.1")], "proxies": [cidr("172.16.0.1/32")]}
+        "type": "IP",
+        "name": "Corp",
+        "status": "ACTIVE",
+        "usage": "POLICY",
+        "useAsExemptList": False,
+        "gateways": [cidr("10.0.0.0/8"), rng("192.0.2.1-192.0.2.1")],
+        "proxies": [cidr("172.16.0.1/32")],
+    }
 
 
 def test_override_replaces_and_an_empty_list_clears_proxies(run_action, okta):
@@ -62,8 +69,13 @@ def test_dynamic_zone_can_be_renamed_without_gateways_appearing(run_action, okta
     okta.get(ZONES, json=[dynamic])
     okta.put(URL, json=dict(dynamic, name="Geo2"))
     run_action("update_zone", {"zone": ZID, "name": "Geo2"})
-    assert okta.request_history[-1].json() == {"type": "DYNAMIC", "name": "Geo2", "status": "ACTIVE",
-                                               "usage": "BLOCKLIST", "locations": [{"country": "KP", "region": None}]}
+    assert okta.request_history[-1].json() == {
+        "type": "DYNAMIC",
+        "name": "Geo2",
+        "status": "ACTIVE",
+        "usage": "BLOCKLIST",
+        "locations": [{"country": "KP", "region": None}],
+    }
 
 
 def test_dynamic_zone_refuses_gateways_without_a_put(run_action, okta):
@@ -72,11 +84,14 @@ def test_dynamic_zone_refuses_gateways_without_a_put(run_action, okta):
     assert not result.ok and "DYNAMIC" in result.error and calls(okta) == [("GET", URL)]
 
 
-@pytest.mark.parametrize("params", [
-    {"gateways": ["10.9.9.9"]},                                   # already covered by 10.0.0.0/8
-    {"gateways": ["10.0.0.0-10.255.255.255"], "mode": "OVERRIDE"},  # the same addresses, written otherwise
-    {"name": "Corp"},                                              # the same name
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"gateways": ["10.9.9.9"]},  # already covered by 10.0.0.0/8
+        {"gateways": ["10.0.0.0-10.255.255.255"], "mode": "OVERRIDE"},  # the same addresses, written otherwise
+        {"name": "Corp"},  # the same name
+    ],
+)
 def test_no_change_makes_no_put(run_action, okta, params):
     okta.get(URL, json=existing())
     result = run_action("update_zone", dict(params, zone=ZID))
@@ -108,13 +123,16 @@ def test_proxies_refused_for_a_blocklist_zone(run_action, okta):
     assert not result.ok and "proxies" in result.error and calls(okta) == [("GET", URL)]
 
 
-@pytest.mark.parametrize("params, field", [
-    ({"zone": ZID}, "Nothing to change"),
-    ({"zone": ZID, "name": " "}, "name"),
-    ({"zone": " ", "name": "x"}, "zone"),
-    ({"zone": ZID, "gateways": ["300.1.1.1"]}, "gateways[0]"),
-    ({"zone": ZID, "proxies": ["1.1.1.9-1.1.1.1"]}, "proxies[0]"),
-])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"zone": ZID}, "Nothing to change"),
+        ({"zone": ZID, "name": " "}, "name"),
+        ({"zone": " ", "name": "x"}, "zone"),
+        ({"zone": ZID, "gateways": ["300.1.1.1"]}, "gateways[0]"),
+        ({"zone": ZID, "proxies": ["1.1.1.9-1.1.1.1"]}, "proxies[0]"),
+    ],
+)
 def test_bad_input_reaches_no_endpoint(run_action, okta, params, field):
     result = run_action("update_zone", params)
     assert not result.ok and field in result.error and not okta.request_history

@@ -1,4 +1,5 @@
 """Verify Event Hook: POST …/lifecycle/verify; Okta's 400 (challenge failed) is success false in Okta's words."""
+
 from unit_test import factories
 from unit_test.actions.test_get_event_hook import HOOK_ID, HOOKS, hook
 
@@ -25,8 +26,13 @@ def test_an_already_verified_hook_is_verified_again(run_action, okta):
 
 def test_a_failed_challenge_is_success_false_with_oktas_reason(run_action, okta):
     okta.get(ONE, json=hook(hook_id=HOOK_ID))
-    okta.post(ONE + "/lifecycle/verify", status_code=400, json=factories.error(
-        "E0000001", "Api validation failed: verifyEventHook", ["Event hook verification failed: status 404"]))
+    okta.post(
+        ONE + "/lifecycle/verify",
+        status_code=400,
+        json=factories.error(
+            "E0000001", "Api validation failed: verifyEventHook", ["Event hook verification failed: status 404"]
+        ),
+    )
 
     result = run_action("verify_event_hook", {"event_hook": HOOK_ID})
 

@@ -1,4 +1,5 @@
 """Wait for Push: poll the transaction at once, then every three seconds, to a verdict or the end of the wait."""
+
 import pytest
 
 from komand_okta.clock import FakeClock
@@ -8,8 +9,12 @@ from unit_test.conftest import API
 USER, FACTOR, TRANSACTION = "00uB", "opf1", "v2mst.GldKV5VxTrifyeZmWSQguA"
 POLL_URL = "%s/users/%s/factors/%s/transactions/%s" % (API, USER, FACTOR, TRANSACTION)
 EXPIRES = "2026-11-30T12:21:15.000Z"
-WAITING = {"factorResult": "WAITING", "expiresAt": EXPIRES, "profile": {"credentialId": "john.smith@example.com"},
-           "_embedded": {"challenge": {"correctAnswer": 72}}}
+WAITING = {
+    "factorResult": "WAITING",
+    "expiresAt": EXPIRES,
+    "profile": {"credentialId": "john.smith@example.com"},
+    "_embedded": {"challenge": {"correctAnswer": 72}},
+}
 USER_URL = API + "/users/" + USER
 IDS = {"user": USER, "factor_id": FACTOR, "transaction_id": TRANSACTION}
 

@@ -9,6 +9,7 @@ Time: the plugin gets a `SimClock`, a FakeClock whose sleeps also move the simul
 Backoff and 429 waits are therefore instant in wall time, yet a wait "until X-Rate-Limit-Reset"
 really does reach the simulator's window reset, exactly as it would against Okta.
 """
+
 import io
 
 import pytest
@@ -82,8 +83,9 @@ class InProcess:
     def trigger(self, name: str, params: dict, runner, trigger_id: str, stderr=None) -> Outcome:
         stderr = stderr if stderr is not None else io.StringIO()
         plugin = Plugin(spec=plugin_spec(), clock=self.clock, stderr=stderr)
-        envelope, ok = plugin.handle(message("trigger", name, params, self.sim, meta={"triggerId": trigger_id}),
-                                     trigger_runner=runner)
+        envelope, ok = plugin.handle(
+            message("trigger", name, params, self.sim, meta={"triggerId": trigger_id}), trigger_runner=runner
+        )
         return Outcome(envelope, ok, stderr.getvalue())
 
 

@@ -16,9 +16,8 @@ What is proved:
   plainly: either Okta's own 5xx, or "may or may not have been applied" when the connection
   dropped after sending a non-idempotent request; then the re-run converges.
 """
-import re
 
-import pytest
+import re
 
 from oktasim.orgs import demo as org
 
@@ -104,7 +103,7 @@ class Converge:
 
     def __init__(self, inproc):
         self.inproc = inproc
-        self.ambiguous = 0   # attempts that said "may or may not have been applied"
+        self.ambiguous = 0  # attempts that said "may or may not have been applied"
         self.failed = 0
 
     def __call__(self, name, params, max_runs=8):
@@ -147,7 +146,7 @@ def test_group_membership_add_remove_converges_and_a_member_is_never_doubled(sim
     set_faults(sim, FAULTS)
     run = Converge(inproc)
     user = org.JOHN_ID
-    for i in range(RUNS // 2):
+    for _ in range(RUNS // 2):
         run("add_user_to_group", {"email": org.JOHN_LOGIN, "group_id": org.PRIVILEGED_GROUP_ID})
         assert members(sim, org.PRIVILEGED_GROUP_ID).count(user) == 1
         again = run("add_user_to_group", {"email": org.JOHN_LOGIN, "group_id": org.PRIVILEGED_GROUP_ID})
@@ -156,8 +155,9 @@ def test_group_membership_add_remove_converges_and_a_member_is_never_doubled(sim
         assert user not in members(sim, org.PRIVILEGED_GROUP_ID)
     assert run.ambiguous == 0  # PUT/DELETE are idempotent: retried, never left in doubt
     set_faults(sim, None)
-    assert [u["id"] for u in inproc.action("list_group_members", {"group": org.PRIVILEGED_GROUP_ID}).output[
-        "users"]].count(org.JANE_ID) == 1
+    assert [
+        u["id"] for u in inproc.action("list_group_members", {"group": org.PRIVILEGED_GROUP_ID}).output["users"]
+    ].count(org.JANE_ID) == 1
 
 
 def test_suspend_unsuspend_converge_without_a_failed_run(sim, inproc):
@@ -185,8 +185,7 @@ def test_blocklist_block_unblock_converges_and_a_gateway_is_never_added_twice(si
         assert [v for v in values if v.split("/")[0].split("-")[0] == address] != [], values
         assert len([v for v in values if v.split("/")[0].split("-")[0] == address]) == 1, values
         assert len(values) == len(set(values))
-        run("update_blacklist_zones", {"name": org.BLOCKLIST_ZONE_NAME, "address": address,
-                                       "blacklist_state": False})
+        run("update_blacklist_zones", {"name": org.BLOCKLIST_ZONE_NAME, "address": address, "blacklist_state": False})
         assert zone_values(sim, org.BLOCKLIST_ZONE_ID) == before
     with sim.store.lock:
         assert sum(1 for z in sim.store.zones.values() if z.get("name") == org.BLOCKLIST_ZONE_NAME) == 1
@@ -228,8 +227,15 @@ def test_create_zone_and_create_user_never_create_two(sim, inproc):
         with sim.store.lock:
             assert sum(1 for z in sim.store.zones.values() if z.get("name") == zone) == 1, zone
         login = "temp.%03d@example.com" % i
-        run("create_user", {"activate": False, "provider": False, "nextLogin": False,
-                            "profile": {"login": login, "email": login, "firstName": "Temp", "lastName": str(i)}})
+        run(
+            "create_user",
+            {
+                "activate": False,
+                "provider": False,
+                "nextLogin": False,
+                "profile": {"login": login, "email": login, "firstName": "Temp", "lastName": str(i)},
+            },
+        )
         with sim.store.lock:
             assert sum(1 for u in sim.store.users.values() if u.login == login) == 1, login
 

@@ -34,6 +34,7 @@ is reported), nothing invented (every reported item is in the truth diff), nothi
 accumulated events reproduce the final truth from the baseline exactly.
 (Membership that flips and flips back between two kept polls is, correctly, no change.)
 """
+
 import io
 import random
 
@@ -104,7 +105,7 @@ class Soak:
         self.http = requests.Session()
         self.http.headers.update(sim.headers)
         self.collector = Collector()
-        self.polls = []          # (kept, events, truth, weather)
+        self.polls = []  # (kept, events, truth, weather)
         self.truth = None
         self.weather = None
         self.flushing = False
@@ -151,6 +152,7 @@ class Soak:
         assert (self.state_dir / "soak.json").is_file()  # what the restarted runner must resume from
         # the restart: a new Plugin, connection, client and runner; only the state file carries over
         from .conftest import InProcess
+
         self.inproc = InProcess(self.sim)
         self.run(params, POLLS - RESTART_AT)
         self.flushing = True
@@ -221,14 +223,13 @@ class GroupSoak(Soak):
 
 
 def _summary(soak):
-    return "%d polls kept, %d failed, %d answers 429" % (soak.counts["kept"], soak.counts["failed"],
-                                                        soak.counts["429"])
+    return "%d polls kept, %d failed, %d answers 429" % (soak.counts["kept"], soak.counts["failed"], soak.counts["429"])
 
 
 def _assert_weather_really_happened(soak):
     kept_under_faults = sum(1 for kept, _, _, weather in soak.polls if kept and weather[0])
     kept_under_429 = sum(1 for kept, _, _, weather in soak.polls if kept and weather[1])
-    assert soak.counts["failed"] >= 5, _summary(soak)        # failed polls did happen (and were recovered)
+    assert soak.counts["failed"] >= 5, _summary(soak)  # failed polls did happen (and were recovered)
     assert kept_under_faults >= 80 and kept_under_429 >= 20, _summary(soak)
     assert soak.counts["429"] >= 50, _summary(soak)  # 429s were answered and waited out
     faults = {r["fault"] for r in soak.sim.requests()}
@@ -245,7 +246,7 @@ def test_monitor_user_groups_soak_events_equal_true_changes(sim, inproc, tmp_pat
     first = next(p for p in soak.polls if p[0])[2]
     net = {g: set(first[g]) for g in soak.groups}
     changes = 0
-    for kept, events, _, _ in soak.polls:
+    for _kept, events, _, _ in soak.polls:
         got = soak.reported(events)
         for g, u in got["removed"]:
             assert u in net[g], "removal of a non-member reported"
@@ -270,8 +271,11 @@ class NewUserSoak(Soak):
         for _ in range(self.rng.choice([0, 0, 1, 1, 2])):
             self.created += 1
             login = "soak.%04d@example.com" % self.created
-            self.api("POST", "/api/v1/users?activate=false",
-                     json={"profile": {"login": login, "email": login, "firstName": "Soak", "lastName": str(self.created)}})
+            self.api(
+                "POST",
+                "/api/v1/users?activate=false",
+                json={"profile": {"login": login, "email": login, "firstName": "Soak", "lastName": str(self.created)}},
+            )
 
     def observe(self):
         with self.sim.store.lock:
@@ -312,8 +316,10 @@ class LogSoak(Soak):
         return {"filter": 'eventType eq "%s"' % WATCHED}
 
     def change(self):
-        batch = [{"eventType": self.rng.choice([WATCHED, WATCHED, NOISE]), "userId": org.JANE_ID}
-                 for _ in range(self.rng.choice([0, 0, 1, 1, 2, 3]))]
+        batch = [
+            {"eventType": self.rng.choice([WATCHED, WATCHED, NOISE]), "userId": org.JANE_ID}
+            for _ in range(self.rng.choice([0, 0, 1, 1, 2, 3]))
+        ]
         if batch:
             self.sim.control("POST", "/__sim/events", json={"events": batch})
 
@@ -322,8 +328,8 @@ class LogSoak(Soak):
             return tuple(e["uuid"] for e in self.sim.store.logs if e.get("eventType") == WATCHED)
 
     def diff(self, before, after):
-        assert after[:len(before)] == before  # the log only grows
-        return list(after[len(before):])
+        assert after[: len(before)] == before  # the log only grows
+        return list(after[len(before) :])
 
     def reported(self, events):
         return [event["log_event"]["uuid"] for event in events]
@@ -342,8 +348,12 @@ class LogSoak(Soak):
                 done = len(truth) if kept else done
                 continue
             got, pending = self.reported(events), list(truth[done:])
-            assert got == pending[:len(got)], "poll %d (%s): got %r, expected the start of %r" % (
-                index, weather, got, pending)
+            assert got == pending[: len(got)], "poll %d (%s): got %r, expected the start of %r" % (
+                index,
+                weather,
+                got,
+                pending,
+            )
             assert got == pending or any(weather), "poll %d stopped short without a fault" % index
             done += len(got)
         assert done == len(self.polls[-1][2])
@@ -357,5 +367,5 @@ def test_new_system_logs_soak_every_log_event_reported_exactly_once_in_order(sim
     reported = [uuid for _, events, _, _ in soak.polls for uuid in soak.reported(events)]
     first = next(p for p in soak.polls if p[0])[2]
     assert len(reported) == len(set(reported))
-    assert reported == list(soak.observe()[len(first):])
+    assert reported == list(soak.observe()[len(first) :])
     assert len(reported) >= 150

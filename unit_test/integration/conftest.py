@@ -9,6 +9,7 @@ Every test is a contract check too: each request the plugin sends and the simula
 and each answer, must pass Okta's official spec (unit_test/sim/contract.py) or the test fails
 at teardown.
 """
+
 import contextlib
 import io
 import json
@@ -39,7 +40,6 @@ class Run:
         self.ok = code == 0 and self.body["status"] == "ok"
 
 
-
 @pytest.fixture(scope="module")
 def sim_server():
     with running_sim(org="demo") as sim:
@@ -62,8 +62,11 @@ def plugin(request, sim):
 
 def action_message(sim, action, params) -> dict:
     connection = {"okta_url": sim.url, "okta_key": {"secretKey": sim.token}}
-    return {"type": "action_start", "version": "v1",
-            "body": {"action": action, "meta": {}, "connection": connection, "input": params}}
+    return {
+        "type": "action_start",
+        "version": "v1",
+        "body": {"action": action, "meta": {}, "connection": connection, "input": params},
+    }
 
 
 def plugin_runner(sim):
@@ -78,12 +81,14 @@ def plugin_runner(sim):
     (test_oauth_e2e, test_event_triggers, test_trigger, test_identity_threat_response, the
     connection test in test_core_actions, test_try, and test_packaging's installed plugin).
     """
+
     def run(action, params, command="run"):
         stdin = io.StringIO(json.dumps(action_message(sim, action, params)))
         stdout, stderr = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             code = cli.main([command], stdin, stdout, stderr)
         return Run(code, json.loads(stdout.getvalue()), stderr.getvalue())
+
     return run
 
 
@@ -92,11 +97,13 @@ def http_runner(sim, server_url):
 
     The envelope's log stands in for stderr (it is what the orchestrator sees in this mode).
     """
+
     def run(action, params, command="run"):
         route = "/api/v1/actions/%s%s" % (action, "/test" if command == "test" else "")
         response = requests.post(server_url + route, json=action_message(sim, action, params), timeout=120)
         envelope = response.json()
         return Run(0 if response.status_code == 200 else 1, envelope, envelope["body"].get("log", ""))
+
     return run
 
 
@@ -105,8 +112,12 @@ def web_server():
     """`bin/komand_okta http` on a loopback port the system picks (`--port 0`: no other process
     can take it between choosing and binding, as one probed beforehand could be, e.g. by another
     xdist worker), stopped at the end of the session (of this worker)."""
-    process = subprocess.Popen(BIN + ["http", "--host", "127.0.0.1", "--port", "0", "--threads", "8"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        BIN + ["http", "--host", "127.0.0.1", "--port", "0", "--threads", "8"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines = _lines_of(process.stderr)
     deadline, port, said = time.monotonic() + 60, None, []
     while "Booting worker" not in (line := _line_before(lines, deadline)):
@@ -126,6 +137,7 @@ def web_server():
 def okta_get(sim, path):
     """Read the simulator's state the way a client would (GET with the sim's token)."""
     import requests
+
     response = requests.get(sim.url + path, headers={"Authorization": "SSWS " + sim.token}, timeout=10)
     response.raise_for_status()
     return response.json()
@@ -141,6 +153,7 @@ def _lines_of(stream) -> queue.Queue:
         for line in stream:
             lines.put(line)
         lines.put("")
+
     threading.Thread(target=read, daemon=True).start()
     return lines
 

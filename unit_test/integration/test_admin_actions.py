@@ -1,4 +1,5 @@
 """The identity-admin actions (users, groups, roles, IdPs, passwords, sessions) end to end."""
+
 from urllib.parse import quote
 
 from oktasim.orgs import demo as org
@@ -66,8 +67,9 @@ def test_assign_list_and_unassign_a_role(plugin, sim):
 
 
 def test_set_password_with_random_characters_returns_the_new_password(plugin):
-    run = plugin("set_password", {"user": org.JOHN_LOGIN, "new_password": "Winter-Is-Coming-9",
-                                  "append_random_characters": 6})
+    run = plugin(
+        "set_password", {"user": org.JOHN_LOGIN, "new_password": "Winter-Is-Coming-9", "append_random_characters": 6}
+    )
     assert run.ok and run.output["success"] and run.output["new_password"].startswith("Winter-Is-Coming-9")
     assert len(run.output["new_password"]) == len("Winter-Is-Coming-9") + 6
     assert run.output["new_password"] not in run.stderr

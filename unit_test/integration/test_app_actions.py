@@ -1,4 +1,5 @@
 """Issue-5 actions (user profile, user types, factors, group changes, apps and app users) end to end."""
+
 from urllib.parse import quote
 
 from oktasim.orgs import demo as org
@@ -20,7 +21,8 @@ def test_update_user_changes_only_the_given_attribute(plugin, sim):
 def test_list_user_types_lists_every_type_of_the_org(plugin, sim):
     run = plugin("list_user_types", {})
     assert run.ok and {t["id"] for t in run.output["user_types"]} == {
-        t["id"] for t in okta_get(sim, "/api/v1/meta/types/user")}
+        t["id"] for t in okta_get(sim, "/api/v1/meta/types/user")
+    }
     assert run.output["count"] == len(run.output["user_types"]) > 0
 
 
@@ -61,7 +63,8 @@ def test_list_apps_leaves_inactive_apps_out_unless_asked(plugin, sim):
     every = plugin("list_apps", {"include_inactive": True})
     all_apps = okta_get(sim, "/api/v1/apps?limit=200")
     assert active.ok and {a["id"] for a in active.output["apps"]} == {
-        a["id"] for a in all_apps if a["status"] == "ACTIVE"}
+        a["id"] for a in all_apps if a["status"] == "ACTIVE"
+    }
     assert every.ok and {a["id"] for a in every.output["apps"]} == {a["id"] for a in all_apps}
     assert "Zoom (retired)" in {a["label"] for a in every.output["apps"]} - {a["label"] for a in active.output["apps"]}
 
@@ -84,8 +87,9 @@ def test_get_app_user_returns_the_assignment(plugin):
 
 
 def test_update_app_user_changes_the_app_profile(plugin, sim):
-    run = plugin("update_app_user", {"app": "Salesforce", "user": org.JANE_LOGIN,
-                                     "profile": {"department": "Quarantine"}})
+    run = plugin(
+        "update_app_user", {"app": "Salesforce", "user": org.JANE_LOGIN, "profile": {"department": "Quarantine"}}
+    )
     stored = okta_get(sim, "/api/v1/apps/%s/users/%s" % (org.SALESFORCE_APP_ID, org.JANE_ID))
     assert run.ok and run.output["success"] and run.output["app_user"]["profile"]["department"] == "Quarantine"
     assert stored["profile"]["department"] == "Quarantine"

@@ -6,6 +6,7 @@ state is read) and the effect in the simulator's state: Jane signed in from the 
 consented to a phishing app (grants and a refresh token), holds SUPER_ADMIN, sits in Privileged
 Admins and has a MEDIUM risk.
 """
+
 from urllib.parse import parse_qsl
 
 import pytest
@@ -16,10 +17,21 @@ from unit_test.integration.conftest import okta_get
 JANE = "/api/v1/users/" + org.JANE_ID
 PRIVILEGED = "/api/v1/groups/%s/users/%s" % (org.PRIVILEGED_GROUP_ID, org.JANE_ID)
 TYPICAL = {"user": org.JANE_LOGIN, "remove_from_groups": [org.PRIVILEGED_GROUP_ID], "remove_admin_roles": True}
-ORDER = ["suspend", "clear_sessions", "universal_logout", "revoke_grants", "remove_from_groups",
-         "remove_admin_roles", "quarantine_group", "reset_factors", "set_risk_high"]
-LOG_FILTER = ('target.id eq "%s" and (eventType eq "user.session.clear" or '
-              'eventType eq "user.authentication.universal_logout.scheduled")' % org.JANE_ID)
+ORDER = [
+    "suspend",
+    "clear_sessions",
+    "universal_logout",
+    "revoke_grants",
+    "remove_from_groups",
+    "remove_admin_roles",
+    "quarantine_group",
+    "reset_factors",
+    "set_risk_high",
+]
+LOG_FILTER = (
+    'target.id eq "%s" and (eventType eq "user.session.clear" or '
+    'eventType eq "user.authentication.universal_logout.scheduled")' % org.JANE_ID
+)
 
 
 def sent(sim) -> list:
@@ -86,8 +98,17 @@ def test_a_second_run_sends_no_change_and_reports_already_everywhere(plugin, sim
     assert {method for method, _, _ in sent(sim)} == {"GET"}
     assert run.ok and run.output["success"]
     assert {step: status for step, status in statuses(run).items() if status != "skipped"} == dict.fromkeys(
-        ["suspend", "clear_sessions", "universal_logout", "revoke_grants", "remove_from_groups",
-         "remove_admin_roles", "set_risk_high"], "already")
+        [
+            "suspend",
+            "clear_sessions",
+            "universal_logout",
+            "revoke_grants",
+            "remove_from_groups",
+            "remove_admin_roles",
+            "set_risk_high",
+        ],
+        "already",
+    )
 
 
 def test_a_dry_run_sends_no_changing_request_and_leaves_the_org_as_it_was(plugin, sim):
@@ -132,6 +153,8 @@ def test_a_locked_out_user_okta_cannot_suspend_stops_the_run_until_suspend_is_sw
 def test_an_unknown_user_is_success_false_and_changes_nothing(plugin, sim):
     run = plugin("contain_user", {"user": "nobody@example.com"})
 
-    assert run.ok and run.output == {"success": False,
-                                     "message": "No Okta user matches nobody@example.com; nothing was contained."}
+    assert run.ok and run.output == {
+        "success": False,
+        "message": "No Okta user matches nobody@example.com; nothing was contained.",
+    }
     assert {method for method, _, _ in sent(sim)} == {"GET"}

@@ -1,4 +1,5 @@
 """The 3.5.1 actions end to end: envelope out, and the Okta org really changed."""
+
 from oktasim.orgs import demo as org
 from unit_test.integration.conftest import okta_get
 
@@ -71,18 +72,35 @@ def test_list_groups_without_a_query_lists_every_group(plugin, sim):
 
 
 def test_create_user_creates_an_active_user_with_a_password(plugin, sim):
-    run = plugin("create_user", {"activate": True, "provider": False, "nextLogin": False,
-                                 "profile": {"firstName": "New", "lastName": "Hire", "email": "new.hire@example.com",
-                                             "login": "new.hire@example.com"},
-                                 "credentials": {"password": {"value": "Correct-Horse-Battery-9"}}})
+    run = plugin(
+        "create_user",
+        {
+            "activate": True,
+            "provider": False,
+            "nextLogin": False,
+            "profile": {
+                "firstName": "New",
+                "lastName": "Hire",
+                "email": "new.hire@example.com",
+                "login": "new.hire@example.com",
+            },
+            "credentials": {"password": {"value": "Correct-Horse-Battery-9"}},
+        },
+    )
     assert run.ok and run.output["status"] == "ACTIVE"
     assert okta_get(sim, "/api/v1/users/new.hire%40example.com")["id"] == run.output["id"]
 
 
 def test_create_user_with_a_taken_login_is_an_error_in_oktas_words(plugin):
-    run = plugin("create_user", {"activate": False, "provider": False, "nextLogin": False,
-                                 "profile": {"firstName": "Jane", "lastName": "Again", "email": org.JANE_LOGIN,
-                                             "login": org.JANE_LOGIN}})
+    run = plugin(
+        "create_user",
+        {
+            "activate": False,
+            "provider": False,
+            "nextLogin": False,
+            "profile": {"firstName": "Jane", "lastName": "Again", "email": org.JANE_LOGIN, "login": org.JANE_LOGIN},
+        },
+    )
     assert run.code == 1 and "already exists" in run.body["exception"]["cause"]
 
 
@@ -95,10 +113,13 @@ def test_assign_user_to_app_sso_assigns_the_user(plugin, sim):
 def test_update_blacklist_zones_blocks_then_unblocks_an_ip(plugin, sim):
     def gateways():
         return [g["value"] for g in okta_get(sim, "/api/v1/zones/" + org.BLOCKLIST_ZONE_ID)["gateways"] or []]
+
     block = plugin("update_blacklist_zones", {"name": org.BLOCKLIST_ZONE_NAME, "address": org.ATTACKER_IP})
     assert block.ok and any(org.ATTACKER_IP in g for g in gateways())
-    unblock = plugin("update_blacklist_zones", {"name": org.BLOCKLIST_ZONE_NAME, "address": org.ATTACKER_IP,
-                                                "blacklist_state": False})
+    unblock = plugin(
+        "update_blacklist_zones",
+        {"name": org.BLOCKLIST_ZONE_NAME, "address": org.ATTACKER_IP, "blacklist_state": False},
+    )
     assert unblock.ok and not any(org.ATTACKER_IP in g for g in gateways())
 
 
@@ -115,9 +136,14 @@ def test_the_connection_test_passes_against_the_org(plugin):
 def test_a_wrong_token_is_a_clear_connection_test_failure(sim):
     import json
     import subprocess
+
     from unit_test.integration.conftest import BIN
-    message = {"type": "connection_test", "version": "v1",
-               "body": {"connection": {"okta_url": sim.url, "okta_key": {"secretKey": "wrong-token-123"}}}}
+
+    message = {
+        "type": "connection_test",
+        "version": "v1",
+        "body": {"connection": {"okta_url": sim.url, "okta_key": {"secretKey": "wrong-token-123"}}},
+    }
     done = subprocess.run(BIN + ["test"], input=json.dumps(message), capture_output=True, text=True, timeout=60)
     envelope = json.loads(done.stdout)
     assert done.returncode == 1 and "token" in envelope["body"]["exception"]["assistance"]

@@ -5,6 +5,7 @@ simulator's request log), in CLI and web-server mode. The number-matching push i
 ways: the user picks the number the analyst read out (SUCCESS), or another one (REJECTED).
 Waiting never sleeps: the user answers before Wait for Push polls, or the sim clock runs out.
 """
+
 from urllib.parse import parse_qs
 
 import pytest
@@ -33,8 +34,11 @@ def test_list_devices_finds_the_attackers_windows_pc_with_its_user(plugin, sim):
     assert [d["id"] for d in run.output["devices"]] == [org.ATTACKER_DEVICE_ID]
     assert run.output["devices"][0]["_embedded"]["users"][0]["user"]["id"] == org.JANE_ID
     assert made(sim) == [("GET", "/api/v1/devices", 200)]
-    assert parse_qs(sim.requests()[0]["query"]) == {"search": ['profile.platform eq "WINDOWS"'],
-                                                    "expand": ["userSummary"], "limit": ["200"]}
+    assert parse_qs(sim.requests()[0]["query"]) == {
+        "search": ['profile.platform eq "WINDOWS"'],
+        "expand": ["userSummary"],
+        "limit": ["200"],
+    }
 
 
 def test_list_user_devices_shows_every_device_jane_enrolled(plugin, sim):
@@ -42,18 +46,27 @@ def test_list_user_devices_shows_every_device_jane_enrolled(plugin, sim):
 
     assert run.ok and run.output["found"]
     assert {d["device"]["id"] for d in run.output["devices"]} == {
-        org.JANE_IPHONE_DEVICE_ID, org.JANE_LAPTOP_DEVICE_ID, org.ATTACKER_DEVICE_ID}
-    assert made(sim) == [("GET", "/api/v1/users/" + org.JANE_LOGIN, 200),
-                         ("GET", "/api/v1/users/%s/devices" % org.JANE_ID, 200)]
+        org.JANE_IPHONE_DEVICE_ID,
+        org.JANE_LAPTOP_DEVICE_ID,
+        org.ATTACKER_DEVICE_ID,
+    }
+    assert made(sim) == [
+        ("GET", "/api/v1/users/" + org.JANE_LOGIN, 200),
+        ("GET", "/api/v1/users/%s/devices" % org.JANE_ID, 200),
+    ]
 
 
-@pytest.mark.parametrize("action, before, after", [
-    ("suspend_device", "ACTIVE", "SUSPENDED"),
-    ("unsuspend_device", "SUSPENDED", "ACTIVE"),
-    ("deactivate_device", "ACTIVE", "DEACTIVATED"),
-])
-def test_a_lifecycle_change_by_hostname_is_made_once_and_a_second_run_is_a_quiet_success(plugin, sim, action, before,
-                                                                                        after):
+@pytest.mark.parametrize(
+    "action, before, after",
+    [
+        ("suspend_device", "ACTIVE", "SUSPENDED"),
+        ("unsuspend_device", "SUSPENDED", "ACTIVE"),
+        ("deactivate_device", "ACTIVE", "DEACTIVATED"),
+    ],
+)
+def test_a_lifecycle_change_by_hostname_is_made_once_and_a_second_run_is_a_quiet_success(
+    plugin, sim, action, before, after
+):
     sim.store.devices[org.ATTACKER_DEVICE_ID]["status"] = before
     operation = action.split("_")[0]
 
@@ -153,9 +166,11 @@ def test_start_push_sends_one_number_matching_challenge_and_returns_its_number(p
     assert pushed["correct_answer"] == transaction["correct_answer"]
     assert (pushed["user_id"], pushed["factor_id"]) == (org.JOHN_ID, org.JOHN_PUSH_FACTOR_ID)
     assert transaction["result"] == "WAITING" and transaction["polls"] == 0
-    assert made(sim) == [("GET", "/api/v1/users/" + org.JOHN_LOGIN, 200),
-                         ("GET", "/api/v1/users/%s/factors" % org.JOHN_ID, 200),
-                         ("POST", JOHN_FACTOR + "/verify", 201)]
+    assert made(sim) == [
+        ("GET", "/api/v1/users/" + org.JOHN_LOGIN, 200),
+        ("GET", "/api/v1/users/%s/factors" % org.JOHN_ID, 200),
+        ("POST", JOHN_FACTOR + "/verify", 201),
+    ]
     assert parse_qs(sim.requests()[-1]["query"]) == {"tokenLifetimeSeconds": ["300"]}
 
 
@@ -169,8 +184,10 @@ def test_the_user_picking_the_number_decides_the_verdict(plugin, sim, pick, verd
     run = plugin("wait_for_push", waiting_for(pushed))
 
     assert run.ok and run.output == {"found": True, "factor_result": verdict}
-    assert made(sim) == [("GET", "/api/v1/users/" + org.JOHN_ID, 200),
-                         ("GET", JOHN_FACTOR + "/transactions/" + pushed["transaction_id"], 200)]
+    assert made(sim) == [
+        ("GET", "/api/v1/users/" + org.JOHN_ID, 200),
+        ("GET", JOHN_FACTOR + "/transactions/" + pushed["transaction_id"], 200),
+    ]
 
 
 def test_a_challenge_nobody_answers_in_time_is_reported_as_timed_out(plugin, sim):
@@ -184,9 +201,13 @@ def test_a_challenge_nobody_answers_in_time_is_reported_as_timed_out(plugin, sim
 
 
 def test_wait_for_push_of_a_transaction_okta_does_not_know_is_found_false(plugin, sim):
-    run = plugin("wait_for_push", {"user": org.JOHN_LOGIN, "factor_id": org.JOHN_PUSH_FACTOR_ID,
-                                   "transaction_id": "v2mNoSuchTransact1d7"})
+    run = plugin(
+        "wait_for_push",
+        {"user": org.JOHN_LOGIN, "factor_id": org.JOHN_PUSH_FACTOR_ID, "transaction_id": "v2mNoSuchTransact1d7"},
+    )
 
     assert run.ok and run.output["found"] is False
-    assert made(sim) == [("GET", "/api/v1/users/" + org.JOHN_LOGIN, 200),
-                         ("GET", JOHN_FACTOR + "/transactions/v2mNoSuchTransact1d7", 404)]
+    assert made(sim) == [
+        ("GET", "/api/v1/users/" + org.JOHN_LOGIN, 200),
+        ("GET", JOHN_FACTOR + "/transactions/v2mNoSuchTransact1d7", 404),
+    ]

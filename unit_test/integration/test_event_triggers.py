@@ -1,5 +1,6 @@
 """The event triggers and Monitor Logs end to end: the plugin as a subprocess against the local Okta
 over real HTTP. Tests wait on the trigger's own output (select on stdout), never on fixed sleeps."""
+
 import json
 import os
 import signal
@@ -23,16 +24,31 @@ def start_trigger(sim, tmp_path):
     processes = []
 
     def start(name, params, env=None):
-        message = {"type": "trigger_start", "version": "v1",
-                   "body": {"trigger": name, "meta": {"triggerId": "it-" + name}, "connection": connection(sim),
-                            "dispatcher": {"url": "", "webhook_url": ""}, "input": params}}
-        process = subprocess.Popen(BIN + ["--debug", "--state-dir", str(tmp_path), "run"], stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
-                                   env=dict(os.environ, **(env or {})))
+        message = {
+            "type": "trigger_start",
+            "version": "v1",
+            "body": {
+                "trigger": name,
+                "meta": {"triggerId": "it-" + name},
+                "connection": connection(sim),
+                "dispatcher": {"url": "", "webhook_url": ""},
+                "input": params,
+            },
+        }
+        process = subprocess.Popen(
+            BIN + ["--debug", "--state-dir", str(tmp_path), "run"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            bufsize=1,
+            env=dict(os.environ, **(env or {})),
+        )
         process.stdin.write(json.dumps(message))
         process.stdin.close()
         processes.append(process)
         return process
+
     yield start
     for process in processes:
         if process.poll() is None:
@@ -41,8 +57,9 @@ def start_trigger(sim, tmp_path):
 
 
 def api(sim, method, path, **kwargs):
-    response = requests.request(method, sim.url + path, headers={"Authorization": "SSWS " + sim.token}, timeout=10,
-                                **kwargs)
+    response = requests.request(
+        method, sim.url + path, headers={"Authorization": "SSWS " + sim.token}, timeout=10, **kwargs
+    )
     response.raise_for_status()
     return response.json() if response.content else None
 
@@ -58,13 +75,24 @@ def emit(sim, event_type="user.account.lock"):
 def test_new_users_sees_a_user_created_through_the_api_once(sim, start_trigger):
     process = start_trigger("new_users", {"interval": 1})
     wait_until(lambda: seen(sim, "/api/v1/users") >= 1)  # the baseline
-    user = api(sim, "POST", "/api/v1/users?activate=false",
-               json={"profile": {"login": "new.hire@example.com", "email": "new.hire@example.com",
-                                 "firstName": "New", "lastName": "Hire"}})
+    user = api(
+        sim,
+        "POST",
+        "/api/v1/users?activate=false",
+        json={
+            "profile": {
+                "login": "new.hire@example.com",
+                "email": "new.hire@example.com",
+                "firstName": "New",
+                "lastName": "Hire",
+            }
+        },
+    )
     event = next_event(process)
     assert event["body"]["output"]["user"]["id"] == user["id"]
     wait_until(lambda: seen(sim, "/api/v1/users") >= 4)
     import select
+
     assert not select.select([process.stdout], [], [], 0)[0]  # not sent again
 
 
@@ -78,6 +106,7 @@ def test_updated_users_sees_a_profile_change_through_the_api_once(sim, start_tri
     assert event["body"]["output"]["user"]["profile"]["title"] == "Incident Commander"
     wait_until(lambda: seen(sim, "/api/v1/users") >= 4)
     import select
+
     assert not select.select([process.stdout], [], [], 0)[0]  # not sent again
 
 
@@ -92,9 +121,17 @@ def test_new_system_logs_sees_a_log_event(sim, start_trigger):
 
 
 def run_task(sim, state, params=None):
-    message = {"type": "task_start", "version": "v1",
-               "body": {"task": "monitor_logs", "meta": {}, "connection": connection(sim), "input": params or {},
-                        "state": state}}
+    message = {
+        "type": "task_start",
+        "version": "v1",
+        "body": {
+            "task": "monitor_logs",
+            "meta": {},
+            "connection": connection(sim),
+            "input": params or {},
+            "state": state,
+        },
+    }
     done = subprocess.run(BIN + ["run"], input=json.dumps(message), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)["body"]
@@ -120,16 +157,27 @@ def free_port():
 
 def test_okta_event_hook_registers_receives_a_delivery_and_removes_the_hook(sim, start_trigger):
     port = free_port()
-    process = start_trigger("okta_event_hook", {
-        "port": port, "path": "/okta/events", "secret": "it-secret", "register": True,
-        "public_url": "http://127.0.0.1:%d/okta/events" % port, "event_types": ["user.account.lock"]},
-        env={"KOMAND_OKTA_HOOK_HOST": "127.0.0.1"})
+    process = start_trigger(
+        "okta_event_hook",
+        {
+            "port": port,
+            "path": "/okta/events",
+            "secret": "it-secret",
+            "register": True,
+            "public_url": "http://127.0.0.1:%d/okta/events" % port,
+            "event_types": ["user.account.lock"],
+        },
+        env={"KOMAND_OKTA_HOOK_HOST": "127.0.0.1"},
+    )
 
     def active():
         hooks = sim.control("GET", "/__sim/state/hooks")
         hooks = list(hooks.values()) if isinstance(hooks, dict) else hooks
-        return any(h.get("status") == "ACTIVE" and h.get("verificationStatus") == "VERIFIED" and
-                   h["id"] != org.SIEM_HOOK_ID for h in hooks)
+        return any(
+            h.get("status") == "ACTIVE" and h.get("verificationStatus") == "VERIFIED" and h["id"] != org.SIEM_HOOK_ID
+            for h in hooks
+        )
+
     wait_until(active)
     written = emit(sim)
     sim.control("POST", "/__sim/hooks/flush")

@@ -3,6 +3,7 @@
 A tiny receiver on 127.0.0.1 answers Okta's verification challenge (GET with
 x-okta-verification-challenge, echoed as {"verification": …}) and records the auth header.
 """
+
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,7 +21,7 @@ def receiver():
     seen = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             seen.append(dict(self.headers))
             body = json.dumps({"verification": self.headers.get("x-okta-verification-challenge", "")}).encode()
             self.send_response(200)
@@ -29,7 +30,7 @@ def receiver():
             self.end_headers()
             self.wfile.write(body)
 
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             self.rfile.read(int(self.headers.get("Content-Length") or 0))
             self.send_response(204)
             self.end_headers()
@@ -55,9 +56,17 @@ def no_secret(*runs):
 
 
 def test_create_verify_list_and_delete_by_url(plugin, sim, receiver):
-    created = plugin("create_event_hook", {"name": "SOAR e2e", "url": receiver.url, "secret": SECRET,
-                                           "event_types": ["user.lifecycle.deactivate", "user.account.lock"],
-                                           "headers": {"X-Source": "okta"}, "verify": True})
+    created = plugin(
+        "create_event_hook",
+        {
+            "name": "SOAR e2e",
+            "url": receiver.url,
+            "secret": SECRET,
+            "event_types": ["user.lifecycle.deactivate", "user.account.lock"],
+            "headers": {"X-Source": "okta"},
+            "verify": True,
+        },
+    )
     assert created.ok and created.output["success"] is True and "message" not in created.output
     hook = created.output["event_hook"]
     assert (hook["status"], hook["verificationStatus"]) == ("ACTIVE", "VERIFIED")
@@ -91,8 +100,10 @@ def test_verification_failure_and_lifecycle_of_the_demo_hook(plugin, sim):
     failed = plugin("verify_event_hook", {"event_hook": org.SIEM_HOOK_ID})  # siem.example.com does not answer
     assert failed.ok and failed.output["success"] is False and failed.output["message"]
 
-    updated = plugin("update_event_hook", {"event_hook": org.SIEM_HOOK_ID, "description": "e2e", "secret": SECRET,
-                                           "event_types": ["user.account.lock"]})
+    updated = plugin(
+        "update_event_hook",
+        {"event_hook": org.SIEM_HOOK_ID, "description": "e2e", "secret": SECRET, "event_types": ["user.account.lock"]},
+    )
     assert updated.ok and updated.output["event_hook"]["events"]["items"] == ["user.account.lock"]
     assert updated.output["event_hook"]["description"] == "e2e"
 
@@ -103,8 +114,10 @@ def test_verification_failure_and_lifecycle_of_the_demo_hook(plugin, sim):
 
 
 def test_an_ineligible_type_is_refused_without_a_hook(plugin, sim):
-    run = plugin("create_event_hook", {"name": "x", "url": "https://soar.example.com/e",
-                                       "event_types": ["user.lifecycle.deactivat"]})
+    run = plugin(
+        "create_event_hook",
+        {"name": "x", "url": "https://soar.example.com/e", "event_types": ["user.lifecycle.deactivat"]},
+    )
     assert run.ok and run.output["success"] is False and "user.lifecycle.deactivate" in run.output["message"]
     assert [h["id"] for h in okta_get(sim, "/api/v1/eventHooks")] == [org.SIEM_HOOK_ID]
 

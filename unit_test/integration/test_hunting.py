@@ -5,6 +5,7 @@ fresh demo org, and checks two things: the effect in the simulator's state, and 
 requests the plugin made (method, path and query, in order, read from the simulator's log
 before the test reads any state).
 """
+
 from urllib.parse import parse_qsl
 
 import pytest
@@ -38,7 +39,8 @@ def test_list_group_rules_names_the_privileged_group_the_rogue_rule_fills(plugin
     assert sent(sim) == [("GET", RULES, dict(EXPAND, search="Contractor", limit="200"))]
     assert run.ok and [r["id"] for r in run.output["rules"]] == [org.ROGUE_RULE_ID]
     assert run.output["rules"][0]["assigned_groups"] == [
-        {"id": org.PROD_ACCESS_GROUP_ID, "name": org.PROD_ACCESS_GROUP_NAME}]
+        {"id": org.PROD_ACCESS_GROUP_ID, "name": org.PROD_ACCESS_GROUP_NAME}
+    ]
 
 
 def test_get_group_rule_by_name_shows_its_expression(plugin, sim):
@@ -47,15 +49,20 @@ def test_get_group_rule_by_name_shows_its_expression(plugin, sim):
     assert run.ok and run.output["rule"]["conditions"]["expression"]["value"] == org.ROGUE_RULE_EXPRESSION
 
 
-@pytest.mark.parametrize("action, rule_id, wanted", [
-    ("deactivate_group_rule", org.ROGUE_RULE_ID, "INACTIVE"),
-    ("activate_group_rule", org.FINANCE_RULE_ID, "ACTIVE"),
-])
+@pytest.mark.parametrize(
+    "action, rule_id, wanted",
+    [
+        ("deactivate_group_rule", org.ROGUE_RULE_ID, "INACTIVE"),
+        ("activate_group_rule", org.FINANCE_RULE_ID, "ACTIVE"),
+    ],
+)
 def test_a_group_rule_lifecycle_change_reaches_the_org(plugin, sim, action, rule_id, wanted):
     run = plugin(action, {"rule": rule_id})
     operation = "activate" if wanted == "ACTIVE" else "deactivate"
-    assert sent(sim) == [("GET", RULES + "/" + rule_id, EXPAND),
-                         ("POST", "%s/%s/lifecycle/%s" % (RULES, rule_id, operation), {})]
+    assert sent(sim) == [
+        ("GET", RULES + "/" + rule_id, EXPAND),
+        ("POST", "%s/%s/lifecycle/%s" % (RULES, rule_id, operation), {}),
+    ]
     assert run.ok and run.output["success"] and run.output["rule"]["status"] == wanted
     assert okta_get(sim, RULES + "/" + rule_id)["status"] == wanted
 
@@ -73,31 +80,46 @@ def test_deactivating_the_rogue_rule_keeps_the_member_it_added(plugin, sim):
 
 def test_delete_group_rule_with_remove_users_takes_back_the_membership_it_added(plugin, sim):
     run = plugin("delete_group_rule", {"rule": org.ROGUE_RULE_ID, "remove_users": True})
-    assert sent(sim) == [("GET", RULES + "/" + org.ROGUE_RULE_ID, EXPAND),
-                         ("POST", RULES + "/" + org.ROGUE_RULE_ID + "/lifecycle/deactivate", {}),
-                         ("DELETE", RULES + "/" + org.ROGUE_RULE_ID, {"removeUsers": "true"})]
+    assert sent(sim) == [
+        ("GET", RULES + "/" + org.ROGUE_RULE_ID, EXPAND),
+        ("POST", RULES + "/" + org.ROGUE_RULE_ID + "/lifecycle/deactivate", {}),
+        ("DELETE", RULES + "/" + org.ROGUE_RULE_ID, {"removeUsers": "true"}),
+    ]
     assert run.ok and run.output["success"]
     assert org.ROGUE_RULE_ID not in {r["id"] for r in okta_get(sim, RULES)}
     assert org.PROD_ACCESS_GROUP_NAME not in group_names(sim, org.ROGUE_RULE_MEMBER_LOGIN)
 
 
 def test_create_group_rule_activated_assigns_the_users_it_matches_except_the_excluded(plugin, sim):
-    params = {"name": "IT Support on the VPN", "expression": 'user.department == "IT Support"',
-              "groups": ["VPN Users"], "exclude_users": [org.JOHN_LOGIN], "activate": True}
+    params = {
+        "name": "IT Support on the VPN",
+        "expression": 'user.department == "IT Support"',
+        "groups": ["VPN Users"],
+        "exclude_users": [org.JOHN_LOGIN],
+        "activate": True,
+    }
     run = plugin("create_group_rule", params)
     rule_id = run.output["rule"]["id"]
-    assert sent(sim) == [("GET", "/api/v1/groups", {"search": 'profile.name eq "VPN Users"', "limit": "200"}),
-                         ("GET", "/api/v1/users/" + org.JOHN_LOGIN, {}),
-                         ("POST", RULES, {}),
-                         ("POST", RULES + "/" + rule_id + "/lifecycle/activate", {})]
+    assert sent(sim) == [
+        ("GET", "/api/v1/groups", {"search": 'profile.name eq "VPN Users"', "limit": "200"}),
+        ("GET", "/api/v1/users/" + org.JOHN_LOGIN, {}),
+        ("POST", RULES, {}),
+        ("POST", RULES + "/" + rule_id + "/lifecycle/activate", {}),
+    ]
     assert run.ok and run.output["rule"]["status"] == "ACTIVE"
     assert run.output["rule"]["assigned_groups"][0]["name"] == "VPN Users"
     assert okta_get(sim, RULES + "/" + rule_id)["status"] == "ACTIVE"
-    support = [u for u in okta_get(sim, "/api/v1/users?limit=200")
-               if u["profile"].get("department") == "IT Support" and u["status"] == "ACTIVE"]
+    support = [
+        u
+        for u in okta_get(sim, "/api/v1/users?limit=200")
+        if u["profile"].get("department") == "IT Support" and u["status"] == "ACTIVE"
+    ]
     assert len(support) > 1 and "VPN Users" not in group_names(sim, org.JOHN_LOGIN)
-    assert all("VPN Users" in group_names(sim, u["profile"]["login"]) for u in support
-               if u["profile"]["login"] != org.JOHN_LOGIN)
+    assert all(
+        "VPN Users" in group_names(sim, u["profile"]["login"])
+        for u in support
+        if u["profile"]["login"] != org.JOHN_LOGIN
+    )
 
 
 # -- trusted origins ---------------------------------------------------------------------------------
@@ -111,16 +133,20 @@ def test_list_trusted_origins_shows_the_phishing_origin_and_who_made_it(plugin, 
 
 def test_deactivate_trusted_origin_by_its_url(plugin, sim):
     run = plugin("deactivate_trusted_origin", {"trusted_origin": org.ROGUE_ORIGIN + "/"})
-    assert sent(sim) == [("GET", ORIGINS, {"q": org.ROGUE_ORIGIN, "limit": "200"}),
-                         ("POST", "%s/%s/lifecycle/deactivate" % (ORIGINS, org.ROGUE_ORIGIN_ID), {})]
+    assert sent(sim) == [
+        ("GET", ORIGINS, {"q": org.ROGUE_ORIGIN, "limit": "200"}),
+        ("POST", "%s/%s/lifecycle/deactivate" % (ORIGINS, org.ROGUE_ORIGIN_ID), {}),
+    ]
     assert run.ok and run.output["success"]
     assert okta_get(sim, ORIGINS + "/" + org.ROGUE_ORIGIN_ID)["status"] == "INACTIVE"
 
 
 def test_delete_trusted_origin_by_name(plugin, sim):
     run = plugin("delete_trusted_origin", {"trusted_origin": org.ROGUE_ORIGIN_NAME})
-    assert sent(sim) == [("GET", ORIGINS, {"q": org.ROGUE_ORIGIN_NAME, "limit": "200"}),
-                         ("DELETE", ORIGINS + "/" + org.ROGUE_ORIGIN_ID, {})]
+    assert sent(sim) == [
+        ("GET", ORIGINS, {"q": org.ROGUE_ORIGIN_NAME, "limit": "200"}),
+        ("DELETE", ORIGINS + "/" + org.ROGUE_ORIGIN_ID, {}),
+    ]
     assert run.ok and run.output["success"]
     assert [o["id"] for o in okta_get(sim, ORIGINS)] == [org.PORTAL_ORIGIN_ID]
 
@@ -132,16 +158,21 @@ def test_list_behaviors_finds_the_detection_turned_off(plugin, sim):
     assert run.ok and [b["id"] for b in run.output["behaviors"]] == [org.DISABLED_BEHAVIOR_ID]
 
 
-@pytest.mark.parametrize("action, name, wanted", [
-    ("activate_behavior", org.DISABLED_BEHAVIOR_NAME, "ACTIVE"),
-    ("deactivate_behavior", "Velocity", "INACTIVE"),
-])
+@pytest.mark.parametrize(
+    "action, name, wanted",
+    [
+        ("activate_behavior", org.DISABLED_BEHAVIOR_NAME, "ACTIVE"),
+        ("deactivate_behavior", "Velocity", "INACTIVE"),
+    ],
+)
 def test_a_behavior_lifecycle_change_reaches_the_org(plugin, sim, action, name, wanted):
     run = plugin(action, {"behavior": name})
     behavior_id = run.output["behavior"]["id"]
     operation = "activate" if wanted == "ACTIVE" else "deactivate"
-    assert sent(sim) == [("GET", BEHAVIORS, {}), ("POST", "%s/%s/lifecycle/%s" % (BEHAVIORS, behavior_id, operation),
-                                                  {})]
+    assert sent(sim) == [
+        ("GET", BEHAVIORS, {}),
+        ("POST", "%s/%s/lifecycle/%s" % (BEHAVIORS, behavior_id, operation), {}),
+    ]
     assert run.ok and run.output["success"]
     assert okta_get(sim, BEHAVIORS + "/" + behavior_id)["status"] == wanted
 
@@ -170,8 +201,9 @@ def test_set_threat_insight_to_block_keeps_the_excluded_zones(plugin, sim):
 def test_set_threat_insight_swaps_excluded_zones_named_by_name_and_keeps_the_action(plugin, sim):
     corporate = zone_id(sim, org.CORPORATE_ZONE_NAME)
     sim.control("DELETE", "/__sim/requests")
-    run = plugin("set_threat_insight", {"add_excluded_zones": [org.BLOCKLIST_ZONE_NAME],
-                                        "remove_excluded_zones": [corporate]})
+    run = plugin(
+        "set_threat_insight", {"add_excluded_zones": [org.BLOCKLIST_ZONE_NAME], "remove_excluded_zones": [corporate]}
+    )
     assert sent(sim) == [("GET", "/api/v1/zones", {}), ("GET", THREATS, {}), ("POST", THREATS, {})]
     config = okta_get(sim, THREATS)
     assert run.ok and config == dict(config, action=org.THREAT_INSIGHT_ACTION, excludeZones=[org.BLOCKLIST_ZONE_ID])

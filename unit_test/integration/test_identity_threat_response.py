@@ -6,6 +6,7 @@ org and checks the exact requests made (method, path, query, in order, from the 
 read before any state is) and the effect in the simulator's state. Jane Doe is the phished user;
 John Smith's grants, tokens and session must never be touched.
 """
+
 import json
 import subprocess
 from urllib.parse import parse_qsl
@@ -61,14 +62,21 @@ def test_universal_logout_without_itp_says_the_org_lacks_it_and_changes_nothing(
 def test_get_user_risk_reads_janes_medium_risk(plugin, sim):
     run = plugin("get_user_risk", {"user": org.JANE_ID})
     assert sent(sim) == [("GET", JANE + "/risk", {})]  # a user ID needs no lookup
-    assert run.ok and run.output == {"found": True, "user_id": org.JANE_ID, "risk_level": "MEDIUM",
-                                     "reason": "Anomalous sign-in from a new device"}
+    assert run.ok and run.output == {
+        "found": True,
+        "user_id": org.JANE_ID,
+        "risk_level": "MEDIUM",
+        "reason": "Anomalous sign-in from a new device",
+    }
 
 
-@pytest.mark.parametrize("level, reason, recorded", [
-    ("HIGH", "Confirmed account takeover, case 4711", "Confirmed account takeover, case 4711"),
-    ("LOW", None, "Admin override risk"),
-])
+@pytest.mark.parametrize(
+    "level, reason, recorded",
+    [
+        ("HIGH", "Confirmed account takeover, case 4711", "Confirmed account takeover, case 4711"),
+        ("LOW", None, "Admin override risk"),
+    ],
+)
 def test_set_user_risk_stores_the_level_and_reason(plugin, sim, level, reason, recorded):
     params = {"user": org.JANE_ID, "risk_level": level, **({"reason": reason} if reason else {})}
     run = plugin("set_user_risk", params)
@@ -78,10 +86,13 @@ def test_set_user_risk_stores_the_level_and_reason(plugin, sim, level, reason, r
     assert (stored["riskLevel"], stored["reason"]) == (level, recorded)
 
 
-@pytest.mark.parametrize("action, params", [
-    ("get_user_risk", {"user": org.JANE_ID}),
-    ("set_user_risk", {"user": org.JANE_ID, "risk_level": "HIGH"}),
-])
+@pytest.mark.parametrize(
+    "action, params",
+    [
+        ("get_user_risk", {"user": org.JANE_ID}),
+        ("set_user_risk", {"user": org.JANE_ID, "risk_level": "HIGH"}),
+    ],
+)
 def test_risk_without_itp_says_the_org_lacks_it(plugin, sim, action, params):
     sim.control("POST", "/__sim/features", json=NO_ITP)
     run = plugin(action, params)
@@ -96,23 +107,34 @@ def test_list_user_clients_shows_the_consent_phishing_app(plugin, sim):
     assert run.ok and {c["client_id"] for c in run.output["clients"]} == {org.GITHUB_APP_ID, org.MAIL_SYNC_APP_ID}
 
 
-@pytest.mark.parametrize("client_id, path, count", [
-    (None, JANE + "/grants", 8),
-    (org.MAIL_SYNC_APP_ID, JANE + "/clients/%s/grants" % org.MAIL_SYNC_APP_ID, 5),
-])
+@pytest.mark.parametrize(
+    "client_id, path, count",
+    [
+        (None, JANE + "/grants", 8),
+        (org.MAIL_SYNC_APP_ID, JANE + "/clients/%s/grants" % org.MAIL_SYNC_APP_ID, 5),
+    ],
+)
 def test_list_user_grants_all_or_one_clients(plugin, sim, client_id, path, count):
     run = plugin("list_user_grants", {"user": org.JANE_ID, **({"client_id": client_id} if client_id else {})})
     assert sent(sim) == [("GET", JANE, {}), ("GET", path, {"limit": "200"})]
     assert run.ok and run.output["count"] == count
-    assert {g["id"] for g in run.output["grants"]} == ids(state(sim, "grants"), userId=org.JANE_ID,
-                                                          **({"clientId": client_id} if client_id else {}))
+    assert {g["id"] for g in run.output["grants"]} == ids(
+        state(sim, "grants"), userId=org.JANE_ID, **({"clientId": client_id} if client_id else {})
+    )
 
 
-@pytest.mark.parametrize("params, path, left", [
-    ({}, JANE + "/grants", set()),
-    ({"grant_id": org.JANE_MAIL_SYNC_GRANT_ID}, JANE + "/grants/" + org.JANE_MAIL_SYNC_GRANT_ID, {"github", "mail"}),
-    ({"client_id": org.MAIL_SYNC_APP_ID}, JANE + "/clients/%s/grants" % org.MAIL_SYNC_APP_ID, {"github"}),
-])
+@pytest.mark.parametrize(
+    "params, path, left",
+    [
+        ({}, JANE + "/grants", set()),
+        (
+            {"grant_id": org.JANE_MAIL_SYNC_GRANT_ID},
+            JANE + "/grants/" + org.JANE_MAIL_SYNC_GRANT_ID,
+            {"github", "mail"},
+        ),
+        ({"client_id": org.MAIL_SYNC_APP_ID}, JANE + "/clients/%s/grants" % org.MAIL_SYNC_APP_ID, {"github"}),
+    ],
+)
 def test_revoke_user_grants_revokes_what_was_named_and_nothing_of_johns(plugin, sim, params, path, left):
     johns = ids(state(sim, "grants"), userId=org.JOHN_ID)
     run = plugin("revoke_user_grants", {"user": org.JANE_ID, **params})
@@ -132,10 +154,13 @@ def test_revoking_a_grant_twice_is_a_success_the_second_time_too(plugin, sim):
     assert "nothing to revoke" in second.output["message"]
 
 
-@pytest.mark.parametrize("token_id, path, left", [
-    (org.JANE_MAIL_SYNC_TOKEN_ID, "/tokens/" + org.JANE_MAIL_SYNC_TOKEN_ID, {org.JANE_GITHUB_TOKEN_ID}),
-    (None, "/tokens", {org.JANE_GITHUB_TOKEN_ID}),
-])
+@pytest.mark.parametrize(
+    "token_id, path, left",
+    [
+        (org.JANE_MAIL_SYNC_TOKEN_ID, "/tokens/" + org.JANE_MAIL_SYNC_TOKEN_ID, {org.JANE_GITHUB_TOKEN_ID}),
+        (None, "/tokens", {org.JANE_GITHUB_TOKEN_ID}),
+    ],
+)
 def test_revoke_user_tokens_revokes_the_mail_sync_refresh_token(plugin, sim, token_id, path, left):
     params = {"user": org.JANE_ID, "client_id": org.MAIL_SYNC_APP_ID, **({"token_id": token_id} if token_id else {})}
     run = plugin("revoke_user_tokens", params)
@@ -156,8 +181,11 @@ def test_list_api_tokens_shows_the_rogue_token_and_its_owner(plugin, sim):
 
 def test_revoke_api_token_by_name_checks_the_current_token_then_revokes(plugin, sim):
     run = plugin("revoke_api_token", {"token": org.ROGUE_API_TOKEN_NAME})
-    assert sent(sim) == [("GET", TOKENS, {}), ("GET", TOKENS + "/current", {}),
-                         ("DELETE", TOKENS + "/" + org.ROGUE_API_TOKEN_ID, {})]
+    assert sent(sim) == [
+        ("GET", TOKENS, {}),
+        ("GET", TOKENS + "/current", {}),
+        ("DELETE", TOKENS + "/" + org.ROGUE_API_TOKEN_ID, {}),
+    ]
     assert run.ok and run.output == {"success": True, "revoked": True, "token_id": org.ROGUE_API_TOKEN_ID}
     assert ids(state(sim, "api_tokens")) == {org.SIEM_API_TOKEN_ID, org.SOAR_API_TOKEN_ID}
 
@@ -178,8 +206,11 @@ def test_revoke_api_token_refuses_the_connections_own_token(plugin, sim):
 def test_restrict_api_token_pins_the_siem_token_to_the_corporate_network(plugin, sim):
     corporate = next(z["id"] for z in sim.control("GET", "/__sim/state/zones") if z["name"] == org.CORPORATE_ZONE_NAME)
     run = plugin("restrict_api_token", {"token": "SIEM log export", "include_zones": [org.CORPORATE_ZONE_NAME]})
-    assert sent(sim) == [("GET", TOKENS, {}), ("GET", "/api/v1/zones", {}),
-                         ("PUT", TOKENS + "/" + org.SIEM_API_TOKEN_ID, {})]
+    assert sent(sim) == [
+        ("GET", TOKENS, {}),
+        ("GET", "/api/v1/zones", {}),
+        ("PUT", TOKENS + "/" + org.SIEM_API_TOKEN_ID, {}),
+    ]
     assert run.ok and run.output["token"]["network"] == {"connection": "ZONE", "include": [corporate]}
     [stored] = [t for t in state(sim, "api_tokens") if t["id"] == org.SIEM_API_TOKEN_ID]
     assert stored["network"] == {"connection": "ZONE", "include": [corporate]} and stored["name"] == "SIEM log export"
@@ -207,14 +238,28 @@ def run_over_oauth(sim, action, params, scopes) -> Run:
     """The action as a CLI subprocess with a DPoP-bound OAuth connection to a service app granted `scopes`."""
     key = ec.generate_private_key(ec.SECP256R1())
     jwk = dict(ECAlgorithm.to_jwk(key.public_key(), as_dict=True), kid="itr")
-    sim.control("POST", "/__sim/oauth/clients", json={"client_id": SERVICE_APP, "jwks": {"keys": [jwk]},
-                                                       "scopes": scopes, "dpop_required": True})
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption()).decode()
-    connection = {"okta_url": sim.url, "okta_key": {"secretKey": ""}, "client_id": SERVICE_APP,
-                  "private_key": {"secretKey": pem}, "key_id": "itr", "scopes": scopes, "dpop": True}
-    message = {"type": "action_start", "version": "v1",
-               "body": {"action": action, "meta": {}, "connection": connection, "input": params}}
+    sim.control(
+        "POST",
+        "/__sim/oauth/clients",
+        json={"client_id": SERVICE_APP, "jwks": {"keys": [jwk]}, "scopes": scopes, "dpop_required": True},
+    )
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    connection = {
+        "okta_url": sim.url,
+        "okta_key": {"secretKey": ""},
+        "client_id": SERVICE_APP,
+        "private_key": {"secretKey": pem},
+        "key_id": "itr",
+        "scopes": scopes,
+        "dpop": True,
+    }
+    message = {
+        "type": "action_start",
+        "version": "v1",
+        "body": {"action": action, "meta": {}, "connection": connection, "input": params},
+    }
     done = subprocess.run([*BIN, "run"], input=json.dumps(message), capture_output=True, text=True, timeout=120)
     return Run(done.returncode, json.loads(done.stdout), done.stderr)
 
@@ -224,8 +269,9 @@ def api_sent(sim) -> list:
 
 
 def test_universal_logout_over_oauth_needs_only_its_scopes(sim):
-    run = run_over_oauth(sim, "universal_logout", {"user": org.JANE_ID},
-                         ["okta.users.read", "okta.universalLogout.manage"])
+    run = run_over_oauth(
+        sim, "universal_logout", {"user": org.JANE_ID}, ["okta.users.read", "okta.universalLogout.manage"]
+    )
     assert run.ok, run.envelope
     assert api_sent(sim) == [("GET", JANE), ("POST", LOGOUT)]
     assert org.JANE_ATTACKER_SESSION_ID not in ids(state(sim, "sessions"))

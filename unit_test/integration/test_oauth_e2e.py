@@ -3,6 +3,7 @@ real assertions (and DPoP proofs) against the simulator's token endpoint.
 
 Keys are generated here at test time; the service app is registered through the control API.
 """
+
 import json
 import subprocess
 
@@ -19,25 +20,43 @@ CLIENT = "0oaE2eServiceApp01"
 
 @pytest.fixture(scope="module")
 def keys():
-    return {"rsa": rsa.generate_private_key(public_exponent=65537, key_size=2048),
-            "ec": ec.generate_private_key(ec.SECP256R1())}
+    return {
+        "rsa": rsa.generate_private_key(public_exponent=65537, key_size=2048),
+        "ec": ec.generate_private_key(ec.SECP256R1()),
+    }
 
 
 def register(sim, key, granted, **options):
     algo = RSAAlgorithm if isinstance(key, rsa.RSAPrivateKey) else ECAlgorithm
     jwk = dict(algo.to_jwk(key.public_key(), as_dict=True), kid="e2e-kid")
-    sim.control("POST", "/__sim/oauth/clients", json=dict(
-        {"client_id": CLIENT, "jwks": {"keys": [jwk]}, "scopes": granted}, **options))
+    sim.control(
+        "POST",
+        "/__sim/oauth/clients",
+        json=dict({"client_id": CLIENT, "jwks": {"keys": [jwk]}, "scopes": granted}, **options),
+    )
 
 
 def run(sim, key, action, params, command="run", one_line=False, **connection):
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption()).decode()
-    conn = dict({"okta_url": sim.url, "okta_key": {"secretKey": ""}, "client_id": CLIENT,
-                 "private_key": {"secretKey": pem.replace("\n", " ") if one_line else pem},
-                 "key_id": "e2e-kid", "scopes": ["okta.users.read"], "dpop": False}, **connection)
-    message = {"type": "action_start", "version": "v1",
-               "body": {"action": action, "meta": {}, "connection": conn, "input": params}}
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    conn = dict(
+        {
+            "okta_url": sim.url,
+            "okta_key": {"secretKey": ""},
+            "client_id": CLIENT,
+            "private_key": {"secretKey": pem.replace("\n", " ") if one_line else pem},
+            "key_id": "e2e-kid",
+            "scopes": ["okta.users.read"],
+            "dpop": False,
+        },
+        **connection,
+    )
+    message = {
+        "type": "action_start",
+        "version": "v1",
+        "body": {"action": action, "meta": {}, "connection": conn, "input": params},
+    }
     done = subprocess.run(BIN + [command], input=json.dumps(message), capture_output=True, text=True, timeout=120)
     result = Run(done.returncode, json.loads(done.stdout), done.stderr)
     body = "".join(pem.splitlines()[1:-1])
@@ -60,8 +79,7 @@ def test_get_user_and_the_connection_test_with_oauth(sim, keys, kind, dpop):
     assert tokens == ([("POST", "/oauth2/v1/token", 400)] if dpop else []) + [("POST", "/oauth2/v1/token", 200)]
     tested = run(sim, keys[kind], "get_user", {"email": org.JANE_LOGIN}, command="test", dpop=dpop, scopes=scopes)
     assert tested.ok, tested.envelope
-    assert tested.output == {"success": True, "auth_method": "oauth2_private_key_jwt", "dpop": dpop,
-                             "scopes": scopes}
+    assert tested.output == {"success": True, "auth_method": "oauth2_private_key_jwt", "dpop": dpop, "scopes": scopes}
 
 
 def test_dpop_with_a_resource_nonce(sim, keys):

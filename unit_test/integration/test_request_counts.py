@@ -3,6 +3,7 @@
 On an org of 10,000 users, `list_users` pages at Okta's maximum of 200 users per request and
 `list_group_members` at 1,000 members per request; a limit smaller than a page is one request.
 """
+
 import math
 
 import pytest

@@ -8,6 +8,7 @@ so destructive samples cannot disturb one another and no test depends on the ord
 Steps run in this process (the `sample` command's own code builds the message), with a fake
 clock so the push sample's three-second poll costs nothing.
 """
+
 import io
 import json
 import socket
@@ -18,7 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from komand_okta.clock import FakeClock
-from komand_okta.runtime import cli, spec as spec_module
+from komand_okta.runtime import cli
+from komand_okta.runtime import spec as spec_module
 from komand_okta.runtime.plugin import Plugin
 from komand_okta.runtime.triggers import TriggerRunner
 from oktasim.orgs import demo as org
@@ -50,8 +52,9 @@ def refusals(output: dict) -> list:
 @pytest.fixture
 def hook_receiver(sim):
     """The demo's SIEM event hook pointed at a local receiver that answers Okta's verification."""
+
     class Echo(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's naming
+        def do_GET(self):
             body = json.dumps({"verification": self.headers.get("x-okta-verification-challenge")}).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

@@ -1,4 +1,5 @@
 """`make try ACTION=…` (python -m demo.try_action): one sample against the demo org, in one line."""
+
 import json
 import subprocess
 import sys

@@ -1,4 +1,5 @@
 """Zone, realm, policy and raw request actions end to end: envelope out, and the sim's org really changed."""
+
 from oktasim.orgs import demo as org
 from unit_test.integration.conftest import okta_get
 
@@ -20,13 +21,19 @@ def test_get_zone_by_name(plugin):
 
 
 def test_create_zone_creates_an_active_ip_zone_once(plugin, sim):
-    params = {"name": "SOAR Test Zone", "usage": "POLICY", "gateways": ["203.0.113.0/24", "2001:db8::1"],
-              "proxies": ["198.18.0.1"]}
+    params = {
+        "name": "SOAR Test Zone",
+        "usage": "POLICY",
+        "gateways": ["203.0.113.0/24", "2001:db8::1"],
+        "proxies": ["198.18.0.1"],
+    }
     first, second = plugin("create_zone", params), plugin("create_zone", params)
     assert first.ok and first.output["success"] and not second.output["success"]
     [stored] = zone_named(sim, "SOAR Test Zone")
     assert stored["status"] == "ACTIVE" and stored["gateways"] == [
-        {"type": "CIDR", "value": "203.0.113.0/24"}, {"type": "RANGE", "value": "2001:db8::1-2001:db8::1"}]
+        {"type": "CIDR", "value": "203.0.113.0/24"},
+        {"type": "RANGE", "value": "2001:db8::1-2001:db8::1"},
+    ]
 
 
 def test_update_zone_appends_once_and_keeps_other_fields(plugin, sim):
@@ -36,8 +43,9 @@ def test_update_zone_appends_once_and_keeps_other_fields(plugin, sim):
     after = okta_get(sim, "/api/v1/zones/" + org.BLOCKLIST_ZONE_ID)
     assert run.ok and again.ok and again.output["success"]
     assert after["gateways"] == before["gateways"] + [{"type": "RANGE", "value": "203.0.113.9-203.0.113.9"}]
-    assert {k: after[k] for k in ("name", "usage", "status", "type")} == \
-        {k: before[k] for k in ("name", "usage", "status", "type")}
+    assert {k: after[k] for k in ("name", "usage", "status", "type")} == {
+        k: before[k] for k in ("name", "usage", "status", "type")
+    }
 
 
 def test_deactivate_then_activate_zone(plugin, sim):

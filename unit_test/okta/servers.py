@@ -5,6 +5,7 @@ certificate, and a proxy's CONNECT only happen on a real socket. Each server ans
 connection with the next scripted reply (the last one repeats), records what it received, and is
 stopped by the `with` block that started it.
 """
+
 import contextlib
 import datetime
 import ipaddress
@@ -20,8 +21,13 @@ from cryptography.x509.oid import NameOID
 
 def reply(status: str = "200 OK", body: bytes = b"{}", length: int | None = None, headers=()) -> bytes:
     """An HTTP/1.1 answer; `length` larger than the body makes it a truncated one."""
-    lines = ["HTTP/1.1 " + status, "Content-Type: application/json", "Connection: close",
-             "Content-Length: %d" % (len(body) if length is None else length), *headers]
+    lines = [
+        "HTTP/1.1 " + status,
+        "Content-Type: application/json",
+        "Connection: close",
+        "Content-Length: %d" % (len(body) if length is None else length),
+        *headers,
+    ]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
@@ -82,8 +88,9 @@ def _read_head(conn) -> str:
             break
         data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
-    length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
-                   if line.lower().startswith(b"content-length:")), 0)
+    length = next(
+        (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")), 0
+    )
     while len(body) < length:
         chunk = conn.recv(65536)
         if not chunk:
@@ -106,16 +113,23 @@ def tls_server(replies, directory):
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "okta-test")])
     now = datetime.datetime.now(datetime.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = directory / "cert.pem", directory / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_path, key_path)
     with Server(replies, tls_context=context) as server:

@@ -3,6 +3,7 @@
 Keys are generated at test time (never committed). Assertions and proofs are decoded and
 verified with the public keys, so the claims checked are the ones Okta would see.
 """
+
 import base64
 import hashlib
 import ssl
@@ -31,8 +32,9 @@ ACCESS = "access-token-canary-1f2e3d4c"
 
 
 def pem_of(key) -> str:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption()).decode()
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
 
 
 @pytest.fixture(scope="module")
@@ -45,19 +47,29 @@ def ec_key():
     return ec.generate_private_key(ec.SECP256R1())
 
 
-def make(key, dpop=False, key_id="kid-1", scopes=("okta.users.read", "okta.groups.read"), clock=None, log=None,
-         pem=None):
+def make(
+    key, dpop=False, key_id="kid-1", scopes=("okta.users.read", "okta.groups.read"), clock=None, log=None, pem=None
+):
     clock = clock or FakeClock(START)
     log = log if log is not None else Log()
-    auth = OAuthAuth(BASE, CLIENT_ID, pem if pem is not None else pem_of(key), key_id=key_id, scopes=list(scopes),
-                     dpop=dpop, clock=clock, log=log)
+    auth = OAuthAuth(
+        BASE,
+        CLIENT_ID,
+        pem if pem is not None else pem_of(key),
+        key_id=key_id,
+        scopes=list(scopes),
+        dpop=dpop,
+        clock=clock,
+        log=log,
+    )
     client = OktaClient(BASE, auth, clock=clock, log=log, jitter=lambda: 0.0)
     return client, auth, clock, log
 
 
 def token_ok(okta, token_type="Bearer", access=ACCESS, scope="okta.users.read okta.groups.read", expires_in=3600):
-    return okta.post(TOKEN_URL, json={"token_type": token_type, "expires_in": expires_in, "access_token": access,
-                                      "scope": scope})
+    return okta.post(
+        TOKEN_URL, json={"token_type": token_type, "expires_in": expires_in, "access_token": access, "scope": scope}
+    )
 
 
 def form_of(request) -> dict:
@@ -71,8 +83,13 @@ def token_requests(okta):
 def decode_assertion(request, key):
     assertion = form_of(request)["client_assertion"]
     header = jwt.get_unverified_header(assertion)
-    claims = jwt.decode(assertion, key.public_key(), algorithms=[header["alg"]], audience=TOKEN_URL,
-                        options={"verify_exp": False, "verify_iat": False})  # the FakeClock is in the past
+    claims = jwt.decode(
+        assertion,
+        key.public_key(),
+        algorithms=[header["alg"]],
+        audience=TOKEN_URL,
+        options={"verify_exp": False, "verify_iat": False},
+    )  # the FakeClock is in the past
     return header, claims
 
 
@@ -131,10 +148,20 @@ def test_the_token_is_cached_until_a_minute_before_expiry_and_each_assertion_has
 
 
 def test_a_401_refreshes_the_token_once_and_retries(okta, rsa_key):
-    okta.post(TOKEN_URL, [{"json": {"token_type": "Bearer", "expires_in": 3600, "access_token": "old-token-1"}},
-                          {"json": {"token_type": "Bearer", "expires_in": 3600, "access_token": "new-token-2"}}])
-    okta.get(USERS, [{"status_code": 401, "json": {"errorCode": "E0000011", "errorSummary": "Invalid token provided"}},
-                     {"json": [{"id": "00u1"}]}])
+    okta.post(
+        TOKEN_URL,
+        [
+            {"json": {"token_type": "Bearer", "expires_in": 3600, "access_token": "old-token-1"}},
+            {"json": {"token_type": "Bearer", "expires_in": 3600, "access_token": "new-token-2"}},
+        ],
+    )
+    okta.get(
+        USERS,
+        [
+            {"status_code": 401, "json": {"errorCode": "E0000011", "errorSummary": "Invalid token provided"}},
+            {"json": [{"id": "00u1"}]},
+        ],
+    )
     client, *_ = make(rsa_key)
     assert client.get("/api/v1/users") == [{"id": "00u1"}]
     calls = [r for r in okta.request_history if r.url.startswith(USERS)]
@@ -154,11 +181,17 @@ def test_a_second_401_is_an_error_after_exactly_one_refresh(okta, rsa_key):
 
 # -- DPoP ----------------------------------------------------------------------------------
 def test_dpop_proofs_with_the_token_endpoint_nonce_dance_and_ath_on_api_calls(okta, ec_key):
-    okta.post(TOKEN_URL, [{"status_code": 400, "json": {"error": "use_dpop_nonce",
-                                                        "error_description": "Authorization server requires nonce"},
-                           "headers": {"DPoP-Nonce": "nonce-AS-1"}},
-                          {"json": {"token_type": "DPoP", "expires_in": 3600, "access_token": ACCESS,
-                                    "scope": "okta.users.read"}}])
+    okta.post(
+        TOKEN_URL,
+        [
+            {
+                "status_code": 400,
+                "json": {"error": "use_dpop_nonce", "error_description": "Authorization server requires nonce"},
+                "headers": {"DPoP-Nonce": "nonce-AS-1"},
+            },
+            {"json": {"token_type": "DPoP", "expires_in": 3600, "access_token": ACCESS, "scope": "okta.users.read"}},
+        ],
+    )
     okta.get(USERS, json=[])
     client, auth, *_ = make(ec_key, dpop=True)
     client.get("/api/v1/users", params={"limit": 5, "q": "x"})
@@ -181,8 +214,10 @@ def test_dpop_proofs_with_the_token_endpoint_nonce_dance_and_ath_on_api_calls(ok
 
 def test_a_resource_nonce_challenge_is_answered_once_without_a_new_token(okta, ec_key):
     token_ok(okta, token_type="DPoP")
-    challenge = {"WWW-Authenticate": 'DPoP error="use_dpop_nonce", error_description="Resource server requires nonce"',
-                 "DPoP-Nonce": "nonce-RS-1"}
+    challenge = {
+        "WWW-Authenticate": 'DPoP error="use_dpop_nonce", error_description="Resource server requires nonce"',
+        "DPoP-Nonce": "nonce-RS-1",
+    }
     okta.get(USERS, [{"status_code": 401, "headers": challenge, "json": {"errorCode": "E0000011"}}, {"json": []}])
     client, *_ = make(ec_key, dpop=True)
     assert client.get("/api/v1/users") == []
@@ -193,8 +228,11 @@ def test_a_resource_nonce_challenge_is_answered_once_without_a_new_token(okta, e
 
 
 def test_an_invalid_dpop_proof_at_the_token_endpoint_explains_the_dpop_setting(okta, ec_key):
-    okta.post(TOKEN_URL, status_code=400, json={"error": "invalid_dpop_proof",
-                                                "error_description": "The DPoP proof JWT header is missing."})
+    okta.post(
+        TOKEN_URL,
+        status_code=400,
+        json={"error": "invalid_dpop_proof", "error_description": "The DPoP proof JWT header is missing."},
+    )
     client, *_ = make(ec_key, dpop=False)
     with pytest.raises(OktaError) as caught:
         client.get("/api/v1/users")
@@ -203,8 +241,11 @@ def test_an_invalid_dpop_proof_at_the_token_endpoint_explains_the_dpop_setting(o
 
 # -- errors --------------------------------------------------------------------------------
 def test_invalid_client_points_at_client_id_key_and_kid(okta, rsa_key):
-    okta.post(TOKEN_URL, status_code=401, json={"error": "invalid_client",
-                                                "error_description": "The client_assertion signature is invalid."})
+    okta.post(
+        TOKEN_URL,
+        status_code=401,
+        json={"error": "invalid_client", "error_description": "The client_assertion signature is invalid."},
+    )
     client, *_ = make(rsa_key)
     with pytest.raises(OktaError) as caught:
         client.get("/api/v1/users")
@@ -214,25 +255,39 @@ def test_invalid_client_points_at_client_id_key_and_kid(okta, rsa_key):
 
 
 def test_invalid_scope_names_the_requested_scopes(okta, rsa_key):
-    okta.post(TOKEN_URL, status_code=400, json={"error": "invalid_scope", "error_description":
-                                                "One or more scopes are not configured for the authorization server "
-                                                "resource."})
+    okta.post(
+        TOKEN_URL,
+        status_code=400,
+        json={
+            "error": "invalid_scope",
+            "error_description": "One or more scopes are not configured for the authorization server resource.",
+        },
+    )
     client, *_ = make(rsa_key)
     with pytest.raises(OktaError) as caught:
         client.get("/api/v1/users")
     assert "okta.users.read okta.groups.read" in caught.value.assistance
 
 
-@pytest.mark.parametrize("header,scope", [
-    ('Bearer error="insufficient_scope", scope="okta.groups.manage"', "okta.groups.manage"),
-    ('Bearer authorization_uri="x", error="insufficient_scope", error_description="The access token provided does '
-     'not contain the required scopes.", resource="/api/v1/groups/00g1/users/00u1"', "okta.groups.manage"),
-])
+@pytest.mark.parametrize(
+    "header,scope",
+    [
+        ('Bearer error="insufficient_scope", scope="okta.groups.manage"', "okta.groups.manage"),
+        (
+            'Bearer authorization_uri="x", error="insufficient_scope", error_description="The access token provided does '
+            'not contain the required scopes.", resource="/api/v1/groups/00g1/users/00u1"',
+            "okta.groups.manage",
+        ),
+    ],
+)
 def test_a_missing_scope_is_an_error_naming_the_scope_to_grant(okta, rsa_key, header, scope):
     token_ok(okta)
-    okta.put(BASE + "/api/v1/groups/00g1/users/00u1", status_code=403, headers={"WWW-Authenticate": header},
-             json={"errorCode": "E0000006", "errorSummary": "You do not have permission to perform the requested "
-                                                            "action"})
+    okta.put(
+        BASE + "/api/v1/groups/00g1/users/00u1",
+        status_code=403,
+        headers={"WWW-Authenticate": header},
+        json={"errorCode": "E0000006", "errorSummary": "You do not have permission to perform the requested action"},
+    )
     client, *_ = make(rsa_key)
     with pytest.raises(OktaError) as caught:
         client.put(client.path("groups", "00g1", "users", "00u1"))
@@ -263,17 +318,21 @@ def test_a_one_line_paste_and_escaped_newlines_are_accepted(okta, rsa_key):
 
 def test_traditional_rsa_and_ec_pem_labels_are_accepted(ec_key, rsa_key):
     for key in (rsa_key, ec_key):
-        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
-                                serialization.NoEncryption()).decode()
+        pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+        ).decode()
         make(key, pem=pem.replace("\n", " "))
 
 
-@pytest.mark.parametrize("pasted,words", [
-    ("", "empty"),
-    ("not a key at all", "not in PEM format"),
-    ("-----BEGIN PRIVATE KEY----- %%%%notbase64 -----END PRIVATE KEY-----", "not valid base64"),
-    ("-----BEGIN PRIVATE KEY----- QUJDREVGR0hJSktMTU5PUA== -----END PRIVATE KEY-----", "could not be read"),
-])
+@pytest.mark.parametrize(
+    "pasted,words",
+    [
+        ("", "empty"),
+        ("not a key at all", "not in PEM format"),
+        ("-----BEGIN PRIVATE KEY----- %%%%notbase64 -----END PRIVATE KEY-----", "not valid base64"),
+        ("-----BEGIN PRIVATE KEY----- QUJDREVGR0hJSktMTU5PUA== -----END PRIVATE KEY-----", "could not be read"),
+    ],
+)
 def test_a_bad_private_key_is_a_clear_connection_error_without_the_key_text(pasted, words):
     with pytest.raises(OktaConnectionError) as caught:
         OAuthAuth(BASE, CLIENT_ID, pasted, scopes=["okta.users.read"])
@@ -283,8 +342,11 @@ def test_a_bad_private_key_is_a_clear_connection_error_without_the_key_text(past
 
 
 def test_a_public_key_or_small_rsa_key_is_refused(rsa_key):
-    public = rsa_key.public_key().public_bytes(serialization.Encoding.PEM,
-                                               serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    public = (
+        rsa_key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
     with pytest.raises(OktaConnectionError, match="public key"):
         OAuthAuth(BASE, CLIENT_ID, public, scopes=[])
     small = rsa.generate_private_key(public_exponent=65537, key_size=1024)
@@ -293,8 +355,13 @@ def test_a_public_key_or_small_rsa_key_is_refused(rsa_key):
 
 
 def test_secrets_never_reach_logs_or_errors(okta, ec_key):
-    okta.post(TOKEN_URL, [{"status_code": 400, "json": {"error": "use_dpop_nonce"}, "headers": {"DPoP-Nonce": "n1"}},
-                          {"json": {"token_type": "DPoP", "expires_in": 3600, "access_token": ACCESS}}])
+    okta.post(
+        TOKEN_URL,
+        [
+            {"status_code": 400, "json": {"error": "use_dpop_nonce"}, "headers": {"DPoP-Nonce": "n1"}},
+            {"json": {"token_type": "DPoP", "expires_in": 3600, "access_token": ACCESS}},
+        ],
+    )
     okta.get(USERS, [{"status_code": 401, "json": {"errorCode": "E0000011", "errorSummary": "Invalid token"}}] * 3)
     log = Log()
     client, *_ = make(ec_key, dpop=True, log=log)
@@ -323,6 +390,7 @@ def test_the_plugin_scope_table_matches_the_simulator_for_every_simulated_operat
     from oktasim import scopes
     from oktasim.resources import register_all
     from oktasim.router import Router
+
     router = Router()
     register_all(router)
     checked = 0
@@ -334,10 +402,13 @@ def test_the_plugin_scope_table_matches_the_simulator_for_every_simulated_operat
     assert checked > 50
 
 
-@pytest.mark.parametrize("exc, words", [
-    (requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead"), "cut short"),
-    (requests.exceptions.SSLError(ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED]")), "TLS"),
-])
+@pytest.mark.parametrize(
+    "exc, words",
+    [
+        (requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead"), "cut short"),
+        (requests.exceptions.SSLError(ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED]")), "TLS"),
+    ],
+)
 def test_a_token_request_without_a_complete_answer_is_explained_and_never_called_applied(okta, ec_key, exc, words):
     okta.post(TOKEN_URL, exc=exc)
     client, _, _, _ = make(ec_key)

@@ -3,6 +3,7 @@
 Every wait goes through FakeClock, so `clock.sleeps` is the exact list of waits and nothing
 really sleeps. `jitter=lambda: 0.0` makes the waits exact.
 """
+
 from email.utils import formatdate
 from urllib.parse import parse_qs, urlsplit
 
@@ -46,8 +47,14 @@ class Log:
 
 
 def make_client(clock=None, log=None, **kwargs):
-    return OktaClient(BASE, "SSWS " + TOKEN, clock=clock or FakeClock(START), log=log if log is not None else Log(),
-                      jitter=lambda: 0.0, **kwargs)
+    return OktaClient(
+        BASE,
+        "SSWS " + TOKEN,
+        clock=clock or FakeClock(START),
+        log=log if log is not None else Log(),
+        jitter=lambda: 0.0,
+        **kwargs,
+    )
 
 
 def http_date(epoch: float) -> str:
@@ -56,12 +63,21 @@ def http_date(epoch: float) -> str:
 
 def rate_headers(remaining, reset_in, server_now=START):
     """Okta's rate-limit headers: `reset_in` seconds after the server's own Date."""
-    return {"Date": http_date(server_now), "X-Rate-Limit-Limit": "600",
-            "X-Rate-Limit-Remaining": str(remaining), "X-Rate-Limit-Reset": str(int(server_now + reset_in))}
+    return {
+        "Date": http_date(server_now),
+        "X-Rate-Limit-Limit": "600",
+        "X-Rate-Limit-Remaining": str(remaining),
+        "X-Rate-Limit-Reset": str(int(server_now + reset_in)),
+    }
 
 
-RATE_LIMITED = {"errorCode": "E0000047", "errorSummary": "API call exceeded rate limit due to too many requests.",
-                "errorLink": "E0000047", "errorId": "oaeRate", "errorCauses": []}
+RATE_LIMITED = {
+    "errorCode": "E0000047",
+    "errorSummary": "API call exceeded rate limit due to too many requests.",
+    "errorLink": "E0000047",
+    "errorId": "oaeRate",
+    "errorCauses": [],
+}
 
 
 def query_of(request) -> dict:
@@ -74,6 +90,7 @@ def connect_failure():
 
 
 # -- headers and paths --------------------------------------------------------------------------
+
 
 def test_sends_the_ssws_authorization_header(requests_mock):
     requests_mock.get(API + "/users/00u1", json={"id": "00u1"})
@@ -160,11 +177,15 @@ def test_refuses_an_absolute_url_on_another_host_before_any_request(requests_moc
 
 # -- pagination -----------------------------------------------------------------------------------
 
+
 def test_pages_follow_the_next_link_until_there_is_none(requests_mock):
-    requests_mock.get(API + "/users", [
-        {"json": [{"id": 1}, {"id": 2}], "headers": {"Link": '<%s/users?after=2>; rel="next"' % API}},
-        {"json": [{"id": 3}]},
-    ])
+    requests_mock.get(
+        API + "/users",
+        [
+            {"json": [{"id": 1}, {"id": 2}], "headers": {"Link": '<%s/users?after=2>; rel="next"' % API}},
+            {"json": [{"id": 3}]},
+        ],
+    )
     items = list(make_client().pages("/api/v1/users"))
     assert [item["id"] for item in items] == [1, 2, 3]
     assert requests_mock.call_count == 2
@@ -173,8 +194,9 @@ def test_pages_follow_the_next_link_until_there_is_none(requests_mock):
 
 def test_pages_read_next_from_a_link_header_that_also_carries_self(requests_mock):
     link = '<%s/users?limit=2>; rel="self", <%s/users?after=2&limit=2>; rel="next"' % (API, API)
-    requests_mock.get(API + "/users", [{"json": [{"id": 1}, {"id": 2}], "headers": {"Link": link}},
-                                       {"json": [{"id": 3}]}])
+    requests_mock.get(
+        API + "/users", [{"json": [{"id": 1}, {"id": 2}], "headers": {"Link": link}}, {"json": [{"id": 3}]}]
+    )
     items = list(make_client().pages("/api/v1/users", page_size=2))
     assert [item["id"] for item in items] == [1, 2, 3]
     assert query_of(requests_mock.request_history[1]) == {"after": ["2"], "limit": ["2"]}
@@ -202,8 +224,11 @@ def test_pages_stop_when_the_next_link_repeats_even_with_a_limit(requests_mock):
 
 
 def test_pages_do_not_follow_a_next_link_to_another_host(requests_mock):
-    requests_mock.get(API + "/users", json=[{"id": 1}],
-                      headers={"Link": '<https://evil.example.net/api/v1/users?after=1>; rel="next"'})
+    requests_mock.get(
+        API + "/users",
+        json=[{"id": 1}],
+        headers={"Link": '<https://evil.example.net/api/v1/users?after=1>; rel="next"'},
+    )
     evil = requests_mock.get("https://evil.example.net/api/v1/users", json=[{"id": "stolen"}])
     try:
         list(make_client().pages("/api/v1/users"))
@@ -213,8 +238,9 @@ def test_pages_do_not_follow_a_next_link_to_another_host(requests_mock):
 
 
 def test_pages_do_not_follow_a_next_link_downgraded_to_http(requests_mock):
-    requests_mock.get(API + "/users", json=[{"id": 1}],
-                      headers={"Link": '<http://example.okta.com/api/v1/users?after=1>; rel="next"'})
+    requests_mock.get(
+        API + "/users", json=[{"id": 1}], headers={"Link": '<http://example.okta.com/api/v1/users?after=1>; rel="next"'}
+    )
     plain = requests_mock.get("http://example.okta.com/api/v1/users", json=[{"id": 2}])
     try:
         list(make_client().pages("/api/v1/users"))
@@ -236,8 +262,11 @@ def test_a_page_size_smaller_than_the_limit_is_the_requested_page_size(requests_
 
 
 def test_pages_stop_fetching_once_limit_items_were_yielded(requests_mock):
-    requests_mock.get(API + "/users", json=[{"id": i} for i in range(3)],
-                      headers={"Link": '<%s/users?after=2&limit=3>; rel="next"' % API})
+    requests_mock.get(
+        API + "/users",
+        json=[{"id": i} for i in range(3)],
+        headers={"Link": '<%s/users?after=2&limit=3>; rel="next"' % API},
+    )
     items = list(make_client().pages("/api/v1/users", limit=3))
     assert len(items) == 3
     assert requests_mock.call_count == 1
@@ -249,10 +278,13 @@ def test_pages_yield_no_more_than_limit_even_if_okta_sends_more(requests_mock):
 
 
 def test_a_next_page_never_asks_for_more_than_is_still_wanted(requests_mock):
-    requests_mock.get(API + "/users", [
-        {"json": [{"id": 1}, {"id": 2}], "headers": {"Link": '<%s/users?after=2&limit=2>; rel="next"' % API}},
-        {"json": [{"id": 3}], "headers": {"Link": '<%s/users?after=3&limit=2>; rel="next"' % API}},
-    ])
+    requests_mock.get(
+        API + "/users",
+        [
+            {"json": [{"id": 1}, {"id": 2}], "headers": {"Link": '<%s/users?after=2&limit=2>; rel="next"' % API}},
+            {"json": [{"id": 3}], "headers": {"Link": '<%s/users?after=3&limit=2>; rel="next"' % API}},
+        ],
+    )
     items = list(make_client().pages("/api/v1/users", page_size=2, limit=3))
     assert len(items) == 3
     assert requests_mock.call_count == 2
@@ -260,14 +292,22 @@ def test_a_next_page_never_asks_for_more_than_is_still_wanted(requests_mock):
 
 
 def test_the_next_link_keeps_its_own_cursor_and_query(requests_mock):
-    requests_mock.get(API + "/users", [
-        {"json": [{"id": 1}], "headers": {"Link": '<%s/users?search=status+eq+%%22ACTIVE%%22&after=00u1abc>; rel="next"'
-                                          % API}},
-        {"json": []},
-    ])
+    requests_mock.get(
+        API + "/users",
+        [
+            {
+                "json": [{"id": 1}],
+                "headers": {"Link": '<%s/users?search=status+eq+%%22ACTIVE%%22&after=00u1abc>; rel="next"' % API},
+            },
+            {"json": []},
+        ],
+    )
     list(make_client().pages("/api/v1/users", {"search": 'status eq "ACTIVE"'}))
-    assert query_of(requests_mock.request_history[1]) == {"search": ['status eq "ACTIVE"'], "after": ["00u1abc"],
-                                                          "limit": ["200"]}
+    assert query_of(requests_mock.request_history[1]) == {
+        "search": ['status eq "ACTIVE"'],
+        "after": ["00u1abc"],
+        "limit": ["200"],
+    }
 
 
 def test_the_first_page_carries_the_callers_params(requests_mock):
@@ -278,22 +318,29 @@ def test_the_first_page_carries_the_callers_params(requests_mock):
 
 # -- rate limits ---------------------------------------------------------------------------------
 
+
 def test_429_waits_until_reset_measured_by_the_servers_date_header(requests_mock):
     server_now = START + 5000  # the local clock is far behind the server; only Date counts
-    requests_mock.get(API + "/users/00u1", [
-        {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, 30, server_now)},
-        {"json": {"id": "00u1"}},
-    ])
+    requests_mock.get(
+        API + "/users/00u1",
+        [
+            {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, 30, server_now)},
+            {"json": {"id": "00u1"}},
+        ],
+    )
     clock = FakeClock(START)
     assert make_client(clock=clock).get("/api/v1/users/00u1") == {"id": "00u1"}
     assert clock.sleeps == [30.0]
 
 
 def test_429_wait_adds_the_jitter(requests_mock):
-    requests_mock.get(API + "/users/00u1", [
-        {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, 30)},
-        {"json": {"id": "00u1"}},
-    ])
+    requests_mock.get(
+        API + "/users/00u1",
+        [
+            {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, 30)},
+            {"json": {"id": "00u1"}},
+        ],
+    )
     clock = FakeClock(START)
     client = OktaClient(BASE, "SSWS " + TOKEN, clock=clock, log=Log(), jitter=lambda: 0.5)
     client.get("/api/v1/users/00u1")
@@ -301,10 +348,13 @@ def test_429_wait_adds_the_jitter(requests_mock):
 
 
 def test_429_is_retried_for_a_post(requests_mock):
-    requests_mock.post(API + "/users", [
-        {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, 10)},
-        {"json": {"id": "00u1"}},
-    ])
+    requests_mock.post(
+        API + "/users",
+        [
+            {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, 10)},
+            {"json": {"id": "00u1"}},
+        ],
+    )
     clock = FakeClock(START)
     assert make_client(clock=clock).post("/api/v1/users", json={"profile": {}}) == {"id": "00u1"}
     assert requests_mock.call_count == 2
@@ -312,10 +362,13 @@ def test_429_is_retried_for_a_post(requests_mock):
 
 
 def test_429_with_a_reset_already_past_retries_without_a_negative_wait(requests_mock):
-    requests_mock.get(API + "/users/00u1", [
-        {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, -20)},
-        {"json": {"id": "00u1"}},
-    ])
+    requests_mock.get(
+        API + "/users/00u1",
+        [
+            {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, -20)},
+            {"json": {"id": "00u1"}},
+        ],
+    )
     clock = FakeClock(START)
     make_client(clock=clock).get("/api/v1/users/00u1")
     assert all(wait >= 0 for wait in clock.sleeps)
@@ -396,8 +449,10 @@ def test_remaining_zero_does_not_delay_another_bucket(requests_mock):
 
 
 def test_remaining_zero_pause_is_not_repeated_after_the_window_reset(requests_mock):
-    requests_mock.get(API + "/users/00u1", [{"json": {"id": "00u1"}, "headers": rate_headers(0, 25)},
-                                            {"json": {"id": "00u1"}}, {"json": {"id": "00u1"}}])
+    requests_mock.get(
+        API + "/users/00u1",
+        [{"json": {"id": "00u1"}, "headers": rate_headers(0, 25)}, {"json": {"id": "00u1"}}, {"json": {"id": "00u1"}}],
+    )
     clock = FakeClock(START)
     client = make_client(clock=clock)
     for _ in range(3):
@@ -437,7 +492,9 @@ SERVER_ERROR = {"errorCode": "E0000009", "errorSummary": "Internal Server Error"
 
 
 def test_5xx_on_get_is_retried_with_exponential_backoff(requests_mock):
-    requests_mock.get(API + "/users/00u1", [{"status_code": 503, "json": SERVER_ERROR}] * 3 + [{"json": {"id": "00u1"}}])
+    requests_mock.get(
+        API + "/users/00u1", [{"status_code": 503, "json": SERVER_ERROR}] * 3 + [{"json": {"id": "00u1"}}]
+    )
     clock = FakeClock(START)
     assert make_client(clock=clock).get("/api/v1/users/00u1") == {"id": "00u1"}
     assert clock.sleeps == [0.5, 1.0, 2.0]
@@ -477,8 +534,9 @@ def test_retries_stop_when_the_total_backoff_would_exceed_max_wait(requests_mock
 
 
 def test_5xx_on_put_is_retried(requests_mock):
-    requests_mock.put(API + "/groups/00g1/users/00u1", [{"status_code": 500, "json": SERVER_ERROR},
-                                                        {"status_code": 204}])
+    requests_mock.put(
+        API + "/groups/00g1/users/00u1", [{"status_code": 500, "json": SERVER_ERROR}, {"status_code": 204}]
+    )
     make_client().put("/api/v1/groups/00g1/users/00u1")
     assert requests_mock.call_count == 2
 
@@ -500,8 +558,9 @@ def test_5xx_on_post_is_not_retried(requests_mock):
 
 
 def test_a_post_marked_idempotent_is_retried_on_5xx(requests_mock):
-    requests_mock.post(API + "/users/00u1/lifecycle/suspend", [{"status_code": 500, "json": SERVER_ERROR},
-                                                               {"json": {}}])
+    requests_mock.post(
+        API + "/users/00u1/lifecycle/suspend", [{"status_code": 500, "json": SERVER_ERROR}, {"json": {}}]
+    )
     make_client().request("POST", "/api/v1/users/00u1/lifecycle/suspend", idempotent=True)
     assert requests_mock.call_count == 2
 
@@ -514,8 +573,10 @@ def test_read_timeout_on_get_is_retried(requests_mock):
 
 
 def test_dropped_connection_on_get_is_retried(requests_mock):
-    requests_mock.get(API + "/users/00u1", [{"exc": requests.exceptions.ConnectionError("Connection aborted.")},
-                                            {"json": {"id": "00u1"}}])
+    requests_mock.get(
+        API + "/users/00u1",
+        [{"exc": requests.exceptions.ConnectionError("Connection aborted.")}, {"json": {"id": "00u1"}}],
+    )
     assert make_client().get("/api/v1/users/00u1") == {"id": "00u1"}
     assert requests_mock.call_count == 2
 
@@ -543,7 +604,9 @@ def test_post_is_retried_when_urllib3_wraps_the_connect_failure_in_max_retry_err
     from urllib3.exceptions import MaxRetryError
 
     wrapped = MaxRetryError(None, API + "/users", NewConnectionError(None, "Failed to establish a new connection"))
-    requests_mock.post(API + "/users", [{"exc": requests.exceptions.ConnectionError(wrapped)}, {"json": {"id": "00u1"}}])
+    requests_mock.post(
+        API + "/users", [{"exc": requests.exceptions.ConnectionError(wrapped)}, {"json": {"id": "00u1"}}]
+    )
     make_client().post("/api/v1/users", json={"profile": {}})
     assert requests_mock.call_count == 2
 
@@ -582,9 +645,14 @@ def test_unreachable_okta_error_points_at_the_domain_and_network(requests_mock):
 
 
 def test_each_retry_is_logged(requests_mock):
-    requests_mock.get(API + "/users/00u1", [{"status_code": 503, "json": SERVER_ERROR},
-                                            {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, 7)},
-                                            {"json": {"id": "00u1"}}])
+    requests_mock.get(
+        API + "/users/00u1",
+        [
+            {"status_code": 503, "json": SERVER_ERROR},
+            {"status_code": 429, "json": RATE_LIMITED, "headers": rate_headers(0, 7)},
+            {"json": {"id": "00u1"}},
+        ],
+    )
     log = Log()
     make_client(log=log).get("/api/v1/users/00u1")
     retries = log.text("warning")
@@ -608,8 +676,11 @@ def test_truncated_json_on_a_post_200_is_an_error_saying_it_may_have_been_applie
 
 
 def test_4xx_is_never_retried(requests_mock):
-    requests_mock.get(API + "/users/00u1", status_code=403, json={"errorCode": "E0000006",
-                                                                  "errorSummary": "You do not have permission."})
+    requests_mock.get(
+        API + "/users/00u1",
+        status_code=403,
+        json={"errorCode": "E0000006", "errorSummary": "You do not have permission."},
+    )
     clock = FakeClock(START)
     with pytest.raises(OktaError):
         make_client(clock=clock).get("/api/v1/users/00u1")
@@ -626,6 +697,7 @@ def test_a_redirect_is_not_followed(requests_mock):
 
 # -- error mapping -------------------------------------------------------------------------------
 
+
 def _error_for(requests_mock, status, body, method="GET"):
     requests_mock.register_uri(method, API + "/users/00u1", status_code=status, json=body)
     with pytest.raises(OktaError) as info:
@@ -634,40 +706,61 @@ def _error_for(requests_mock, status, body, method="GET"):
 
 
 def test_401_error_says_to_check_the_token(requests_mock):
-    error = _error_for(requests_mock, 401, {"errorCode": "E0000011", "errorSummary": "Invalid token provided",
-                                            "errorId": "oae401"})
+    error = _error_for(
+        requests_mock, 401, {"errorCode": "E0000011", "errorSummary": "Invalid token provided", "errorId": "oae401"}
+    )
     assert "Invalid token provided" in error.cause
     assert "token" in error.assistance.lower()
     assert error.status == 401 and error.code == "E0000011"
 
 
 def test_403_error_says_an_admin_role_is_needed(requests_mock):
-    error = _error_for(requests_mock, 403, {"errorCode": "E0000006",
-                                            "errorSummary": "You do not have permission to perform the requested action"})
+    error = _error_for(
+        requests_mock,
+        403,
+        {"errorCode": "E0000006", "errorSummary": "You do not have permission to perform the requested action"},
+    )
     assert "do not have permission" in error.cause
     assert "admin role" in error.assistance
 
 
 def test_404_error_says_to_check_the_id(requests_mock):
-    error = _error_for(requests_mock, 404, {"errorCode": "E0000007",
-                                            "errorSummary": "Not found: Resource not found: 00u1 (User)"})
+    error = _error_for(
+        requests_mock, 404, {"errorCode": "E0000007", "errorSummary": "Not found: Resource not found: 00u1 (User)"}
+    )
     assert "Resource not found: 00u1 (User)" in error.cause
     assert "ID" in error.assistance
 
 
 def test_400_error_names_okta_s_causes(requests_mock):
-    error = _error_for(requests_mock, 400, {
-        "errorCode": "E0000001", "errorSummary": "Api validation failed: login", "errorId": "oae400",
-        "errorCauses": [{"errorSummary": "login: An object with this field already exists in the current organization"}]},
-        method="POST")
+    error = _error_for(
+        requests_mock,
+        400,
+        {
+            "errorCode": "E0000001",
+            "errorSummary": "Api validation failed: login",
+            "errorId": "oae400",
+            "errorCauses": [
+                {"errorSummary": "login: An object with this field already exists in the current organization"}
+            ],
+        },
+        method="POST",
+    )
     assert "Api validation failed: login" in error.cause
     assert "login: An object with this field already exists" in error.cause
     assert "input" in error.assistance.lower()
 
 
 def test_400_error_tolerates_a_bare_error_causes_object(requests_mock):
-    error = _error_for(requests_mock, 400, {"errorCode": "E0000001", "errorSummary": "Api validation failed",
-                                            "errorCauses": {"errorSummary": "email: Does not match required pattern"}})
+    error = _error_for(
+        requests_mock,
+        400,
+        {
+            "errorCode": "E0000001",
+            "errorSummary": "Api validation failed",
+            "errorCauses": {"errorSummary": "email: Does not match required pattern"},
+        },
+    )
     assert "email: Does not match required pattern" in error.cause
 
 
@@ -679,8 +772,13 @@ def test_error_cause_names_the_status_code_method_and_path(requests_mock):
 def test_error_data_keeps_oktas_error_fields(requests_mock):
     import json
 
-    body = {"errorCode": "E0000007", "errorSummary": "Not found", "errorLink": "E0000007", "errorId": "oae404",
-            "errorCauses": []}
+    body = {
+        "errorCode": "E0000007",
+        "errorSummary": "Not found",
+        "errorLink": "E0000007",
+        "errorId": "oae404",
+        "errorCauses": [],
+    }
     error = _error_for(requests_mock, 404, body)
     data = json.loads(error.data)
     assert data["errorCode"] == "E0000007" and data["errorId"] == "oae404" and data["errorSummary"] == "Not found"
@@ -696,6 +794,7 @@ def test_an_error_without_a_json_body_still_explains_the_status(requests_mock):
 
 # -- secrets ---------------------------------------------------------------------------------------
 
+
 def _assert_token_absent(error, log):
     for text in (str(error), error.cause, error.assistance, error.data, repr(error.args)):
         assert TOKEN not in text
@@ -705,17 +804,31 @@ def _assert_token_absent(error, log):
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 429, 500])
 def test_the_token_never_appears_in_an_okta_error_or_the_log(requests_mock, status):
-    requests_mock.get(API + "/users/00u1", status_code=status, headers=rate_headers(0, 1),
-                      json={"errorCode": "E0000001", "errorSummary": "Something failed", "errorId": "oae1",
-                            "errorCauses": [{"errorSummary": "a cause"}]})
+    requests_mock.get(
+        API + "/users/00u1",
+        status_code=status,
+        headers=rate_headers(0, 1),
+        json={
+            "errorCode": "E0000001",
+            "errorSummary": "Something failed",
+            "errorId": "oae1",
+            "errorCauses": [{"errorSummary": "a cause"}],
+        },
+    )
     log = Log()
     with pytest.raises(OktaError) as info:
         make_client(log=log, max_tries=2).get("/api/v1/users/00u1")
     _assert_token_absent(info.value, log)
 
 
-@pytest.mark.parametrize("exc", [requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout,
-                                 requests.exceptions.ConnectionError("Connection aborted.")])
+@pytest.mark.parametrize(
+    "exc",
+    [
+        requests.exceptions.ConnectTimeout,
+        requests.exceptions.ReadTimeout,
+        requests.exceptions.ConnectionError("Connection aborted."),
+    ],
+)
 def test_the_token_never_appears_in_a_network_error_or_the_log(requests_mock, exc):
     requests_mock.post(API + "/users", exc=exc)
     log = Log()
@@ -725,10 +838,13 @@ def test_the_token_never_appears_in_a_network_error_or_the_log(requests_mock, ex
 
 
 def test_the_token_never_appears_in_the_log_of_a_successful_paged_listing(requests_mock):
-    requests_mock.get(API + "/users", [
-        {"json": [{"id": 1}], "headers": {"Link": '<%s/users?after=1>; rel="next"' % API, **rate_headers(0, 3)}},
-        {"json": [{"id": 2}]},
-    ])
+    requests_mock.get(
+        API + "/users",
+        [
+            {"json": [{"id": 1}], "headers": {"Link": '<%s/users?after=1>; rel="next"' % API, **rate_headers(0, 3)}},
+            {"json": [{"id": 2}]},
+        ],
+    )
     log = Log()
     list(make_client(log=log).pages("/api/v1/users"))
     assert log.lines
@@ -765,14 +881,14 @@ def test_a_long_list_logs_its_progress_at_a_readable_pace(requests_mock):
     for n in range(pages):
         headers = {"Link": '<%s/users?after=%d>; rel="next"' % (API, n + 1)} if n + 1 < pages else {}
         url = API + "/users" + ("?after=%d" % n if n else "")
-        requests_mock.get(url, json=[{"id": n}], headers=headers,
-                          complete_qs=False)
+        requests_mock.get(url, json=[{"id": n}], headers=headers, complete_qs=False)
     client = make_client(clock=clock, log=log)
     original = client.request
 
     def slow_request(*args, **kwargs):  # every page takes a simulated second
         clock.advance(1.0)
         return original(*args, **kwargs)
+
     client.request = slow_request
     assert len(list(client.pages("/api/v1/users"))) == pages
     progress = [line for line in log.text("info") if "so far" in line]
@@ -809,9 +925,15 @@ def test_boolean_query_parameters_are_sent_as_okta_spells_them(requests_mock):
 
 # -- the shape of a 2xx body -------------------------------------------------------------------
 
-@pytest.mark.parametrize("body, expect, found", [([{"id": "00u1"}], dict, "a list where an object"),
-                                                 ({"id": "00u1"}, list, "an object where a list"),
-                                                 ("00u1", dict, "a single value where an object")])
+
+@pytest.mark.parametrize(
+    "body, expect, found",
+    [
+        ([{"id": "00u1"}], dict, "a list where an object"),
+        ({"id": "00u1"}, list, "an object where a list"),
+        ("00u1", dict, "a single value where an object"),
+    ],
+)
 def test_a_2xx_body_of_another_shape_than_expected_is_an_error_naming_the_request(requests_mock, body, expect, found):
     requests_mock.get(API + "/users/00u1", json=body)
     with pytest.raises(OktaError) as info:
@@ -833,7 +955,9 @@ def test_a_204_or_an_allowed_status_is_not_held_to_the_expected_shape(requests_m
     assert client.request("GET", "/api/v1/users/00u1", allow=(404,), expect=dict).status == 404
 
 
-@pytest.mark.parametrize("answer", [{"json": {"id": "00u1", "status": "ACTIVE"}}, {"text": ""}], ids=["object", "empty"])
+@pytest.mark.parametrize(
+    "answer", [{"json": {"id": "00u1", "status": "ACTIVE"}}, {"text": ""}], ids=["object", "empty"]
+)
 def test_pages_refuse_a_page_that_is_not_a_list(requests_mock, answer):
     requests_mock.get(API + "/users", **answer)
     with pytest.raises(OktaError) as info:

@@ -1,5 +1,6 @@
 """The connection shares its rate-limit windows through a file in the state directory, named for the
 org and a hash of the credential; a fake clock's windows are kept in memory only."""
+
 from komand_okta.clock import FakeClock, SystemClock
 from komand_okta.connection import RATE_FILE, Connection
 

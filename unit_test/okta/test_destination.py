@@ -5,6 +5,7 @@ resolves to when a connection is opened (so DNS rebinding cannot get around the 
 Resolution is faked by replacing `socket.getaddrinfo` (address literals still resolve for real,
 which needs no DNS) and every socket connect is spied on, so nothing leaves 127.0.0.1.
 """
+
 import socket
 
 import pytest
@@ -23,13 +24,34 @@ from .servers import Server
 REAL_GETADDRINFO = socket.getaddrinfo
 PUBLIC = "93.184.216.34"
 OKTA = "acme.okta.com"
-REFUSED_URLS = ["https://169.254.169.254", "https://10.0.0.1", "https://192.168.1.1:8443", "https://[fd00::1]",
-                "https://metadata.google.internal", "metadata.google.internal.", "https://172.16.5.4",
-                "https://100.64.0.1", "https://127.0.0.1", "https://[::1]:8443", "https://[fe80::1]",
-                "https://224.0.0.1", "https://0.0.0.0", "https://[::ffff:10.0.0.1]", "https://[fd00:ec2::254]",
-                "https://100.100.100.200", "http://0.0.0.0:8080"]
-NEVER_ALLOWED = ["https://169.254.169.254", "https://metadata.google.internal", "https://[fe80::1]",
-                 "https://224.0.0.1", "https://0.0.0.0", "https://[fd00:ec2::254]", "https://100.100.100.200"]
+REFUSED_URLS = [
+    "https://169.254.169.254",
+    "https://10.0.0.1",
+    "https://192.168.1.1:8443",
+    "https://[fd00::1]",
+    "https://metadata.google.internal",
+    "metadata.google.internal.",
+    "https://172.16.5.4",
+    "https://100.64.0.1",
+    "https://127.0.0.1",
+    "https://[::1]:8443",
+    "https://[fe80::1]",
+    "https://224.0.0.1",
+    "https://0.0.0.0",
+    "https://[::ffff:10.0.0.1]",
+    "https://[fd00:ec2::254]",
+    "https://100.100.100.200",
+    "http://0.0.0.0:8080",
+]
+NEVER_ALLOWED = [
+    "https://169.254.169.254",
+    "https://metadata.google.internal",
+    "https://[fe80::1]",
+    "https://224.0.0.1",
+    "https://0.0.0.0",
+    "https://[fd00:ec2::254]",
+    "https://100.100.100.200",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +69,7 @@ def connects(monkeypatch):
     def spy(sock, address):
         attempts.append(address[:2])
         raise ConnectionRefusedError(111, "Connection refused (spy)")
+
     monkeypatch.setattr(socket.socket, "connect", spy)
     return attempts
 
@@ -62,8 +85,10 @@ def resolves(monkeypatch):
         lookups.append(host)
         answer = table[host]
         addresses = answer.pop(0) if answer and isinstance(answer[0], list) else answer
-        return [(socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port))
-                for a in addresses]
+        return [
+            (socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port)) for a in addresses
+        ]
+
     monkeypatch.setattr(socket, "getaddrinfo", fake)
     table["lookups"] = lookups
     return table
@@ -78,6 +103,7 @@ def client(base="https://" + OKTA, clock=None):
 
 
 # -- the configured host ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("url", REFUSED_URLS)
 def test_a_non_public_okta_url_is_refused_with_zero_connection_attempts(url, connects):
@@ -101,15 +127,17 @@ def test_metadata_link_local_multicast_and_unspecified_stay_refused_with_the_opt
     assert ALLOW_ENV not in caught.value.assistance
 
 
-@pytest.mark.parametrize("url", ["https://10.0.0.1", "https://192.168.1.1:8443", "https://[fd00::1]",
-                                 "https://127.0.0.1:8443"])
+@pytest.mark.parametrize(
+    "url", ["https://10.0.0.1", "https://192.168.1.1:8443", "https://[fd00::1]", "https://127.0.0.1:8443"]
+)
 def test_the_opt_in_allows_a_private_okta_url(url, monkeypatch):
     monkeypatch.setenv(ALLOW_ENV, "1")
     assert Connection(api_token(url)).base_url == url
 
 
-@pytest.mark.parametrize("value, allowed", [("1", True), ("true", True), ("YES", True), ("0", False),
-                                            ("", False), ("no", False)])
+@pytest.mark.parametrize(
+    "value, allowed", [("1", True), ("true", True), ("YES", True), ("0", False), ("", False), ("no", False)]
+)
 def test_the_opt_in_takes_one_true_or_yes(value, allowed):
     assert destination.allow_private({ALLOW_ENV: value}) is allowed
 
@@ -127,26 +155,49 @@ def test_without_the_opt_in_no_warning_is_logged():
     assert ALLOW_ENV not in log.text()
 
 
-@pytest.mark.parametrize("url", ["https://" + PUBLIC, "https://[2606:4700::6810:84e5]", "example.okta.com",
-                                 "http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://" + PUBLIC,
+        "https://[2606:4700::6810:84e5]",
+        "example.okta.com",
+        "http://127.0.0.1:8080",
+        "http://localhost:8080",
+        "http://[::1]:8080",
+    ],
+)
 def test_public_addresses_names_and_loopback_http_are_accepted(url):
     Connection(api_token(url))
 
 
-@pytest.mark.parametrize("address, kind", [("10.1.2.3", "private"), ("100.64.0.1", "shared (carrier-grade NAT)"),
-                                           ("169.254.1.1", "link-local"), ("169.254.169.254", "cloud metadata service"),
-                                           ("fd12::1", "unique-local"), ("ff02::1", "multicast"), ("::", "unspecified"),
-                                           ("64:ff9b::a00:1", "private"), ("2002:a00:1::1", "private"),
-                                           ("::ffff:127.0.0.1", "loopback"), ("198.51.100.7", "reserved"),
-                                           (PUBLIC, ""), ("2606:4700::6810:84e5", "")])
+@pytest.mark.parametrize(
+    "address, kind",
+    [
+        ("10.1.2.3", "private"),
+        ("100.64.0.1", "shared (carrier-grade NAT)"),
+        ("169.254.1.1", "link-local"),
+        ("169.254.169.254", "cloud metadata service"),
+        ("fd12::1", "unique-local"),
+        ("ff02::1", "multicast"),
+        ("::", "unspecified"),
+        ("64:ff9b::a00:1", "private"),
+        ("2002:a00:1::1", "private"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("198.51.100.7", "reserved"),
+        (PUBLIC, ""),
+        ("2606:4700::6810:84e5", ""),
+    ],
+)
 def test_addresses_are_classified_including_ipv4_inside_ipv6(address, kind):
     assert destination.kind_of(address) == kind
 
 
 # -- the resolved address, at connect time -------------------------------------------------------
 
-@pytest.mark.parametrize("addresses", [["10.0.0.1"], ["169.254.169.254"], [PUBLIC, "192.168.0.10"], ["fd00::1"],
-                                       ["::ffff:10.0.0.1"]])
+
+@pytest.mark.parametrize(
+    "addresses", [["10.0.0.1"], ["169.254.169.254"], [PUBLIC, "192.168.0.10"], ["fd00::1"], ["::ffff:10.0.0.1"]]
+)
 def test_a_name_resolving_to_a_non_public_address_is_refused_before_connecting(addresses, resolves, connects):
     resolves[OKTA] = addresses
     with pytest.raises(DestinationRefused) as caught:
@@ -190,8 +241,12 @@ def test_plain_http_connects_only_where_the_name_resolves_to_loopback(resolves, 
 def test_the_oauth_token_request_is_checked_too(resolves, connects):
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec
-    pem = ec.generate_private_key(ec.SECP256R1()).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+
+    pem = (
+        ec.generate_private_key(ec.SECP256R1())
+        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        .decode()
+    )
     resolves[OKTA] = ["10.0.0.1"]
     connection = Connection({"okta_url": OKTA, "client_id": "0oa1", "private_key": {"secretKey": pem}})
     with pytest.raises(DestinationRefused):

@@ -1,5 +1,6 @@
 """Devices: resolving what the analyst named, and the lifecycle rules (what needs a request, what
 Okta would refuse, what is already done)."""
+
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -41,7 +42,9 @@ def test_an_id_is_fetched_directly(client, okta):
 
 
 def test_an_unknown_id_is_a_miss_without_a_search(client, okta):
-    okta.get(DEVICE_URL, status_code=404, json=factories.error(summary="Not found: Resource not found: x (GenericUDObject)"))
+    okta.get(
+        DEVICE_URL, status_code=404, json=factories.error(summary="Not found: Resource not found: x (GenericUDObject)")
+    )
 
     found = devices.resolve(client, DEVICE_ID)
 
@@ -58,8 +61,10 @@ def test_a_name_is_searched_on_display_name_and_serial_then_fetched_by_id(client
 
     assert found.item["status"] == "SUSPENDED"
     assert made(okta) == [("GET", DEVICES), ("GET", DEVICE_URL)]
-    assert search_of(okta.request_history[0]) == \
-        'profile.displayName eq "DESKTOP-7QK2M9X" or profile.serialNumber eq "DESKTOP-7QK2M9X"'
+    assert (
+        search_of(okta.request_history[0])
+        == 'profile.displayName eq "DESKTOP-7QK2M9X" or profile.serialNumber eq "DESKTOP-7QK2M9X"'
+    )
 
 
 def test_a_quote_in_a_name_cannot_change_the_search(client, okta):
@@ -71,7 +76,9 @@ def test_a_quote_in_a_name_cannot_change_the_search(client, okta):
 
 
 def test_a_name_several_devices_share_is_a_miss_naming_their_ids(client, okta):
-    okta.get(DEVICES, json=[device("PC", device_id="guo00000000000000001"), device("PC", device_id="guo00000000000000002")])
+    okta.get(
+        DEVICES, json=[device("PC", device_id="guo00000000000000001"), device("PC", device_id="guo00000000000000002")]
+    )
 
     found = devices.resolve(client, "PC")
 
@@ -97,9 +104,15 @@ def test_a_blank_reference_is_a_miss_without_a_request(client, okta):
 
 
 # -- lifecycle -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("operation, status", [
-    ("suspend", "ACTIVE"), ("unsuspend", "SUSPENDED"), ("deactivate", "ACTIVE"), ("deactivate", "SUSPENDED"),
-])
+@pytest.mark.parametrize(
+    "operation, status",
+    [
+        ("suspend", "ACTIVE"),
+        ("unsuspend", "SUSPENDED"),
+        ("deactivate", "ACTIVE"),
+        ("deactivate", "SUSPENDED"),
+    ],
+)
 def test_an_allowed_change_posts_the_lifecycle_operation(client, okta, operation, status):
     post = okta.post("%s/lifecycle/%s" % (DEVICE_URL, operation), status_code=204)
 
@@ -107,9 +120,14 @@ def test_an_allowed_change_posts_the_lifecycle_operation(client, okta, operation
     assert post.call_count == 1 and okta.call_count == 1
 
 
-@pytest.mark.parametrize("operation, status", [
-    ("suspend", "SUSPENDED"), ("unsuspend", "ACTIVE"), ("deactivate", "DEACTIVATED"),
-])
+@pytest.mark.parametrize(
+    "operation, status",
+    [
+        ("suspend", "SUSPENDED"),
+        ("unsuspend", "ACTIVE"),
+        ("deactivate", "DEACTIVATED"),
+    ],
+)
 def test_a_device_already_where_the_change_leads_needs_no_request(client, okta, operation, status):
     log = Log()
 
@@ -118,10 +136,16 @@ def test_a_device_already_where_the_change_leads_needs_no_request(client, okta, 
     assert any("already %s" % status in line for _, line in log.lines)
 
 
-@pytest.mark.parametrize("operation, words", [
-    ("suspend", "Okta can suspend only a device that is ACTIVE. A deactivated device is already out of service"),
-    ("unsuspend", "Okta can unsuspend only a device that is SUSPENDED. A deactivated device cannot be brought back"),
-])
+@pytest.mark.parametrize(
+    "operation, words",
+    [
+        ("suspend", "Okta can suspend only a device that is ACTIVE. A deactivated device is already out of service"),
+        (
+            "unsuspend",
+            "Okta can unsuspend only a device that is SUSPENDED. A deactivated device cannot be brought back",
+        ),
+    ],
+)
 def test_a_deactivated_device_is_refused_with_the_reason_and_no_request(client, okta, operation, words):
     refusal = devices.change(client, device(status="DEACTIVATED", device_id=DEVICE_ID), operation, Log())
 
@@ -130,8 +154,13 @@ def test_a_deactivated_device_is_refused_with_the_reason_and_no_request(client, 
 
 
 def test_a_change_okta_refuses_because_the_status_moved_is_read_again_and_already_done(client, okta):
-    okta.post(DEVICE_URL + "/lifecycle/suspend", status_code=400, json=factories.error(
-        "E0000001", "Api validation failed: status", ["Cannot suspend a device that is SUSPENDED"]))
+    okta.post(
+        DEVICE_URL + "/lifecycle/suspend",
+        status_code=400,
+        json=factories.error(
+            "E0000001", "Api validation failed: status", ["Cannot suspend a device that is SUSPENDED"]
+        ),
+    )
     okta.get(DEVICE_URL, json=device(status="SUSPENDED", device_id=DEVICE_ID))
 
     assert devices.change(client, device(status="ACTIVE", device_id=DEVICE_ID), "suspend", Log()) is None
@@ -139,8 +168,13 @@ def test_a_change_okta_refuses_because_the_status_moved_is_read_again_and_alread
 
 
 def test_a_change_okta_refuses_from_the_new_status_explains_that_status(client, okta):
-    okta.post(DEVICE_URL + "/lifecycle/suspend", status_code=400, json=factories.error(
-        "E0000001", "Api validation failed: status", ["Cannot suspend a device that is DEACTIVATED"]))
+    okta.post(
+        DEVICE_URL + "/lifecycle/suspend",
+        status_code=400,
+        json=factories.error(
+            "E0000001", "Api validation failed: status", ["Cannot suspend a device that is DEACTIVATED"]
+        ),
+    )
     okta.get(DEVICE_URL, json=device(status="DEACTIVATED", device_id=DEVICE_ID))
 
     refusal = devices.change(client, device(status="ACTIVE", device_id=DEVICE_ID), "suspend", Log())
@@ -150,7 +184,9 @@ def test_a_change_okta_refuses_from_the_new_status_explains_that_status(client, 
 
 
 def test_a_refusal_okta_gives_for_another_reason_stands(client, okta):
-    okta.post(DEVICE_URL + "/lifecycle/suspend", status_code=400, json=factories.error("E0000001", "Api validation failed"))
+    okta.post(
+        DEVICE_URL + "/lifecycle/suspend", status_code=400, json=factories.error("E0000001", "Api validation failed")
+    )
     okta.get(DEVICE_URL, json=device(status="ACTIVE", device_id=DEVICE_ID))
 
     with pytest.raises(OktaError) as caught:
@@ -192,17 +228,23 @@ def test_a_delete_okta_refuses_because_the_device_was_reactivated_explains_it(cl
 
 
 # -- Identity Engine and search ------------------------------------------------------------------
-CLASSIC = {"status_code": 401, "json": factories.error(
-    "E0000015", "You do not have permission to access the feature you are requesting")}
+CLASSIC = {
+    "status_code": 401,
+    "json": factories.error("E0000015", "You do not have permission to access the feature you are requesting"),
+}
 
 
-@pytest.mark.parametrize("call", [
-    lambda client: devices.list_devices(client),
-    lambda client: devices.resolve(client, DEVICE_ID),
-    lambda client: devices.user_devices(client, "00u1"),
-    lambda client: devices.change(client, device(device_id=DEVICE_ID), "deactivate", Log()),
-    lambda client: devices.delete(client, device(status="DEACTIVATED", device_id=DEVICE_ID), Log()),
-], ids=["list", "resolve", "user devices", "change", "delete"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda client: devices.list_devices(client),
+        lambda client: devices.resolve(client, DEVICE_ID),
+        lambda client: devices.user_devices(client, "00u1"),
+        lambda client: devices.change(client, device(device_id=DEVICE_ID), "deactivate", Log()),
+        lambda client: devices.delete(client, device(status="DEACTIVATED", device_id=DEVICE_ID), Log()),
+    ],
+    ids=["list", "resolve", "user devices", "change", "delete"],
+)
 def test_a_classic_engine_org_is_told_it_lacks_identity_engine(client, okta, call):
     for method in ("GET", "POST", "DELETE"):
         okta.register_uri(method, re.compile(".*"), **CLASSIC)

@@ -1,4 +1,5 @@
 """errors.from_response / errors.unreachable: Okta failures explained."""
+
 import json
 
 import pytest
@@ -6,9 +7,13 @@ import pytest
 from komand_okta.okta.http import errors
 from komand_okta.okta.http.errors import OktaError
 
-DUPLICATE = {"errorCode": "E0000001", "errorSummary": "Api validation failed: login", "errorLink": "E0000001",
-             "errorId": "oaeHfmOAx1iRLa0H10DeMz5fQ",
-             "errorCauses": [{"errorSummary": "login: An object with this field already exists in the current organization"}]}
+DUPLICATE = {
+    "errorCode": "E0000001",
+    "errorSummary": "Api validation failed: login",
+    "errorLink": "E0000001",
+    "errorId": "oaeHfmOAx1iRLa0H10DeMz5fQ",
+    "errorCauses": [{"errorSummary": "login: An object with this field already exists in the current organization"}],
+}
 
 
 def test_cause_is_in_oktas_words():
@@ -28,7 +33,10 @@ def test_cause_ends_with_one_full_stop():
 
 
 def test_several_causes_are_all_listed():
-    body = {"errorSummary": "Api validation failed", "errorCauses": [{"errorSummary": "a: bad"}, {"errorSummary": "b: worse"}]}
+    body = {
+        "errorSummary": "Api validation failed",
+        "errorCauses": [{"errorSummary": "a: bad"}, {"errorSummary": "b: worse"}],
+    }
     cause = errors.from_response(400, body, "POST", "/p").cause
     assert "a: bad" in cause and "b: worse" in cause
 

@@ -1,4 +1,5 @@
 """features.check: Okta's feature-not-enabled refusal (E0000015) is explained as a missing licence."""
+
 import pytest
 
 from komand_okta.okta import features
@@ -6,8 +7,9 @@ from komand_okta.okta.http.errors import OktaError
 
 
 def refusal(status, code):
-    return OktaError("Okta returned %d %s." % (status, code), "Check the token.", {"errorCode": code},
-                     status=status, code=code)
+    return OktaError(
+        "Okta returned %d %s." % (status, code), "Check the token.", {"errorCode": code}, status=status, code=code
+    )
 
 
 @pytest.mark.parametrize("status", [401, 403])

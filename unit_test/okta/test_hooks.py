@@ -1,4 +1,5 @@
 """okta/hooks.py: the shipped hook-eligible list, input checks, URL comparison and the secret-free shape."""
+
 import json
 from pathlib import Path
 
@@ -35,14 +36,25 @@ def test_event_types_are_cleaned_and_limited():
             hooks.clean_event_types(bad)
 
 
-@pytest.mark.parametrize("url", ["https://soar.example.com/x", "http://127.0.0.1:9000/hook", "http://localhost/h",
-                                 "http://[::1]:8080/"])
+@pytest.mark.parametrize(
+    "url", ["https://soar.example.com/x", "http://127.0.0.1:9000/hook", "http://localhost/h", "http://[::1]:8080/"]
+)
 def test_https_or_loopback_http_urls_are_accepted(url):
     assert hooks.check_url(url) == url
 
 
-@pytest.mark.parametrize("url", ["http://soar.example.com/x", "soar.example.com", "ftp://x.example.com", "",
-                                 "https://user:pw@x.example.com/", "https://x.example.com:99999/", None])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://soar.example.com/x",
+        "soar.example.com",
+        "ftp://x.example.com",
+        "",
+        "https://user:pw@x.example.com/",
+        "https://x.example.com:99999/",
+        None,
+    ],
+)
 def test_other_urls_are_refused_naming_the_field(url):
     with pytest.raises(ValueError, match="url"):
         hooks.check_url(url)
@@ -61,9 +73,19 @@ def test_urls_compare_without_trailing_slash_or_host_case():
 
 
 def test_a_shown_hook_never_carries_a_secret_value():
-    hook = {"id": "who1", "description": None, "extra": 1, "channel": {"config": {
-        "uri": "u", "authScheme": {"type": "HEADER", "key": "Authorization", "value": "s3cret"}}}}
+    hook = {
+        "id": "who1",
+        "description": None,
+        "extra": 1,
+        "channel": {
+            "config": {"uri": "u", "authScheme": {"type": "HEADER", "key": "Authorization", "value": "s3cret"}}
+        },
+    }
     fields = hooks.shown(hook)
-    assert fields == {"id": "who1", "description": None, "extra": 1, "channel": {"config": {
-        "uri": "u", "authScheme": {"type": "HEADER", "key": "Authorization"}}}}
+    assert fields == {
+        "id": "who1",
+        "description": None,
+        "extra": 1,
+        "channel": {"config": {"uri": "u", "authScheme": {"type": "HEADER", "key": "Authorization"}}},
+    }
     assert hook["channel"]["config"]["authScheme"]["value"] == "s3cret"  # the input is not modified

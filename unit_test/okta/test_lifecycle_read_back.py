@@ -1,6 +1,7 @@
 """Lifecycle changes that recover by checking: after a transient failure whose outcome is unknown,
 the user is read back. At the goal: success with no second POST; not at it: the POST is sent
 again (it cannot apply twice); unreadable: the honest "may or may not" error."""
+
 import pytest
 import requests
 from urllib3.exceptions import ProtocolError
@@ -17,8 +18,9 @@ USER_URL = API + "/users/" + USER_ID
 ACTIVE = {"id": USER_ID, "status": "ACTIVE"}
 SUSPENDED = {"id": USER_ID, "status": "SUSPENDED"}
 SUSPEND = USER_URL + "/lifecycle/suspend"
-DROPPED = {"exc": requests.exceptions.ConnectionError(ProtocolError("Connection aborted.",
-                                                                   ConnectionResetError(104, "reset")))}
+DROPPED = {
+    "exc": requests.exceptions.ConnectionError(ProtocolError("Connection aborted.", ConnectionResetError(104, "reset")))
+}
 FAILURES = {  # how the first POST's answer was lost
     "a 503": {"status_code": 503, "text": "<html>Service Unavailable</html>"},
     "a dropped connection": DROPPED,
@@ -91,11 +93,14 @@ def test_a_change_never_applied_stops_within_the_retry_budget(requests_mock):
     assert len(posts(requests_mock)) == 5  # the client's max_tries, as for reads
 
 
-@pytest.mark.parametrize("operation, before, after", [
-    ("unsuspend", "SUSPENDED", "ACTIVE"),
-    ("deactivate", "ACTIVE", "DEPROVISIONED"),
-    ("unlock", "LOCKED_OUT", "ACTIVE"),
-])
+@pytest.mark.parametrize(
+    "operation, before, after",
+    [
+        ("unsuspend", "SUSPENDED", "ACTIVE"),
+        ("deactivate", "ACTIVE", "DEPROVISIONED"),
+        ("unlock", "LOCKED_OUT", "ACTIVE"),
+    ],
+)
 def test_every_readable_lifecycle_change_recovers_by_checking(requests_mock, operation, before, after):
     requests_mock.post(USER_URL + "/lifecycle/" + operation, [DROPPED])
     requests_mock.get(USER_URL, json={"id": USER_ID, "status": after})

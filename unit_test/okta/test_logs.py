@@ -1,4 +1,5 @@
 """log_pages: System Log paging that always ends, also for polling queries whose next link never does."""
+
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -105,6 +106,7 @@ def test_times_parse_as_utc_and_print_in_oktas_form():
 
 def test_a_multi_page_read_ends_with_a_progress_summary_in_the_log(requests_mock):
     from komand_okta.runtime.steplog import StepLog
+
     log = StepLog(stream=False)
     logged = OktaClient(BASE, "SSWS x", clock=FakeClock(), jitter=lambda: 0, log=log)
     requests_mock.get(LOGS, [page(2, "a"), page(2, "b"), page(1, "c", 2)])

@@ -4,13 +4,15 @@ System Log the range its `format` gives, and where the spec names no maximum, it
 The image does not carry the spec, so the table lives in the code; this test keeps the two equal,
 and skips when ../shared is absent.
 """
+
 import pytest
 
 from bench import spec_limits
 from komand_okta.okta.http.paging import PAGE_MAXIMA
 
-pytestmark = pytest.mark.skipif(not spec_limits.available(),
-                                reason="the official Okta spec (../shared/okta-openapi) is absent")
+pytestmark = pytest.mark.skipif(
+    not spec_limits.available(), reason="the official Okta spec (../shared/okta-openapi) is absent"
+)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """The one pager: next links followed until the limit, the end, a repeated link or the caller's stop
 condition; links asking for more than is wanted are lowered; one same-origin rule; each list in
 its largest page, halved from the same cursor when Okta fails on it."""
+
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -66,13 +67,16 @@ def test_a_next_link_to_another_origin_is_okta_s_answer_refused(requests_mock, c
         list(client.pages("/api/v1/users"))
 
 
-@pytest.mark.parametrize("url, same", [
-    ("https://example.okta.com/api/v1/logs?after=1", True),
-    ("https://EXAMPLE.okta.com/api/v1/logs", True),
-    ("http://example.okta.com/api/v1/logs", False),
-    ("https://example.okta.com:8443/api/v1/logs", False),
-    ("https://example.okta.com.evil.net/api/v1/logs", False),
-])
+@pytest.mark.parametrize(
+    "url, same",
+    [
+        ("https://example.okta.com/api/v1/logs?after=1", True),
+        ("https://EXAMPLE.okta.com/api/v1/logs", True),
+        ("http://example.okta.com/api/v1/logs", False),
+        ("https://example.okta.com:8443/api/v1/logs", False),
+        ("https://example.okta.com.evil.net/api/v1/logs", False),
+    ],
+)
 def test_same_origin_is_scheme_host_and_port(url, same):
     assert paging.same_origin(url, BASE) is same
 
@@ -87,17 +91,21 @@ def group_page(ids, after=None, limit=10000):
     return {"json": [{"id": i} for i in ids], "headers": headers}
 
 
-@pytest.mark.parametrize("path, page_size, asked", [
-    ("/api/v1/groups", None, "10000"),
-    ("/api/v1/groups/00g1/users", None, "1000"),
-    ("/api/v1/groups/rules", None, "200"),
-    ("/api/v1/apps/0oa1/users", None, "500"),
-    ("/api/v1/logs", None, "1000"),
-    ("/api/v1/groups", 50000, "10000"),
-    ("/api/v1/users", 20, "20"),
-])
-def test_a_list_is_asked_for_in_its_largest_page_unless_the_caller_wants_smaller(requests_mock, client, path,
-                                                                                  page_size, asked):
+@pytest.mark.parametrize(
+    "path, page_size, asked",
+    [
+        ("/api/v1/groups", None, "10000"),
+        ("/api/v1/groups/00g1/users", None, "1000"),
+        ("/api/v1/groups/rules", None, "200"),
+        ("/api/v1/apps/0oa1/users", None, "500"),
+        ("/api/v1/logs", None, "1000"),
+        ("/api/v1/groups", 50000, "10000"),
+        ("/api/v1/users", 20, "20"),
+    ],
+)
+def test_a_list_is_asked_for_in_its_largest_page_unless_the_caller_wants_smaller(
+    requests_mock, client, path, page_size, asked
+):
     requests_mock.get(BASE + path, json=[])
     list(client.pages(path, page_size=page_size))
     assert limits(requests_mock) == [asked]
@@ -110,18 +118,30 @@ def test_a_list_without_a_known_maximum_is_left_to_oktas_default(requests_mock, 
 
 
 def test_a_page_okta_answers_with_500_is_asked_again_at_half_the_size_from_the_same_cursor(requests_mock, client):
-    requests_mock.get(GROUPS, [group_page([1], "c1"), {"status_code": 500, "json": {"errorCode": "E0000009"}},
-                               group_page([2], "c2", limit=5000), group_page([3])])
+    requests_mock.get(
+        GROUPS,
+        [
+            group_page([1], "c1"),
+            {"status_code": 500, "json": {"errorCode": "E0000009"}},
+            group_page([2], "c2", limit=5000),
+            group_page([3]),
+        ],
+    )
     ids = [group["id"] for group in client.pages("/api/v1/groups")]
     assert ids == [1, 2, 3]
     sent = [parse_qs(urlsplit(r.url).query) for r in requests_mock.request_history]
     assert [(q.get("after"), q.get("limit")) for q in sent] == [
-        (None, ["10000"]), (["c1"], ["10000"]), (["c1"], ["5000"]), (["c2"], ["5000"])]
+        (None, ["10000"]),
+        (["c1"], ["10000"]),
+        (["c1"], ["5000"]),
+        (["c2"], ["5000"]),
+    ]
 
 
 def test_a_page_that_times_out_is_asked_again_at_half_the_size(requests_mock, client):
-    requests_mock.get(GROUPS, [{"exc": requests.exceptions.ReadTimeout}, {"exc": requests.exceptions.ReadTimeout},
-                               group_page([1, 2])])
+    requests_mock.get(
+        GROUPS, [{"exc": requests.exceptions.ReadTimeout}, {"exc": requests.exceptions.ReadTimeout}, group_page([1, 2])]
+    )
     assert len(list(client.pages("/api/v1/groups"))) == 2
     assert limits(requests_mock) == ["10000", "5000", "2500"]
 

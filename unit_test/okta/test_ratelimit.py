@@ -1,6 +1,7 @@
 """Pacing from Okta's rate-limit headers: a request is taken from its bucket's window before it is
 sent, a spent window is waited out; a nearly spent window is shared with other processes through
 a file, so a new process starts paced and concurrent ones never overspend it together."""
+
 import json
 import subprocess
 import sys
@@ -20,8 +21,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def headers(remaining, reset_in, limit=100, date=START):
-    return {"Date": formatdate(date, usegmt=True), "X-Rate-Limit-Limit": str(limit),
-            "X-Rate-Limit-Remaining": str(remaining), "X-Rate-Limit-Reset": str(int(date + reset_in))}
+    return {
+        "Date": formatdate(date, usegmt=True),
+        "X-Rate-Limit-Limit": str(limit),
+        "X-Rate-Limit-Remaining": str(remaining),
+        "X-Rate-Limit-Reset": str(int(date + reset_in)),
+    }
 
 
 def windows(clock=None, shared=None):
@@ -87,7 +92,7 @@ def test_the_servers_clock_is_estimated_from_the_most_advanced_date_seen():
     clock = FakeClock(START)
     rate = windows(clock)
     rate.observe("users", headers(remaining=50, reset_in=9, date=START + 120))  # Okta runs 2 minutes ahead
-    rate.observe("users", headers(remaining=0, reset_in=10, date=START + 119))   # a Date rounded down
+    rate.observe("users", headers(remaining=0, reset_in=10, date=START + 119))  # a Date rounded down
     assert rate.wait_before("users") == 9.0  # measured from the better estimate (START + 120)
 
 
@@ -98,15 +103,19 @@ def test_answers_without_rate_limit_headers_change_nothing():
 
 
 def answer(remaining, reset, limit, date):
-    return {"Date": formatdate(date, usegmt=True), "X-Rate-Limit-Limit": str(limit),
-            "X-Rate-Limit-Remaining": str(remaining), "X-Rate-Limit-Reset": str(reset)}
+    return {
+        "Date": formatdate(date, usegmt=True),
+        "X-Rate-Limit-Limit": str(limit),
+        "X-Rate-Limit-Remaining": str(remaining),
+        "X-Rate-Limit-Reset": str(reset),
+    }
 
 
 def test_a_window_our_request_opened_ends_whole_seconds_after_it_was_sent_not_at_the_rounded_reset():
     clock = FakeClock(START + 1)
     rate = windows(clock)
     rate.observe("users", answer(50, START + 2, 100, START + 1))  # Okta's clock is ours
-    clock.advance(4.4)                                              # sent at START + 5.3, answered at + 5.4
+    clock.advance(4.4)  # sent at START + 5.3, answered at + 5.4
     rate.observe("users", answer(0, START + 16, 1, START + 5), sent_at=START + 5.3)
     assert rate.wait_before("users") == pytest.approx(10.0)  # until START + 15.4, not the rounded-up START + 16
 
@@ -125,7 +134,7 @@ def test_a_late_answer_from_the_last_window_does_not_end_the_next_one():
     rate = windows(clock)
     rate.observe("users", headers(remaining=0, reset_in=30, limit=20))
     clock.advance(30)
-    assert rate.wait_before("users") == 0.0                          # begins the next window
+    assert rate.wait_before("users") == 0.0  # begins the next window
     rate.observe("users", headers(remaining=0, reset_in=0, limit=20, date=START + 30))  # sent in the last one
     assert rate.wait_before("users") == 0.0
 
@@ -201,8 +210,12 @@ print(sum(1 for _ in range(40) if rate.wait_before("users") == 0))
 def test_two_processes_together_take_no_more_than_the_window_has_left(tmp_path):
     path = tmp_path / "okta-rate-limits.json"
     windows(shared=WindowFile(path, ORG, "t")).observe("users", headers(remaining=30, reset_in=60, limit=300))
-    procs = [subprocess.Popen([sys.executable, "-c", TAKER, str(path), str(START)], cwd=ROOT, stdout=subprocess.PIPE,
-                              text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", TAKER, str(path), str(START)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     taken = [int(proc.communicate(timeout=60)[0]) for proc in procs]
     assert sum(taken) == 30
 

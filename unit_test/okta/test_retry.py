@@ -1,5 +1,6 @@
 """RetryPolicy on its own: wait N seconds or give up, from the status or failure, the method, idempotency
 and the budget; and whether a request given up on may or may not have been applied."""
+
 import pytest
 
 from komand_okta.clock import FakeClock
@@ -41,24 +42,28 @@ def test_a_client_error_status_is_never_tried_again(status):
     assert decision.wait is None and not decision.maybe_applied
 
 
-@pytest.mark.parametrize("sent, method, idempotent, retried", [
-    (False, "POST", False, True),   # never reached Okta: safe for any method
-    (True, "GET", True, True),      # reached Okta, but a read or an idempotent call may repeat
-    (True, "PUT", True, True),
-    (True, "POST", False, False),   # reached Okta, a POST: trying again could apply it twice
-])
-def test_a_request_without_an_answer_is_tried_again_only_when_that_cannot_apply_it_twice(sent, method, idempotent,
-                                                                                         retried):
+@pytest.mark.parametrize(
+    "sent, method, idempotent, retried",
+    [
+        (False, "POST", False, True),  # never reached Okta: safe for any method
+        (True, "GET", True, True),  # reached Okta, but a read or an idempotent call may repeat
+        (True, "PUT", True, True),
+        (True, "POST", False, False),  # reached Okta, a POST: trying again could apply it twice
+    ],
+)
+def test_a_request_without_an_answer_is_tried_again_only_when_that_cannot_apply_it_twice(
+    sent, method, idempotent, retried
+):
     decision = policy().after_failure(Failure("dropped", sent=sent), method, idempotent, tries=1, waited=0)
     assert (decision.wait is not None) is retried
 
 
-@pytest.mark.parametrize("sent, method, maybe_applied", [
-    (True, "POST", True), (True, "DELETE", True), (True, "GET", False), (False, "POST", False)])
-def test_giving_up_without_an_answer_says_a_write_that_reached_okta_may_have_been_applied(sent, method,
-                                                                                          maybe_applied):
-    decision = policy().after_failure(Failure("dropped", sent=sent, retryable=False), method, False, tries=1,
-                                      waited=0)
+@pytest.mark.parametrize(
+    "sent, method, maybe_applied",
+    [(True, "POST", True), (True, "DELETE", True), (True, "GET", False), (False, "POST", False)],
+)
+def test_giving_up_without_an_answer_says_a_write_that_reached_okta_may_have_been_applied(sent, method, maybe_applied):
+    decision = policy().after_failure(Failure("dropped", sent=sent, retryable=False), method, False, tries=1, waited=0)
     assert decision.wait is None and decision.maybe_applied is maybe_applied
 
 
@@ -82,6 +87,8 @@ def test_giving_up_on_the_budget_keeps_what_the_failure_says_about_being_applied
 
 
 def test_backoff_doubles_up_to_its_cap():
-    waits = [policy(max_tries=20, max_wait=1e6).after_status(503, {}, "GET", True, tries=n, waited=0).wait
-             for n in range(1, 8)]
+    waits = [
+        policy(max_tries=20, max_wait=1e6).after_status(503, {}, "GET", True, tries=n, waited=0).wait
+        for n in range(1, 8)
+    ]
     assert waits == [0.5, 1.0, 2.0, 4.0, BACKOFF_CAP, BACKOFF_CAP, BACKOFF_CAP]

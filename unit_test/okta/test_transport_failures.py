@@ -5,6 +5,7 @@ write; a TLS failure and a refused connection fail at once (no retry, no wait), 
 the host and port, and the fix; no read ever says "may or may not have been applied".
 Servers are scripted sockets on 127.0.0.1 (`servers`); the clock is fake, so nothing sleeps.
 """
+
 import ssl
 
 import pytest
@@ -43,6 +44,7 @@ def failure(call) -> OktaError:
 
 # -- a body cut short --------------------------------------------------------------------------
 
+
 def test_a_read_whose_body_is_cut_short_is_retried_and_succeeds():
     clock = FakeClock()
     with Server([reply(body=USER[:10], length=len(USER)), reply(body=USER)]) as server:
@@ -63,9 +65,11 @@ def test_a_read_cut_short_every_time_fails_without_saying_it_may_have_been_appli
     assert len(server.requests) == 5 and "cut short" in error.cause and AMBIGUOUS not in error.cause
 
 
-CUT_SHORT = [requests.exceptions.ChunkedEncodingError(ProtocolError("Connection broken", IncompleteRead(8, 92))),
-             requests.exceptions.ContentDecodingError("Received response with content-encoding: gzip, but failed"),
-             requests.exceptions.ConnectionError(ProtocolError("Connection broken", IncompleteRead(8, 92)))]
+CUT_SHORT = [
+    requests.exceptions.ChunkedEncodingError(ProtocolError("Connection broken", IncompleteRead(8, 92))),
+    requests.exceptions.ContentDecodingError("Received response with content-encoding: gzip, but failed"),
+    requests.exceptions.ConnectionError(ProtocolError("Connection broken", IncompleteRead(8, 92))),
+]
 
 
 @pytest.mark.parametrize("exc", CUT_SHORT, ids=["chunked", "decoding", "incomplete-read"])
@@ -82,6 +86,7 @@ def test_a_write_cut_short_is_not_retried_and_says_it_may_have_been_applied(requ
 
 
 # -- TLS -----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_https_to_a_plain_http_port_fails_at_once_naming_tls_and_the_port(monkeypatch, method):
@@ -114,6 +119,7 @@ def test_the_ca_bundle_the_tls_error_names_makes_the_certificate_trusted(monkeyp
 
 # -- refused -------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_a_refused_connection_fails_at_once_naming_host_and_port(method):
     clock, port = FakeClock(), closed_port()
@@ -122,8 +128,9 @@ def test_a_refused_connection_fails_at_once_naming_host_and_port(method):
     assert AMBIGUOUS not in error.cause and clock.sleeps == []
 
 
-@pytest.mark.parametrize("code, ambiguous", [("TLSV1_ALERT_PROTOCOL_VERSION", False),
-                                             ("UNEXPECTED_EOF_WHILE_READING", True)])
+@pytest.mark.parametrize(
+    "code, ambiguous", [("TLSV1_ALERT_PROTOCOL_VERSION", False), ("UNEXPECTED_EOF_WHILE_READING", True)]
+)
 def test_a_write_is_called_maybe_applied_only_after_a_tls_failure_that_can_come_midway(requests_mock, code, ambiguous):
     error = ssl.SSLError(1, "[SSL: %s]" % code)
     error.reason = code

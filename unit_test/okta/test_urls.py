@@ -1,4 +1,5 @@
 """normalize_base_url / normalize_token: what an admin pastes into the connection."""
+
 import pytest
 
 from komand_okta.okta.http.errors import OktaConnectionError
@@ -13,8 +14,15 @@ def test_a_trailing_slash_is_stripped():
     assert normalize_base_url("https://example.okta.com/") == "https://example.okta.com"
 
 
-@pytest.mark.parametrize("pasted", ["https://example.okta.com/api/v1", "https://example.okta.com/api/v1/",
-                                    "https://example.okta.com/api/v1/users?limit=1", "example.okta.com/api/v1/users"])
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "https://example.okta.com/api/v1",
+        "https://example.okta.com/api/v1/",
+        "https://example.okta.com/api/v1/users?limit=1",
+        "example.okta.com/api/v1/users",
+    ],
+)
 def test_a_pasted_api_path_is_stripped(pasted):
     assert normalize_base_url(pasted) == "https://example.okta.com"
 
@@ -43,10 +51,14 @@ def test_an_explicit_port_is_kept():
     assert normalize_base_url("https://login.acme.com:8443/api/v1") == "https://login.acme.com:8443"
 
 
-@pytest.mark.parametrize("admin, api", [("acme-admin.okta.com", "https://acme.okta.com"),
-                                        ("https://acme-admin.oktapreview.com/admin/dashboard",
-                                         "https://acme.oktapreview.com"),
-                                        ("acme-admin.okta-emea.com", "https://acme.okta-emea.com")])
+@pytest.mark.parametrize(
+    "admin, api",
+    [
+        ("acme-admin.okta.com", "https://acme.okta.com"),
+        ("https://acme-admin.oktapreview.com/admin/dashboard", "https://acme.oktapreview.com"),
+        ("acme-admin.okta-emea.com", "https://acme.okta-emea.com"),
+    ],
+)
 def test_the_admin_console_domain_becomes_the_api_domain(admin, api):
     assert normalize_base_url(admin) == api
 
@@ -55,16 +67,22 @@ def test_a_custom_domain_ending_in_admin_is_left_alone():
     assert normalize_base_url("sso-admin.acme.com") == "https://sso-admin.acme.com"
 
 
-@pytest.mark.parametrize("url, expected", [("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
-                                           ("http://127.9.9.9", "http://127.9.9.9"),
-                                           ("http://localhost:5000/api/v1", "http://localhost:5000"),
-                                           ("http://[::1]:8080/", "http://[::1]:8080")])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+        ("http://127.9.9.9", "http://127.9.9.9"),
+        ("http://localhost:5000/api/v1", "http://localhost:5000"),
+        ("http://[::1]:8080/", "http://[::1]:8080"),
+    ],
+)
 def test_plain_http_is_allowed_to_a_loopback_host(url, expected):
     assert normalize_base_url(url) == expected
 
 
-@pytest.mark.parametrize("url", ["http://example.okta.com", "http://10.0.0.5:8080", "http://localhost.evil.com",
-                                 "http://127.0.0.1.nip.io"])
+@pytest.mark.parametrize(
+    "url", ["http://example.okta.com", "http://10.0.0.5:8080", "http://localhost.evil.com", "http://127.0.0.1.nip.io"]
+)
 def test_plain_http_to_anything_else_is_a_connection_error(url):
     with pytest.raises(OktaConnectionError) as info:
         normalize_base_url(url)
@@ -84,8 +102,18 @@ def test_an_empty_or_non_text_domain_is_a_connection_error(raw):
     assert "okta_url" in info.value.cause or "Okta domain" in info.value.cause
 
 
-@pytest.mark.parametrize("url", ["https://", "not a domain", "https://exa mple.okta.com", "https://-bad-.okta.com",
-                                 "https://example.okta.com:99999", "https://intranet", "https://under_score.okta.com"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://",
+        "not a domain",
+        "https://exa mple.okta.com",
+        "https://-bad-.okta.com",
+        "https://example.okta.com:99999",
+        "https://intranet",
+        "https://under_score.okta.com",
+    ],
+)
 def test_an_invalid_host_is_a_connection_error(url):
     with pytest.raises(OktaConnectionError):
         normalize_base_url(url)
@@ -121,6 +149,7 @@ def test_non_loopback_hosts(host):
 
 
 # -- token ---------------------------------------------------------------------------------------
+
 
 def test_a_plain_token_is_kept():
     assert normalize_token("00abcDEF-ghi_123") == "00abcDEF-ghi_123"

@@ -1,4 +1,5 @@
 """find_user: a user named by id, login or email."""
+
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -13,8 +14,11 @@ from komand_okta.okta.users import find as find_user
 BASE = "https://example.okta.com"
 API = BASE + "/api/v1"
 NOT_FOUND = {"errorCode": "E0000007", "errorSummary": "Not found: Resource not found: x (User)"}
-USER = {"id": "00u1abcdefghijklmnop", "status": "ACTIVE", "profile": {"login": "jdoe@example.com",
-                                                                      "email": "jdoe@example.com"}}
+USER = {
+    "id": "00u1abcdefghijklmnop",
+    "status": "ACTIVE",
+    "profile": {"login": "jdoe@example.com", "email": "jdoe@example.com"},
+}
 
 
 def make_client():
@@ -84,10 +88,13 @@ def test_two_users_sharing_the_email_is_an_error_naming_the_count(requests_mock)
 
 def test_the_count_covers_matches_beyond_the_first_page(requests_mock):
     requests_mock.get(API + "/users/shared%40example.com", status_code=404, json=NOT_FOUND)
-    requests_mock.get(API + "/users", [
-        {"json": [dict(USER, id="00u1")], "headers": {"Link": '<%s/users?after=00u1>; rel="next"' % API}},
-        {"json": [dict(USER, id="00u2"), dict(USER, id="00u3")]},
-    ])
+    requests_mock.get(
+        API + "/users",
+        [
+            {"json": [dict(USER, id="00u1")], "headers": {"Link": '<%s/users?after=00u1>; rel="next"' % API}},
+            {"json": [dict(USER, id="00u2"), dict(USER, id="00u3")]},
+        ],
+    )
     with pytest.raises(AmbiguousUser) as info:
         find_user(make_client(), "shared@example.com")
     assert "3 Okta users" in info.value.cause
@@ -114,8 +121,11 @@ def test_a_non_email_miss_is_none_without_a_search(requests_mock):
 
 
 def test_a_non_404_error_is_raised_not_treated_as_a_miss(requests_mock):
-    requests_mock.get(API + "/users/jane%40example.com", status_code=403,
-                      json={"errorCode": "E0000006", "errorSummary": "You do not have permission"})
+    requests_mock.get(
+        API + "/users/jane%40example.com",
+        status_code=403,
+        json={"errorCode": "E0000006", "errorSummary": "You do not have permission"},
+    )
     search = requests_mock.get(API + "/users", json=[USER])
     with pytest.raises(OktaError) as info:
         find_user(make_client(), "jane@example.com")

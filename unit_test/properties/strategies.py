@@ -16,6 +16,7 @@ so a new action or a new field is covered without touching this file:
   `?`, `#`, `%`, CR/LF, NUL, RTL marks, emoji, combining marks, 10k characters). The runtime may
   refuse them or send requests, but the requests' paths must be correctly encoded.
 """
+
 import copy
 import math
 
@@ -28,22 +29,39 @@ SPEC = spec_module.load()
 TYPES = SPEC.get("types") or {}
 SECTIONS = {"action": "actions", "trigger": "triggers", "task": "tasks"}
 
-BASE_KINDS = {"string": "string", "date": "string", "bytes": "string", "python": "string",
-              "boolean": "boolean", "bool": "boolean", "integer": "integer", "int": "integer",
-              "number": "number", "float": "number", "object": "object", "file": "object"}
+BASE_KINDS = {
+    "string": "string",
+    "date": "string",
+    "bytes": "string",
+    "python": "string",
+    "boolean": "boolean",
+    "bool": "boolean",
+    "integer": "integer",
+    "int": "integer",
+    "number": "number",
+    "float": "number",
+    "object": "object",
+    "file": "object",
+}
 # One or more values of each JSON kind; "integer" and "number" overlap (1 is both), so a kind's
 # wrong values are drawn only from kinds the field does not accept at all.
 KIND_VALUES = {
     "string": st.sampled_from(["1", "true", "null", "[]", "{}", "x"]),
     "boolean": st.booleans(),
-    "integer": st.integers(-(2 ** 40), 2 ** 40),
+    "integer": st.integers(-(2**40), 2**40),
     "number": st.sampled_from([1.5, -0.25, 3.14159, 1e-300]),
     "object": st.sampled_from([{}, {"a": 1}, {"value": "x"}]),
     "array": st.sampled_from([[], ["x"], [1, 2], [{}]]),
     "null": st.none(),
 }
-ACCEPTS = {"string": {"string"}, "boolean": {"boolean"}, "integer": {"integer"},
-           "number": {"number", "integer"}, "object": {"object"}, "array": {"array"}}
+ACCEPTS = {
+    "string": {"string"},
+    "boolean": {"boolean"},
+    "integer": {"integer"},
+    "number": {"number", "integer"},
+    "object": {"object"},
+    "array": {"array"},
+}
 WHITESPACE = " \t\n\r\x0b\x0c\u00a0\u2003\u3000"
 
 
@@ -82,8 +100,9 @@ def _wrong_value(field: dict):
     kind = field_kind(type_name)
     if not kind:
         return None
-    choices = [st.tuples(st.just("type"), KIND_VALUES[other])
-               for other in KIND_VALUES if other not in ACCEPTS[kind] | {"null"}]
+    choices = [
+        st.tuples(st.just("type"), KIND_VALUES[other]) for other in KIND_VALUES if other not in ACCEPTS[kind] | {"null"}
+    ]
     choices.append(st.tuples(st.just("null"), st.none()))
     if "enum" in field and kind == "string":
         # "" for an optional field means "not given" (its default applies), so it is not wrong
@@ -115,6 +134,7 @@ def _nested_wrong(type_name: str, members: dict):
         mkind = field_kind(str(members[key].get("type", "")))
         value[key] = draw(st.one_of([KIND_VALUES[o] for o in KIND_VALUES if o not in ACCEPTS[mkind]]))
         return value
+
     return build()
 
 
@@ -146,17 +166,81 @@ def invalid_inputs(kind: str, name: str):
         else:
             params.pop(key, None)
         return params, key, how
+
     return build()
 
 
 # -- nasty strings -------------------------------------------------------------------------------
-PIECES = ["/", "..", ".", "?", "#", "%", "%2F", "%2e%2e", "%252F", "\n", "\r", "\r\n", "\x00", "\t",
-          "\u202e", "\u200f", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "\U0001F600", "\U0001F469\u200d\U0001F4BB",
-          "e\u0301", "\u0301", "\ufeff", "&", "=", "+", " ", "\\", "@", ";", "%00", "00u1", "user@example.com",
-          "a", "\u00e9", "\u4e2d\u6587"]
-SPECIAL = [".", "..", "/", "../", "/..", "../..", "../../users", "a/b", "..%2F..", "%2e%2e", "%2E", "?", "?x=1",
-           "#", "#frag", "%", "%zz", "%2F", "\n", "\r\n", "a\nb", "\x00", "a\x00b", "\u202eevil", "\U0001F600",
-           "a\u0301\u0301\u0301", "x?y#z/..%", "user@example.com/../../groups", "*", "~", "  .. "]
+PIECES = [
+    "/",
+    "..",
+    ".",
+    "?",
+    "#",
+    "%",
+    "%2F",
+    "%2e%2e",
+    "%252F",
+    "\n",
+    "\r",
+    "\r\n",
+    "\x00",
+    "\t",
+    "\u202e",
+    "\u200f",
+    "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+    "\U0001f600",
+    "\U0001f469\u200d\U0001f4bb",
+    "e\u0301",
+    "\u0301",
+    "\ufeff",
+    "&",
+    "=",
+    "+",
+    " ",
+    "\\",
+    "@",
+    ";",
+    "%00",
+    "00u1",
+    "user@example.com",
+    "a",
+    "\u00e9",
+    "\u4e2d\u6587",
+]
+SPECIAL = [
+    ".",
+    "..",
+    "/",
+    "../",
+    "/..",
+    "../..",
+    "../../users",
+    "a/b",
+    "..%2F..",
+    "%2e%2e",
+    "%2E",
+    "?",
+    "?x=1",
+    "#",
+    "#frag",
+    "%",
+    "%zz",
+    "%2F",
+    "\n",
+    "\r\n",
+    "a\nb",
+    "\x00",
+    "a\x00b",
+    "\u202eevil",
+    "\U0001f600",
+    "a\u0301\u0301\u0301",
+    "x?y#z/..%",
+    "user@example.com/../../groups",
+    "*",
+    "~",
+    "  .. ",
+]
 
 
 def nasty_strings():
@@ -202,14 +286,17 @@ def nasty_inputs(kind: str, name: str):
             else:
                 params[key] = draw(nasty_strings())
         return params, chosen
+
     return build()
 
 
 # -- values shaped by a generated schema ---------------------------------------------------------
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5))
-json_values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                           st.dictionaries(st.text(max_size=5), inner, max_size=3)),
-                           max_leaves=12)
+json_values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+    max_leaves=12,
+)
 
 
 def from_schema(schema, definitions, depth=0):
@@ -222,9 +309,14 @@ def from_schema(schema, definitions, depth=0):
         shaped = st.sampled_from(schema["enum"])
     elif kind == "object" and schema.get("properties") and depth < 4:
         props = schema["properties"]
-        declared = st.fixed_dictionaries({}, optional={k: from_schema(v, definitions, depth + 1) for k, v in props.items()})
-        shaped = st.builds(lambda extra, value: dict(extra, **value),
-                           st.dictionaries(st.text(max_size=3), scalars, max_size=2), declared)
+        declared = st.fixed_dictionaries(
+            {}, optional={k: from_schema(v, definitions, depth + 1) for k, v in props.items()}
+        )
+        shaped = st.builds(
+            lambda extra, value: dict(extra, **value),
+            st.dictionaries(st.text(max_size=3), scalars, max_size=2),
+            declared,
+        )
     elif kind == "array":
         shaped = st.lists(from_schema(schema.get("items") or {}, definitions, depth + 1), max_size=3)
     elif kind in ("integer", "number") and ("minimum" in schema or "maximum" in schema):
@@ -232,8 +324,11 @@ def from_schema(schema, definitions, depth=0):
         edges = sorted({edge for bound in bounds for edge in (bound, math.floor(bound) - 1, math.ceil(bound) + 1)})
         shaped = st.one_of(st.sampled_from(edges), st.integers(math.floor(min(bounds)) - 2, math.ceil(max(bounds)) + 2))
     else:
-        shaped = {"string": st.text(max_size=5), "boolean": st.booleans(), "integer": st.integers(),
-                  "number": st.one_of(st.integers(), st.floats(allow_nan=False)),
-                  "object": st.dictionaries(st.text(max_size=3), scalars, max_size=2)}.get(kind, json_values)
+        shaped = {
+            "string": st.text(max_size=5),
+            "boolean": st.booleans(),
+            "integer": st.integers(),
+            "number": st.one_of(st.integers(), st.floats(allow_nan=False)),
+            "object": st.dictionaries(st.text(max_size=3), scalars, max_size=2),
+        }.get(kind, json_values)
     return st.one_of(shaped, shaped, json_values) if depth else shaped
-

@@ -15,6 +15,7 @@ input the schema refuses.
 Runs use FakeClock, so retries never sleep; how many examples, and whether the same ones every
 run, is the Hypothesis profile's (unit_test/conftest.py).
 """
+
 import re
 from unittest import mock
 from urllib.parse import unquote, urlsplit
@@ -36,9 +37,22 @@ ANY_URL = re.compile(r".*")
 # Okta operations outside /api/v1 at a path no input takes part in (Universal Logout names the
 # user in its body): a request there must be to exactly that path.
 FIXED_PATHS = {logout.PATH}
-COLLECTIONS = {"users", "groups", "zones", "apps", "factors", "roles", "eventHooks", "logs", "idps", "realms",
-               "policies", "user", "appLinks", "sessions"}
-
+COLLECTIONS = {
+    "users",
+    "groups",
+    "zones",
+    "apps",
+    "factors",
+    "roles",
+    "eventHooks",
+    "logs",
+    "idps",
+    "realms",
+    "policies",
+    "user",
+    "appLinks",
+    "sessions",
+}
 
 
 def _cause_names(cause: str, field: str) -> bool:
@@ -50,6 +64,7 @@ def _cause_names(cause: str, field: str) -> bool:
 def test_invalid_input_is_refused_naming_the_field_without_any_request(kind, name):
     if s.invalid_inputs(kind, name).is_empty:
         pytest.skip("%s has no input that can be wrong" % name)
+
     @given(case=s.invalid_inputs(kind, name))
     def check(case):
         params, field, how = case
@@ -61,6 +76,7 @@ def test_invalid_input_is_refused_naming_the_field_without_any_request(kind, nam
         assert result.exception is not None, result.error
         assert _cause_names(result.exception["cause"], field), (field, how, result.exception["cause"])
         assert "Traceback" not in result.error and "Traceback" not in result.body["log"]
+
     check()
 
 
@@ -75,6 +91,7 @@ def test_an_input_that_is_not_an_object_is_refused_without_any_request(name, par
 def test_every_step_with_inputs_has_invalid_cases_and_the_examples_are_valid():
     """The strategies are derived from the spec: the unchanged examples pass validation."""
     from komand_okta.runtime import schemas
+
     for kind, name in STEPS:
         fields = s.input_fields(kind, name)
         params = s.valid_input(kind, name)
@@ -111,13 +128,14 @@ def answer(mode):
         if request.method == "GET" and last in COLLECTIONS:
             return []
         return f.user()
+
     return respond
 
 
 def path_problems(spy: PathSpy, urls: list) -> list:
     problems = []
     for segments, built in spy.built:
-        parts = built[len(API_PREFIX):].split("/")[1:] if built.startswith(API_PREFIX + "/") else None
+        parts = built[len(API_PREFIX) :].split("/")[1:] if built.startswith(API_PREFIX + "/") else None
         if parts is None or len(parts) != len(segments):
             problems.append("path(%r) -> %r: segment count changed" % (segments, built))
             continue
@@ -157,6 +175,7 @@ def _run_nasty(name, params, mode):
 def test_hostile_strings_end_in_a_clean_error_or_correctly_encoded_paths(name, request):
     if not s._string_targets(s.input_fields("action", name)):
         pytest.skip("%s has no string input" % name)
+
     @given(case=s.nasty_inputs("action", name), mode=st.sampled_from(["404", "200"]))
     def check(case, mode):
         params, chosen = case
@@ -166,6 +185,7 @@ def test_hostile_strings_end_in_a_clean_error_or_correctly_encoded_paths(name, r
             assert "Traceback" not in result.error and "Traceback" not in result.body["log"]
         problems = path_problems(spy, urls)
         assert not problems, problems
+
     check()
 
 
@@ -189,6 +209,10 @@ def test_remove_user_from_group_with_group_id_dotdot_never_deletes_the_user():
     """The worst consequence found: '..' as a group id turns 'remove from group' into a user delete."""
     params = {"email": "user@example.com", "group_id": ".."}
     _, _, urls = _run_nasty("remove_user_from_group", params, "200")
-    wrong = [u for u in urls if not urlsplit(u).path.startswith("/api/v1/users/user%40example.com")
-             and not urlsplit(u).path.startswith("/api/v1/groups/")]
+    wrong = [
+        u
+        for u in urls
+        if not urlsplit(u).path.startswith("/api/v1/users/user%40example.com")
+        and not urlsplit(u).path.startswith("/api/v1/groups/")
+    ]
     assert not wrong, wrong

@@ -5,6 +5,7 @@ values built from the schema itself (then nudged: a field dropped, a type swappe
 whenever `fast_valid` says valid, jsonschema must agree. Where it is unsure it says invalid, and
 jsonschema decides, so only this one direction matters.
 """
+
 import jsonschema
 import pytest
 from hypothesis import given
@@ -18,14 +19,28 @@ SPEC = spec_module.load()
 TYPES = SPEC.get("types") or {}
 SECTIONS = [("connection", SPEC.get("connection") or {})] + [
     ("%s.%s.%s" % (kind, name, part), (step.get(part) or {}))
-    for kind in ("actions", "triggers", "tasks") for name, step in (SPEC.get(kind) or {}).items()
-    for part in ("input", "output")]
+    for kind in ("actions", "triggers", "tasks")
+    for name, step in (SPEC.get(kind) or {}).items()
+    for part in ("input", "output")
+]
 # Keywords the spec may use that it does not use yet (or not everywhere): held to jsonschema too.
-SYNTHETIC_TYPES = {"item": {"name": {"type": "string"}, "n": {"type": "integer", "maximum": 5},
-                            "child": {"type": "item", "additionalProperties": True}}}
+SYNTHETIC_TYPES = {
+    "item": {
+        "name": {"type": "string"},
+        "n": {"type": "integer", "maximum": 5},
+        "child": {"type": "item", "additionalProperties": True},
+    }
+}
 SYNTHETIC = [
-    ("bounds", {"n": {"type": "integer", "minimum": 1, "maximum": 300}, "x": {"type": "number", "minimum": -0.5},
-                "m": {"type": "integer", "maximum": 10, "required": True}, "s": {"type": "string", "minimum": 1}}),
+    (
+        "bounds",
+        {
+            "n": {"type": "integer", "minimum": 1, "maximum": 300},
+            "x": {"type": "number", "minimum": -0.5},
+            "m": {"type": "integer", "maximum": 10, "required": True},
+            "s": {"type": "string", "minimum": 1},
+        },
+    ),
     ("open", {"item": {"type": "item", "additionalProperties": True}, "items": {"type": "[]item"}}),
 ]
 
@@ -40,6 +55,7 @@ def test_fast_validation_never_accepts_what_jsonschema_rejects(where, fields):
     def check(instance):
         if schemas.fast_valid(instance, schema, definitions):
             assert validator.is_valid(instance), instance
+
     check()
 
 
@@ -52,6 +68,7 @@ def test_fast_validation_of_bounds_and_open_types_never_accepts_what_jsonschema_
     def check(instance):
         if schemas.fast_valid(instance, schema, schema["definitions"]):
             assert validator.is_valid(instance), instance
+
     check()
 
 
@@ -62,6 +79,7 @@ def test_the_fast_path_confirms_a_number_within_its_bounds():
 
 def test_the_fast_path_confirms_the_spec_examples_it_is_meant_for():
     from komand_okta.runtime.samples import section_example
+
     schema = schemas.section_schema(SPEC["actions"]["get_user"]["input"], TYPES)
     assert schemas.fast_valid(section_example(SPEC["actions"]["get_user"]["input"]), schema, schema["definitions"])
 

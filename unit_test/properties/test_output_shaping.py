@@ -7,6 +7,7 @@ adopt (`additionalProperties: true` on a field), random values shaped by the sch
 - shaping keeps every declared member that is not null, so it never loses what the spec promises;
 - shaping twice changes nothing.
 """
+
 import copy
 
 import jsonschema
@@ -19,10 +20,20 @@ from unit_test.properties.strategies import from_schema
 
 SPEC = spec_module.load()
 TYPES = SPEC.get("types") or {}
-SYNTHETIC_TYPES = {"item": {"name": {"type": "string"}, "tags": {"type": "[]string"}, "extra": {"type": "object"},
-                            "child": {"type": "item"}, "open": {"type": "item", "additionalProperties": True}}}
-SECTIONS = [("%s.%s" % (kind, name), step.get("output") or {}, TYPES)
-            for kind in ("actions", "triggers", "tasks") for name, step in (SPEC.get(kind) or {}).items()]
+SYNTHETIC_TYPES = {
+    "item": {
+        "name": {"type": "string"},
+        "tags": {"type": "[]string"},
+        "extra": {"type": "object"},
+        "child": {"type": "item"},
+        "open": {"type": "item", "additionalProperties": True},
+    }
+}
+SECTIONS = [
+    ("%s.%s" % (kind, name), step.get("output") or {}, TYPES)
+    for kind in ("actions", "triggers", "tasks")
+    for name, step in (SPEC.get(kind) or {}).items()
+]
 SECTIONS.append(("synthetic", {"item": {"type": "item"}, "items": {"type": "[]item"}}, SYNTHETIC_TYPES))
 
 
@@ -47,11 +58,13 @@ def declared_kept(before, after, schema, definitions) -> bool:
     if isinstance(before, dict) and isinstance(after, dict):
         declared = schema.get("properties") if schema.get("additionalProperties") is not True else None
         keys = [k for k in before if before[k] is not None and (declared is None or k in declared)]
-        return all(k in after and declared_kept(before[k], after[k], (declared or {}).get(k, {}), definitions)
-                   for k in keys)
+        return all(
+            k in after and declared_kept(before[k], after[k], (declared or {}).get(k, {}), definitions) for k in keys
+        )
     if isinstance(before, list) and isinstance(after, list):
         return len(before) == len(after) and all(
-            declared_kept(b, a, schema.get("items") or {}, definitions) for b, a in zip(before, after, strict=True))
+            declared_kept(b, a, schema.get("items") or {}, definitions) for b, a in zip(before, after, strict=True)
+        )
     return True
 
 
@@ -71,4 +84,5 @@ def test_shaping_keeps_what_the_spec_declares_and_only_that(where, fields, types
             assert strict.is_valid(shaped), shaped
         assert declared_kept(output, shaped, schema, definitions)
         assert schemas.conformed(shaped, schema, definitions) == shaped
+
     check()

@@ -1,4 +1,5 @@
 """`bin/komand_okta` as the orchestrator runs it: a subprocess, a message on stdin."""
+
 import json
 import subprocess
 import sys
@@ -9,15 +10,23 @@ BIN = ROOT / "bin" / "komand_okta"
 
 
 def run_bin(*args, stdin=""):
-    done = subprocess.run([sys.executable, str(BIN), *args], input=stdin, capture_output=True, text=True,
-                          timeout=60, cwd="/")
+    done = subprocess.run(
+        [sys.executable, str(BIN), *args], input=stdin, capture_output=True, text=True, timeout=60, cwd="/"
+    )
     return done.returncode, done.stdout, done.stderr
 
 
 def test_run_answers_one_error_envelope_and_exit_1_for_bad_input():
-    message = {"type": "action_start", "version": "v1",
-               "body": {"action": "get_user", "meta": {}, "input": {},
-                        "connection": {"okta_url": "example.okta.com", "okta_key": {"secretKey": "abcd1234"}}}}
+    message = {
+        "type": "action_start",
+        "version": "v1",
+        "body": {
+            "action": "get_user",
+            "meta": {},
+            "input": {},
+            "connection": {"okta_url": "example.okta.com", "okta_key": {"secretKey": "abcd1234"}},
+        },
+    }
     code, out, _ = run_bin("run", stdin=json.dumps(message))
     envelope = json.loads(out)
     assert code == 1 and envelope["body"]["status"] == "error"
@@ -63,9 +72,11 @@ def test_an_unknown_subcommand_exits_2():
 
 
 def test_run_refuses_a_lone_surrogate_escape_on_stdin_naming_the_field_without_a_traceback():
-    message = ('{"type": "action_start", "version": "v1", "body": {"action": "get_user", "meta": {}, '
-               '"input": {"email": "a\\ud800@example.com"}, '
-               '"connection": {"okta_url": "example.okta.com", "okta_key": {"secretKey": "abcd1234"}}}}')
+    message = (
+        '{"type": "action_start", "version": "v1", "body": {"action": "get_user", "meta": {}, '
+        '"input": {"email": "a\\ud800@example.com"}, '
+        '"connection": {"okta_url": "example.okta.com", "okta_key": {"secretKey": "abcd1234"}}}}'
+    )
     code, out, err = run_bin("run", stdin=message)
     envelope = json.loads(out)
     assert code == 1 and "Invalid input: 'email' is not valid text" in envelope["body"]["error"]

@@ -1,4 +1,5 @@
 """The runtime answers every message with exactly one v1 envelope."""
+
 from unit_test import factories as f
 from unit_test.conftest import API, CONNECTION, run_step
 
@@ -8,6 +9,7 @@ def handle(message):
 
     from komand_okta.clock import FakeClock
     from komand_okta.runtime.plugin import Plugin
+
     return Plugin(clock=FakeClock(), stderr=io.StringIO()).handle(message)
 
 
@@ -43,7 +45,11 @@ def test_a_message_that_is_not_an_object_is_an_error():
 def test_a_connection_test_message_answers_a_connection_test_envelope(okta):
     okta.get(API + "/users?limit=1", json=[])
     envelope, ok = handle({"type": "connection_test", "version": "v1", "body": {"connection": CONNECTION}})
-    assert ok and envelope["type"] == "connection_test" and envelope["body"]["output"] == {"success": True, "auth_method": "api_token"}
+    assert (
+        ok
+        and envelope["type"] == "connection_test"
+        and envelope["body"]["output"] == {"success": True, "auth_method": "api_token"}
+    )
 
 
 def test_a_failed_connection_test_explains_the_token_problem(okta):
@@ -72,6 +78,7 @@ def test_an_okta_error_becomes_an_error_envelope_with_cause_assistance_and_data(
 
 def test_an_unexpected_exception_is_reported_without_crashing(monkeypatch, okta):
     from komand_okta.actions import get_user
+
     monkeypatch.setattr(get_user.Action, "run", lambda self, params: 1 / 0)
     result = run_step("action", "get_user", {"email": "user@example.com"})
     assert not result.ok and "division by zero" in result.error and result.exception is None
@@ -79,6 +86,7 @@ def test_an_unexpected_exception_is_reported_without_crashing(monkeypatch, okta)
 
 def test_an_output_that_breaks_the_spec_is_an_error_not_a_silent_success(monkeypatch, okta):
     from komand_okta.actions import get_user
+
     monkeypatch.setattr(get_user.Action, "run", lambda self, params: {"found": "yes"})
     result = run_step("action", "get_user", {"email": "user@example.com"})
     assert not result.ok and "'found' must be of type boolean" in result.exception["cause"]

@@ -1,4 +1,5 @@
 """Web-server mode: the InsightConnect routes, status codes and masking, over WSGI in-process."""
+
 import io
 import json
 from wsgiref.util import setup_testing_defaults
@@ -15,8 +16,13 @@ def call(app, method, path, body=None, query=""):
 
 
 def call_raw(app, method, path, raw: bytes, query=""):
-    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
-               "CONTENT_LENGTH": str(len(raw)), "wsgi.input": io.BytesIO(raw)}
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "CONTENT_LENGTH": str(len(raw)),
+        "wsgi.input": io.BytesIO(raw),
+    }
     setup_testing_defaults(environ)
     seen = {}
     chunks = app(environ, lambda status, headers: seen.update(status=int(status.split()[0]), headers=headers))
@@ -25,8 +31,11 @@ def call_raw(app, method, path, raw: bytes, query=""):
 
 
 def action(name, params, connection=CONNECTION):
-    return {"type": "action_start", "version": "v1",
-            "body": {"action": name, "meta": {"jobId": "j"}, "connection": connection, "input": params}}
+    return {
+        "type": "action_start",
+        "version": "v1",
+        "body": {"action": name, "meta": {"jobId": "j"}, "connection": connection, "input": params},
+    }
 
 
 @pytest.fixture
@@ -53,6 +62,7 @@ def test_an_okta_error_answers_400_with_the_explained_exception(app, okta):
 
 def test_an_unexpected_error_answers_500_and_the_app_keeps_serving(app, okta, monkeypatch):
     from komand_okta.actions import get_user
+
     monkeypatch.setattr(get_user.Action, "run", lambda self, params: 1 / 0)
     status, _ = call(app, "POST", "/api/v1/actions/get_user", action("get_user", {"email": "user@example.com"}))
     assert status == 500 and call(app, "GET", "/api/v1/status") == (200, {"status": "Ready"})
@@ -91,8 +101,7 @@ def test_triggers_cannot_be_run_over_http(app):
 
 
 def test_the_connection_secret_is_masked_in_the_response(app, okta):
-    okta.get(API + "/users/user%40example.com", status_code=400,
-             json=f.error("E0000001", "echo %s" % TOKEN))
+    okta.get(API + "/users/user%40example.com", status_code=400, json=f.error("E0000001", "echo %s" % TOKEN))
     _, body = call(app, "POST", "/api/v1/actions/get_user", action("get_user", {"email": "user@example.com"}))
     assert TOKEN not in json.dumps(body)
 

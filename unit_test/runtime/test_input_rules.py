@@ -1,4 +1,5 @@
 """The spec decides what an input means: empty optional strings, defaults, bounds, unknown keys."""
+
 import pytest
 
 from unit_test.runtime.spec_plugin import cause, run_echo
@@ -34,12 +35,15 @@ def test_a_blank_required_string_is_still_refused(value):
 
 
 # -- minimum / maximum -----------------------------------------------------------------------------
-@pytest.mark.parametrize("field, value, expected", [
-    ("count", 0, "'count' must be between 1 and 300; got 0"),
-    ("count", 301, "'count' must be between 1 and 300; got 301"),
-    ("floor", -0.5, "'floor' must be 0 or more; got -0.5"),
-    ("cap", 11, "'cap' must be 10 or less; got 11"),
-])
+@pytest.mark.parametrize(
+    "field, value, expected",
+    [
+        ("count", 0, "'count' must be between 1 and 300; got 0"),
+        ("count", 301, "'count' must be between 1 and 300; got 301"),
+        ("floor", -0.5, "'floor' must be 0 or more; got -0.5"),
+        ("cap", 11, "'cap' must be 10 or less; got 11"),
+    ],
+)
 def test_a_number_outside_its_bounds_is_refused_naming_the_bounds(field, value, expected):
     envelope, ok, _ = run_echo({"email": "a@example.com", field: value})
     assert not ok and expected in cause(envelope)

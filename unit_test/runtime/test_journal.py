@@ -1,5 +1,6 @@
 """The journal: what was appended survives a reopen until acknowledged, the file is compacted,
 and an append beyond the bounds or refused by the disk is refused whole."""
+
 import errno
 import json
 
@@ -102,6 +103,7 @@ def test_a_full_disk_refuses_the_append_and_leaves_the_file_as_it_was(path, monk
     def half_then_full(fd, data):
         real_write(fd, data[:5])
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(journal_module.os, "write", half_then_full)
     assert not journal.append([("b", 2)])
     monkeypatch.setattr(journal_module.os, "write", real_write)
@@ -124,6 +126,7 @@ def test_a_compaction_the_disk_refuses_keeps_the_journal_working(path, monkeypat
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(journal_module.os, "fsync", full)
     assert not journal.acknowledge(2)
     monkeypatch.setattr(journal_module.os, "fsync", real_fsync)

@@ -1,4 +1,5 @@
 """The spec decides what an output holds: declared members are kept, the rest is left out."""
+
 import io
 
 from komand_okta.clock import FakeClock
@@ -23,13 +24,15 @@ def test_undeclared_members_of_a_custom_type_are_left_out_at_every_depth():
 
 def test_each_item_of_an_array_of_a_custom_type_is_trimmed():
     assert output_of({"items": [{"name": "a", "x": 1}, {"name": "b", "tags": ["t"], "y": 2}]}) == {
-        "items": [{"name": "a"}, {"name": "b", "tags": ["t"]}]}
+        "items": [{"name": "a"}, {"name": "b", "tags": ["t"]}]
+    }
 
 
 def test_a_member_typed_object_is_kept_whole_less_its_nulls():
     extra = {"anything": {"deep": [1, {"k": "v", "gone": None}]}, "also": True}
     assert output_of({"item": {"extra": extra}}) == {
-        "item": {"extra": {"anything": {"deep": [1, {"k": "v"}]}, "also": True}}}
+        "item": {"extra": {"anything": {"deep": [1, {"k": "v"}]}, "also": True}}
+    }
 
 
 def test_a_field_marked_additional_properties_keeps_members_its_type_does_not_declare():
@@ -45,17 +48,26 @@ def test_a_declared_member_of_the_wrong_type_is_still_refused_not_dropped():
 TASK_SPEC = {
     "connection": {},
     "types": {"number": {"n": {"type": "integer", "required": True}}},
-    "tasks": {"count_up": {"input": {"batch": {"type": "integer", "required": True}},
-                           "output": {"numbers": {"type": "[]number", "required": True}}}},
+    "tasks": {
+        "count_up": {
+            "input": {"batch": {"type": "integer", "required": True}},
+            "output": {"numbers": {"type": "[]number", "required": True}},
+        }
+    },
 }
 
 
 def test_task_output_items_are_trimmed_to_their_type(monkeypatch):
     from komand_okta.runtime.components import TaskResult
     from unit_test.runtime.fake_plugin.tasks import count_up
-    monkeypatch.setattr(count_up.Task, "run", lambda self, params, state, custom: TaskResult(
-        [{"n": 1, "note": "x"}, {"n": 2, "skip": None}], {}))
+
+    monkeypatch.setattr(
+        count_up.Task,
+        "run",
+        lambda self, params, state, custom: TaskResult([{"n": 1, "note": "x"}, {"n": 2, "skip": None}], {}),
+    )
     plugin = Plugin(package="unit_test.runtime.fake_plugin", spec=TASK_SPEC, clock=FakeClock(), stderr=io.StringIO())
-    envelope, ok = plugin.handle({"type": "task_start", "version": "v1",
-                                  "body": {"task": "count_up", "input": {"batch": 1}, "state": {}}})
+    envelope, ok = plugin.handle(
+        {"type": "task_start", "version": "v1", "body": {"task": "count_up", "input": {"batch": 1}, "state": {}}}
+    )
     assert ok and envelope["body"]["output"] == [{"n": 1}, {"n": 2}]

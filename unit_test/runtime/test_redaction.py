@@ -1,4 +1,5 @@
 """Secrets from the connection and input never reach logs or errors."""
+
 from komand_okta.runtime.redact import MASK, Redactor
 from komand_okta.runtime.steplog import StepLog
 
@@ -11,8 +12,16 @@ def test_connection_credentials_are_masked_in_text():
 
 def test_input_values_under_secret_names_are_masked_at_any_depth():
     redact = Redactor()
-    redact.add_message({}, {}, {"credentials": {"password": {"value": "Hunter2!pw"},
-                                                "recovery_question": {"question": "q", "answer": "blue-cat"}}})
+    redact.add_message(
+        {},
+        {},
+        {
+            "credentials": {
+                "password": {"value": "Hunter2!pw"},
+                "recovery_question": {"question": "q", "answer": "blue-cat"},
+            }
+        },
+    )
     assert redact("Hunter2!pw blue-cat") == "%s %s" % (MASK, MASK)
 
 
@@ -30,6 +39,7 @@ def test_very_short_values_are_not_treated_as_secrets():
 
 def test_the_step_log_masks_secrets_in_what_it_keeps_and_what_it_prints():
     import io
+
     redact = Redactor()
     redact.add("topsecret99")
     stream = io.StringIO()

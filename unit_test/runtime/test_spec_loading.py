@@ -1,4 +1,5 @@
 """The spec is parsed once per version: a JSON cache keyed by content, never stale."""
+
 from komand_okta.runtime import spec
 
 
@@ -37,12 +38,24 @@ def test_an_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
 
 
 # The keys Rapid7's SpecPropertiesValidator accepts on an input or output field.
-RAPID7_FIELD_KEYS = {"title", "type", "description", "required", "default", "enum", "order", "example",
-                     "excludeProduct", "placeholder", "tooltip"}
+RAPID7_FIELD_KEYS = {
+    "title",
+    "type",
+    "description",
+    "required",
+    "default",
+    "enum",
+    "order",
+    "example",
+    "excludeProduct",
+    "placeholder",
+    "tooltip",
+}
 
 
 def _raw_spec() -> dict:
     import yaml
+
     return yaml.safe_load(spec.spec_path().read_bytes())
 
 
@@ -52,15 +65,21 @@ def test_every_field_rule_names_a_field_of_the_spec():
 
 
 def test_field_rules_are_merged_into_their_fields_when_the_spec_is_parsed():
-    parsed = spec.parse(b"actions:\n  a:\n    input:\n      limit: {type: integer}\n"
-                        b"field_rules:\n  actions:\n    a:\n      input:\n        limit: {minimum: 1}\n")
+    parsed = spec.parse(
+        b"actions:\n  a:\n    input:\n      limit: {type: integer}\n"
+        b"field_rules:\n  actions:\n    a:\n      input:\n        limit: {minimum: 1}\n"
+    )
     assert parsed["actions"]["a"]["input"]["limit"] == {"type": "integer", "minimum": 1}
 
 
 def test_no_step_field_carries_a_key_rapid7s_validators_refuse():
     raw = _raw_spec()
-    offenders = [(kind, name, section, field, sorted(set(props) - RAPID7_FIELD_KEYS))
-                 for kind in ("actions", "triggers", "tasks") for name, step in (raw.get(kind) or {}).items()
-                 for section in ("input", "output") for field, props in (step.get(section) or {}).items()
-                 if set(props) - RAPID7_FIELD_KEYS]
+    offenders = [
+        (kind, name, section, field, sorted(set(props) - RAPID7_FIELD_KEYS))
+        for kind in ("actions", "triggers", "tasks")
+        for name, step in (raw.get(kind) or {}).items()
+        for section in ("input", "output")
+        for field, props in (step.get(section) or {}).items()
+        if set(props) - RAPID7_FIELD_KEYS
+    ]
     assert offenders == []

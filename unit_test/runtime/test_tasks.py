@@ -1,5 +1,6 @@
 """The task protocol: state in, state out, a list as output, errors reported with status ok, and an
 output item that breaks the spec quarantined rather than failing the run."""
+
 import io
 import json
 
@@ -13,10 +14,12 @@ from unit_test.runtime.fake_plugin.tasks import count_up
 SPEC = {
     "connection": {},
     "types": {"number": {"n": {"type": "integer", "required": True}}},
-    "tasks": {"count_up": {
-        "input": {"batch": {"type": "integer", "required": True}, "fail": {"type": "boolean", "required": False}},
-        "output": {"numbers": {"type": "[]number", "required": True}},
-    }},
+    "tasks": {
+        "count_up": {
+            "input": {"batch": {"type": "integer", "required": True}, "fail": {"type": "boolean", "required": False}},
+            "output": {"numbers": {"type": "[]number", "required": True}},
+        }
+    },
 }
 
 
@@ -66,8 +69,9 @@ def run_returning(monkeypatch, items, state=None):
     monkeypatch.setattr(count_up.Task, "run", lambda self, params, old, custom: TaskResult(items, state or {}))
     stderr = io.StringIO()
     plugin = Plugin(package="unit_test.runtime.fake_plugin", spec=SPEC, clock=FakeClock(), stderr=stderr)
-    envelope, ok = plugin.handle({"type": "task_start", "version": "v1",
-                                  "body": {"task": "count_up", "input": {"batch": 1}, "state": {}}})
+    envelope, ok = plugin.handle(
+        {"type": "task_start", "version": "v1", "body": {"task": "count_up", "input": {"batch": 1}, "state": {}}}
+    )
     return envelope, ok, stderr.getvalue()
 
 

@@ -1,5 +1,6 @@
 """The trigger loop: state saved only after delivery, failures never lose or invent events, an
 event that cannot be emitted is quarantined, and state files stay inside the state directory."""
+
 import io
 import json
 
@@ -165,8 +166,9 @@ def test_the_log_names_the_quarantined_event_and_counts_each_poll(tmp_path):
     assert "Poll: 1 event(s) sent, 1 quarantined." in log
 
 
-@pytest.mark.parametrize("event", [{"n": float("nan")}, {"n": 1, "deep": nested(5000)}],
-                         ids=["nan", "nesting too deep to encode"])
+@pytest.mark.parametrize(
+    "event", [{"n": float("nan")}, {"n": 1, "deep": nested(5000)}], ids=["nan", "nesting too deep to encode"]
+)
 def test_an_event_json_cannot_carry_is_quarantined(tmp_path, event):
     sent, _ = run_scripted(tmp_path, Scripted([event, {"n": 1}]))
     assert sent == [{"n": 1}] and len(dead_letters(tmp_path / "t1.deadletter.jsonl")) == 1
@@ -223,12 +225,12 @@ def test_a_plain_trigger_id_keeps_the_name_earlier_versions_wrote(tmp_path, trig
 def deny(monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
+
     monkeypatch.setattr("tempfile.TemporaryFile", refuse)
 
 
 @pytest.mark.parametrize("unwritable", ["below a file", "permission denied"])
-def test_a_state_directory_that_cannot_be_written_is_a_clear_error_before_any_poll(tmp_path, monkeypatch,
-                                                                                  unwritable):
+def test_a_state_directory_that_cannot_be_written_is_a_clear_error_before_any_poll(tmp_path, monkeypatch, unwritable):
     (tmp_path / "file").write_text("")
     state_dir = tmp_path / "file" / "state" if unwritable == "below a file" else tmp_path / "state"
     if unwritable == "permission denied":

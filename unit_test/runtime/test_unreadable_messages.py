@@ -1,5 +1,6 @@
 """Text that is not valid Unicode, and nesting deeper than any real message, are refused cleanly:
 an error naming the field, no request, no traceback anywhere (stdout, the envelope, the log)."""
+
 import io
 import json
 from wsgiref.util import setup_testing_defaults
@@ -28,16 +29,22 @@ def assert_clean(result):
     json.dumps(result.envelope, ensure_ascii=False).encode("utf-8")  # every string is valid text
 
 
-@pytest.mark.parametrize("params, field", [
-    ({"email": "user" + LONE + "@example.com"}, "'email'"),
-    ({"profile": {"login": "a@example.com", "firstName": LONE}, "nextLogin": False}, "'profile.firstName'"),
-    ({"profile": {"login": "a@example.com", LONE: "x"}, "nextLogin": False}, "'profile.\\ud800'"),
-])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"email": "user" + LONE + "@example.com"}, "'email'"),
+        ({"profile": {"login": "a@example.com", "firstName": LONE}, "nextLogin": False}, "'profile.firstName'"),
+        ({"profile": {"login": "a@example.com", LONE: "x"}, "nextLogin": False}, "'profile.\\ud800'"),
+    ],
+)
 def test_input_that_is_not_valid_text_is_refused_naming_the_field(okta, params, field):
     name = "get_user" if "email" in params else "create_user"
     result = run_step("action", name, params)
     assert_clean(result)
-    assert result.exception["cause"].startswith("Invalid input: " + field) and "not valid text" in result.exception["cause"]
+    assert (
+        result.exception["cause"].startswith("Invalid input: " + field)
+        and "not valid text" in result.exception["cause"]
+    )
     assert not okta.called
 
 
@@ -55,10 +62,14 @@ def test_meta_that_is_not_valid_text_is_refused_and_not_echoed(okta):
 
 
 def test_input_nested_deeper_than_the_limit_is_refused_naming_the_field(okta):
-    result = run_step("action", "raw_request", {"path": "/api/v1/users", "method": "POST",
-                                                "body": nested(messages.MAX_DEPTH + 5)})
+    result = run_step(
+        "action", "raw_request", {"path": "/api/v1/users", "method": "POST", "body": nested(messages.MAX_DEPTH + 5)}
+    )
     assert_clean(result)
-    assert result.exception["cause"].startswith("Invalid input: 'body.a.a") and "nested more than" in result.exception["cause"]
+    assert (
+        result.exception["cause"].startswith("Invalid input: 'body.a.a")
+        and "nested more than" in result.exception["cause"]
+    )
     assert not okta.called
 
 
@@ -85,11 +96,20 @@ def test_a_log_line_holding_a_lone_surrogate_is_written_escaped():
 
 def test_web_mode_answers_400_naming_the_field_for_a_lone_surrogate_escape(okta):
     from komand_okta.runtime.http import App
-    message = {"type": "action_start", "version": "v1",
-               "body": {"action": "get_user", "meta": {}, "connection": CONNECTION, "input": {"email": LONE}}}
+
+    message = {
+        "type": "action_start",
+        "version": "v1",
+        "body": {"action": "get_user", "meta": {}, "connection": CONNECTION, "input": {"email": LONE}},
+    }
     raw = json.dumps(message).encode()  # ensure_ascii: the body carries the escape \ud800
-    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/api/v1/actions/get_user", "QUERY_STRING": "",
-               "CONTENT_LENGTH": str(len(raw)), "wsgi.input": io.BytesIO(raw)}
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/api/v1/actions/get_user",
+        "QUERY_STRING": "",
+        "CONTENT_LENGTH": str(len(raw)),
+        "wsgi.input": io.BytesIO(raw),
+    }
     setup_testing_defaults(environ)
     seen = {}
     payload = b"".join(App()(environ, lambda status, headers: seen.update(status=status)))

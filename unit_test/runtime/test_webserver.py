@@ -3,6 +3,7 @@
 The server runs in this process (a thread), so Okta is mocked as elsewhere; the test clients use
 `http.client`, which requests_mock does not intercept. Every wait is a socket timeout.
 """
+
 import http.client
 import json
 import os
@@ -45,8 +46,12 @@ def server():
 def request(port, method, path, body=None, timeout=ANSWER_WITHIN):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request(method, path, body=json.dumps(body) if body is not None else None,
-                           headers={"Content-Type": "application/json"})
+        connection.request(
+            method,
+            path,
+            body=json.dumps(body) if body is not None else None,
+            headers={"Content-Type": "application/json"},
+        )
         response = connection.getresponse()
         return response.status, json.loads(response.read())
     finally:
@@ -54,9 +59,11 @@ def request(port, method, path, body=None, timeout=ANSWER_WITHIN):
 
 
 def get_user_message():
-    return {"type": "action_start", "version": "v1",
-            "body": {"action": "get_user", "meta": {}, "connection": CONNECTION,
-                     "input": {"email": "user@example.com"}}}
+    return {
+        "type": "action_start",
+        "version": "v1",
+        "body": {"action": "get_user", "meta": {}, "connection": CONNECTION, "input": {"email": "user@example.com"}},
+    }
 
 
 @pytest.fixture
@@ -70,8 +77,10 @@ def slow_clients(server):
             client = socket.create_connection(("127.0.0.1", port), timeout=5)
             sockets.append(client)
             if k % 2:
-                client.sendall(b"POST /api/v1/actions/get_user HTTP/1.1\r\nHost: x\r\n"
-                               b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"type\": ")
+                client.sendall(
+                    b"POST /api/v1/actions/get_user HTTP/1.1\r\nHost: x\r\n"
+                    b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"type\": "
+                )
             else:
                 client.sendall(b"GET /api/v1/status HTTP/1.1\r\nHost: x\r\nX-Slow: ")
         yield sockets
@@ -94,15 +103,21 @@ def test_an_action_answers_within_a_second_while_200_clients_send_slowly(server,
 def test_a_body_larger_than_the_limit_is_refused_with_413_before_it_is_read(server):
     client = socket.create_connection(("127.0.0.1", server.effective_port), timeout=5)
     with client:
-        client.sendall(b"POST /api/v1/actions/get_user HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n"
-                       % (webserver.OPTIONS["max_request_body_size"] + 1))
+        client.sendall(
+            b"POST /api/v1/actions/get_user HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n"
+            % (webserver.OPTIONS["max_request_body_size"] + 1)
+        )
         assert client.recv(64).startswith(b"HTTP/1.1 413")
 
 
-@pytest.mark.parametrize("environment, expected", [({}, "127.0.0.1"), ({"KOMAND_OKTA_HTTP_HOST": "0.0.0.0"}, "0.0.0.0")],
-                         ids=["by-hand", "image"])
-def test_the_default_listen_address_is_loopback_unless_the_environment_says_otherwise(monkeypatch, environment,
-                                                                                         expected):
+@pytest.mark.parametrize(
+    "environment, expected",
+    [({}, "127.0.0.1"), ({"KOMAND_OKTA_HTTP_HOST": "0.0.0.0"}, "0.0.0.0")],
+    ids=["by-hand", "image"],
+)
+def test_the_default_listen_address_is_loopback_unless_the_environment_says_otherwise(
+    monkeypatch, environment, expected
+):
     monkeypatch.delenv(webserver.HOST_ENV, raising=False)
     for key, value in environment.items():
         monkeypatch.setenv(key, value)
@@ -132,9 +147,24 @@ class Served:
     """`bin/komand_okta http --workers 2` on a free loopback port, its log read line by line."""
 
     def __init__(self):
-        self.process = subprocess.Popen([sys.executable, str(ROOT / "bin" / "komand_okta"), "http", "--host",
-                                         "127.0.0.1", "--port", "0", "--workers", "2", "--threads", "2"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "bin" / "komand_okta"),
+                "http",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--workers",
+                "2",
+                "--threads",
+                "2",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines = queue.Queue()
         threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stderr], daemon=True).start()
         self.port = int(self.wait_for("Listening on http://127.0.0.1:").split("127.0.0.1:")[1].split(":")[0])

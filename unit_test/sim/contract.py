@@ -31,9 +31,9 @@ from urllib.parse import parse_qsl
 import pytest
 
 from . import recordings
+from .openapi_spec import FORM, Spec, normalize
 from .recordings import DISCRIMINATED, empty_form, kind_of, objects, subkind
 from .signature import Probes
-from .openapi_spec import FORM, Spec, normalize
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SPEC_PATH = SHARED / "okta-openapi" / "management-minimal.patched.yaml"
@@ -72,11 +72,16 @@ class Recorder:
         request = rec.get("request") or {}
         json_body = rec.get("content_type") == "application/json" and rec["body"] is not None
         entry = {
-            "method": rec["method"], "route": route, "status": rec["status"], "path": rec["path"],
+            "method": rec["method"],
+            "route": route,
+            "status": rec["status"],
+            "path": rec["path"],
             # a copy: the simulator may change the objects it answered with afterwards
             "body": pickle.loads(pickle.dumps(rec["body"], -1)) if json_body else None,
-            "query": request.get("query", ""), "request_type": request.get("content_type", ""),
-            "request_body": request.get("body", b"")}
+            "query": request.get("query", ""),
+            "request_type": request.get("content_type", ""),
+            "request_body": request.get("body", b""),
+        }
         for bucket in list(self.open):
             bucket.append(entry)
 
@@ -101,6 +106,7 @@ RECORDER = Recorder()
 def install() -> None:
     """Have every simulator ``oktasim.testing`` starts report to ``RECORDER``."""
     from oktasim import testing
+
     if RECORDER not in testing.OBSERVERS:
         testing.OBSERVERS.append(RECORDER)
 
@@ -116,8 +122,7 @@ def checked():
         yield
     found = problems(records) if records else []
     if found:
-        pytest.fail("the simulator's exchanges break Okta's contract:\n  " + "\n  ".join(found[:30]),
-                    pytrace=False)
+        pytest.fail("the simulator's exchanges break Okta's contract:\n  " + "\n  ".join(found[:30]), pytrace=False)
 
 
 # ---- the checks --------------------------------------------------------------------------
@@ -149,8 +154,11 @@ def response_problems(spec: Spec, rec: dict) -> list:
     """Why a response body does not validate, less what real Okta does too."""
     errors = _errors(spec, "response", rec["method"], rec["route"], rec["status"], rec["body"])
     excused = recorded_departures(spec, "response", _group(rec["method"], rec["route"])) if errors else set()
-    return [f'{rec["method"]} {rec["route"]} {rec["status"]}: {e.message[:300]} at {list(e.absolute_path)}'
-            for item, e in errors if _departure(rec["method"], rec["route"], item, e) not in excused]
+    return [
+        f'{rec["method"]} {rec["route"]} {rec["status"]}: {e.message[:300]} at {list(e.absolute_path)}'
+        for item, e in errors
+        if _departure(rec["method"], rec["route"], item, e) not in excused
+    ]
 
 
 def request_problems(spec: Spec, rec: dict) -> list:
@@ -170,8 +178,11 @@ def request_problems(spec: Spec, rec: dict) -> list:
         return [*found, f"{name}: the spec takes no {content_type} body here"]
     errors = _errors(spec, "request", method, route, content_type, body)
     excused = recorded_departures(spec, "request", _group(method, route)) if errors else set()
-    return found + [f"{name}: {e.message[:300]} at {list(e.absolute_path)}"
-                    for item, e in errors if _departure(method, route, item, e) not in excused]
+    return found + [
+        f"{name}: {e.message[:300]} at {list(e.absolute_path)}"
+        for item, e in errors
+        if _departure(method, route, item, e) not in excused
+    ]
 
 
 def object_problems(spec: Spec, rec: dict) -> list:
@@ -183,9 +194,14 @@ def object_problems(spec: Spec, rec: dict) -> list:
         if missing:
             found.append(f"{name}: a {sk} lacks {sorted(missing)}, which every recorded one carries")
         seen = empties.get(sk, {})
-        wrong = sorted((key, form) for key, value in obj.items() if key in seen
-                       and (form := empty_form(value)) and form not in seen[key]
-                       and (sk, key, form) not in UNRECORDED_EMPTIES)
+        wrong = sorted(
+            (key, form)
+            for key, value in obj.items()
+            if key in seen
+            and (form := empty_form(value))
+            and form not in seen[key]
+            and (sk, key, form) not in UNRECORDED_EMPTIES
+        )
         if wrong:
             found.append(f"{name}: a {sk} has {wrong}, empty forms no recorded one shows")
         extra = sorted(undeclared_keys(spec, sk, obj))
@@ -221,12 +237,16 @@ def _query_departures(spec: Spec, method, route, sent: list) -> list:
     """(key, text) for each way a query departs from the operation's query parameters."""
     declared = spec.query_parameters(method, route)
     names = {name for name, _ in sent}
-    found = [(("missing", name), f"the spec requires the query parameter {name!r}")
-             for name, (_, required) in declared.items() if required and name not in names]
+    found = [
+        (("missing", name), f"the spec requires the query parameter {name!r}")
+        for name, (_, required) in declared.items()
+        if required and name not in names
+    ]
     for name, value in sent:
         if name not in declared:
-            found.append((("undeclared", name), f"query parameter {name!r} is not one the spec declares "
-                                                 f"({sorted(declared)})"))
+            found.append(
+                (("undeclared", name), f"query parameter {name!r} is not one the spec declares ({sorted(declared)})")
+            )
         elif not any(_validator(spec, "query", method, route, name)[0].is_valid(v) for v in _readings(value)):
             found.append((("value", name, value), f"query parameter {name}={value!r} is not what the spec allows"))
     return found
@@ -262,6 +282,7 @@ _VALID: set = set()  # (validator key, signature) of every unit found valid
 def _validator(spec: Spec, direction, method, route, which):
     """(validator, probes or None, splits pages) for one body (``which``: a status or content type)."""
     import jsonschema
+
     if direction == "response":
         schema = spec.response_schema(method, route, which)[0]
     elif direction == "request":
@@ -270,8 +291,13 @@ def _validator(spec: Spec, direction, method, route, which):
         schema = spec.query_parameters(method, route)[which][0]
     if schema is None:
         return None, None, False
-    splits = schema.get("type") == "array" and isinstance(schema.get("items"), dict) and not (
-        set(schema) & {"minItems", "maxItems", "uniqueItems", "contains", "prefixItems", "anyOf", "allOf", "oneOf"})
+    splits = (
+        schema.get("type") == "array"
+        and isinstance(schema.get("items"), dict)
+        and not (
+            set(schema) & {"minItems", "maxItems", "uniqueItems", "contains", "prefixItems", "anyOf", "allOf", "oneOf"}
+        )
+    )
     if splits:  # a page is validated item by item, each against the items schema
         schema = {**schema["items"], "$defs": schema["$defs"]}
     return jsonschema.Draft202012Validator(schema), Probes.of(schema), splits

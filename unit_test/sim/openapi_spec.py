@@ -23,8 +23,19 @@ import os
 import re
 from pathlib import Path
 
-SKIPPED_KEYWORDS = ("discriminator", "nullable", "example", "examples", "x-okta-tags", "xml", "externalDocs",
-                    "deprecated", "readOnly", "writeOnly", "format")
+SKIPPED_KEYWORDS = (
+    "discriminator",
+    "nullable",
+    "example",
+    "examples",
+    "x-okta-tags",
+    "xml",
+    "externalDocs",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "format",
+)
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -38,6 +49,7 @@ def load_yaml(path):
     user's cache directory under the file's SHA-256 (so a changed spec is parsed anew), a tenth
     of that.  Without a writable cache directory it is parsed every time."""
     import yaml
+
     with open(path, "rb") as fh:
         text = fh.read()
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "komand_okta" / "okta-openapi"
@@ -135,9 +147,12 @@ class Spec:
         """A list operation whose schema is one object, while its own examples are lists
         (listAuthenticatorEnrollments): the examples and the operation's name agree."""
         examples = [document.resolve(e).get("value") for e in (content.get("examples") or {}).values()]
-        return (op.get("operationId", "").startswith("list") and bool(examples)
-                and all(isinstance(x, list) for x in examples)
-                and document.resolve(content["schema"]).get("type") != "array")
+        return (
+            op.get("operationId", "").startswith("list")
+            and bool(examples)
+            and all(isinstance(x, list) for x in examples)
+            and document.resolve(content["schema"]).get("type") != "array"
+        )
 
     def documented_statuses(self, method, route) -> set:
         _, op, _ = self._find(method, route)
@@ -229,8 +244,10 @@ class _Converter:
             elif k == "oneOf":
                 one_of = [self._conv(x) for x in v]
             elif k == "properties":
-                out[k] = {pk: ({"anyOf": [self._conv(pv), {"type": "null"}]} if pk in self.null_ok
-                               else self._conv(pv)) for pk, pv in v.items()}
+                out[k] = {
+                    pk: ({"anyOf": [self._conv(pv), {"type": "null"}]} if pk in self.null_ok else self._conv(pv))
+                    for pk, pv in v.items()
+                }
             elif k in ("items", "additionalProperties", "not"):
                 out[k] = self._conv(v) if isinstance(v, dict) else v
             elif k == "required":
@@ -257,7 +274,11 @@ class _Converter:
             target = ref.split("/")[-1]
             if target == name:
                 continue
-            branches.append({"if": {"properties": {prop: {"const": value}}, "required": [prop]},
-                             "then": self._ref(target, in_allof=True)})
+            branches.append(
+                {
+                    "if": {"properties": {prop: {"const": value}}, "required": [prop]},
+                    "then": self._ref(target, in_allof=True),
+                }
+            )
         out.pop("anyOf", None)  # the subtypes' list (oneOf): the branches above say it precisely
         return {"allOf": [out, *branches]}

@@ -18,13 +18,61 @@ import re
 from fractions import Fraction
 
 # Keywords that look at structure only (key sets and JSON types), which the signature keeps whole.
-STRUCTURAL = frozenset({"type", "properties", "required", "additionalProperties", "items", "allOf", "anyOf",
-                        "oneOf", "not", "if", "then", "else", "$ref", "$defs", "minProperties", "maxProperties",
-                        "dependentRequired"})
-VALUE = frozenset({"enum", "const", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
-                   "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems"})
-ASSERTIONS = frozenset({"$dynamicRef", "contains", "dependentSchemas", "format", "patternProperties",
-                        "prefixItems", "propertyNames", "unevaluatedItems", "unevaluatedProperties"}) | STRUCTURAL | VALUE
+STRUCTURAL = frozenset(
+    {
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "$ref",
+        "$defs",
+        "minProperties",
+        "maxProperties",
+        "dependentRequired",
+    }
+)
+VALUE = frozenset(
+    {
+        "enum",
+        "const",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+    }
+)
+ASSERTIONS = (
+    frozenset(
+        {
+            "$dynamicRef",
+            "contains",
+            "dependentSchemas",
+            "format",
+            "patternProperties",
+            "prefixItems",
+            "propertyNames",
+            "unevaluatedItems",
+            "unevaluatedProperties",
+        }
+    )
+    | STRUCTURAL
+    | VALUE
+)
 ANY_KEY = "*"  # the context of values under additionalProperties: any property name
 
 

@@ -97,15 +97,18 @@ def test_a_put_renames_and_keeps_the_network_it_does_not_name(api, demo):
     assert (r.json()["name"], r.json()["network"]) == ("SIEM export (2026)", {"connection": "ANYWHERE"})
 
 
-@pytest.mark.parametrize("body", [
-    {"network": {"connection": "SOMEWHERE"}},
-    {"network": {"connection": "ZONE"}},
-    {"network": {"connection": "ZONE", "include": ["nzoNoSuchZone"]}},
-    {"network": {"connection": "ANYWHERE", "include": ["ALL_IP_ZONES"]}},
-    {"network": "ANYWHERE"},
-    {"name": ""},
-    {"userId": "00uSomeoneElse"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"network": {"connection": "SOMEWHERE"}},
+        {"network": {"connection": "ZONE"}},
+        {"network": {"connection": "ZONE", "include": ["nzoNoSuchZone"]}},
+        {"network": {"connection": "ANYWHERE", "include": ["ALL_IP_ZONES"]}},
+        {"network": "ANYWHERE"},
+        {"name": ""},
+        {"userId": "00uSomeoneElse"},
+    ],
+)
 def test_a_bad_update_is_400_E0000001_and_changes_nothing(api, demo, body):
     url = f"/api/v1/api-tokens/{demo.ROGUE_API_TOKEN_ID}"
     before = api.get(url).json()

@@ -36,9 +36,11 @@ def test_a_recorded_assignment_answers_the_recorded_shape(api, wiki, executives,
 
 def test_an_assignment_links_the_app_itself_and_the_group(api, wiki, executives):
     d = api.put(f"/api/v1/apps/{wiki}/groups/{executives}", json={}).json()
-    assert d["_links"] == {"app": {"href": f"{api.sim.url}/api/v1/apps/{wiki}"},
-                           "self": {"href": f"{api.sim.url}/api/v1/apps/{wiki}/groups/{executives}"},
-                           "group": {"href": f"{api.sim.url}/api/v1/groups/{executives}"}}
+    assert d["_links"] == {
+        "app": {"href": f"{api.sim.url}/api/v1/apps/{wiki}"},
+        "self": {"href": f"{api.sim.url}/api/v1/apps/{wiki}/groups/{executives}"},
+        "group": {"href": f"{api.sim.url}/api/v1/groups/{executives}"},
+    }
 
 
 def test_assigning_a_group_gives_each_member_the_app_with_scope_group(api, sim, wiki, executives):
@@ -90,24 +92,30 @@ def test_a_priority_that_is_not_a_non_negative_integer_is_400_E0000001(api, wiki
     assert (r.status_code, r.json()["errorSummary"]) == (400, "Api validation failed: priority")
 
 
-@pytest.mark.parametrize(("method", "kind"), [("PUT", "UserGroup"), ("DELETE", "UserGroup"),
-                                              ("GET", "ApplicationGroupAssignment")])
+@pytest.mark.parametrize(
+    ("method", "kind"), [("PUT", "UserGroup"), ("DELETE", "UserGroup"), ("GET", "ApplicationGroupAssignment")]
+)
 def test_an_unknown_group_is_404_E0000007(api, wiki, method, kind):
     r = api.s.request(method, api.url(f"/api/v1/apps/{wiki}/groups/00gnope"), json={})
     assert (r.status_code, r.json()["errorSummary"]) == (404, f"Not found: Resource not found: 00gnope ({kind})")
 
 
-@pytest.mark.parametrize(("method", "suffix"), [("GET", ""), ("GET", "/GROUP"), ("PUT", "/GROUP"), ("DELETE", "/GROUP")])
+@pytest.mark.parametrize(
+    ("method", "suffix"), [("GET", ""), ("GET", "/GROUP"), ("PUT", "/GROUP"), ("DELETE", "/GROUP")]
+)
 def test_an_unknown_app_is_404_naming_an_app_instance(api, executives, method, suffix):
     path = "/api/v1/apps/0oanope/groups" + suffix.replace("GROUP", executives)
     r = api.s.request(method, api.url(path), json={})
     assert r.json()["errorSummary"] == "Not found: Resource not found: 0oanope (AppInstance)"
 
 
-@pytest.mark.parametrize(("times", "events"), [
-    (1, ["group.application_assignment.add"]),
-    (2, ["group.application_assignment.add", "group.application_assignment.update"]),
-])
+@pytest.mark.parametrize(
+    ("times", "events"),
+    [
+        (1, ["group.application_assignment.add"]),
+        (2, ["group.application_assignment.add", "group.application_assignment.update"]),
+    ],
+)
 def test_assigning_logs_an_add_then_updates(api, sim, wiki, executives, times, events):
     before = len(sim.store.logs)
     for _ in range(times):

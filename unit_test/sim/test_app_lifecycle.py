@@ -55,7 +55,11 @@ def test_an_unknown_app_is_404_naming_an_app_instance(api, method):
 def test_an_active_app_cannot_be_deleted(api, demo):
     r = api.delete(app_url(demo))
     body = r.json()
-    assert (r.status_code, body["errorCode"], body["errorSummary"]) == (403, "E0000056", "Delete application forbidden.")
+    assert (r.status_code, body["errorCode"], body["errorSummary"]) == (
+        403,
+        "E0000056",
+        "Delete application forbidden.",
+    )
     assert body["errorCauses"] == [{"errorSummary": "The application must be deactivated before deletion."}]
 
 

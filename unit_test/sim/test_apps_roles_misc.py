@@ -94,14 +94,19 @@ def test_user_types_and_default_type_cannot_be_deleted(api):
 
 def test_realms_list_and_search(api):
     assert len(api.get("/api/v1/realms").json()) == 2
-    assert [r["profile"]["name"] for r in api.get("/api/v1/realms", params={"search": 'profile.name co "art"'}).json()] == ["Partners"]
+    assert [
+        r["profile"]["name"] for r in api.get("/api/v1/realms", params={"search": 'profile.name co "art"'}).json()
+    ] == ["Partners"]
 
 
 def _newest_recorded_idp(itype):
-    found = [i for d in vcr.interactions(resource="idps", status=200, method="GET")
-             if d["path_template"] in ("/api/v1/idps", "/api/v1/idps/{idpId}")
-             for i in (d["response_body"] if isinstance(d["response_body"], list) else [d["response_body"]])
-             if i["type"] == itype]
+    found = [
+        i
+        for d in vcr.interactions(resource="idps", status=200, method="GET")
+        if d["path_template"] in ("/api/v1/idps", "/api/v1/idps/{idpId}")
+        for i in (d["response_body"] if isinstance(d["response_body"], list) else [d["response_body"]])
+        if i["type"] == itype
+    ]
     return max(found, key=lambda i: i["lastUpdated"])
 
 
@@ -109,8 +114,9 @@ def _newest_recorded_idp(itype):
 def test_idp_has_the_keys_and_links_of_the_newest_recorded_one_of_its_type(api, itype):
     real = _newest_recorded_idp(itype)
     [ours] = api.get("/api/v1/idps", params={"type": itype}).json()
-    assert vcr.key_tree({k: v for k, v in ours.items() if k != "_links"}) == \
-        vcr.key_tree({k: v for k, v in real.items() if k != "_links"})
+    assert vcr.key_tree({k: v for k, v in ours.items() if k != "_links"}) == vcr.key_tree(
+        {k: v for k, v in real.items() if k != "_links"}
+    )
     lifecycle = {"activate", "deactivate"}
     assert set(ours["_links"]) - lifecycle == set(real["_links"]) - lifecycle
 

@@ -7,9 +7,15 @@ from oktasim.testing import running_sim
 from .conftest import Api
 
 BEHAVIORS = "/api/v1/behaviors"
-DEFAULTS = {"New Country": "ANOMALOUS_LOCATION", "New State": "ANOMALOUS_LOCATION", "New City": "ANOMALOUS_LOCATION",
-            "New Geo-Location": "ANOMALOUS_LOCATION", "New Device": "ANOMALOUS_DEVICE", "New IP": "ANOMALOUS_IP",
-            "Velocity": "VELOCITY"}
+DEFAULTS = {
+    "New Country": "ANOMALOUS_LOCATION",
+    "New State": "ANOMALOUS_LOCATION",
+    "New City": "ANOMALOUS_LOCATION",
+    "New Geo-Location": "ANOMALOUS_LOCATION",
+    "New Device": "ANOMALOUS_DEVICE",
+    "New IP": "ANOMALOUS_IP",
+    "Velocity": "VELOCITY",
+}
 
 
 def test_every_org_starts_with_oktas_default_rules_all_active():
@@ -48,7 +54,10 @@ def test_lifecycle_answers_200_with_the_rule_in_its_new_status(api, demo, action
 def test_a_lifecycle_change_writes_a_behavior_settings_update(api, sim, demo):
     api.post(f"{BEHAVIORS}/{demo.DISABLED_BEHAVIOR_ID}/lifecycle/activate")
     last = sim.store.logs[-1]
-    assert (last["eventType"], last["target"][0]["id"]) == ("security.behavior.settings.update", demo.DISABLED_BEHAVIOR_ID)
+    assert (last["eventType"], last["target"][0]["id"]) == (
+        "security.behavior.settings.update",
+        demo.DISABLED_BEHAVIOR_ID,
+    )
 
 
 def test_an_unknown_lifecycle_action_is_404_E0000008(api, demo):

@@ -22,21 +22,45 @@ from .openapi_spec import FORM
 
 pytestmark = pytest.mark.skipif(not contract.available(), reason="../shared (Okta spec and recordings) not available")
 
-TOURED_SUBKINDS = {"zone:IP", "zone:DYNAMIC", "zone:DYNAMIC_V2", "policy:PASSWORD", "policy:OKTA_SIGN_ON",
-                   "policy:MFA_ENROLL", "policy:ACCESS_POLICY"}
+TOURED_SUBKINDS = {
+    "zone:IP",
+    "zone:DYNAMIC",
+    "zone:DYNAMIC_V2",
+    "policy:PASSWORD",
+    "policy:OKTA_SIGN_ON",
+    "policy:MFA_ENROLL",
+    "policy:ACCESS_POLICY",
+}
 ZONE_ROUTE, POLICY_ROUTE = "/api/v1/zones/{zoneId}", "/api/v1/policies/{policyId}"
 
 
 def _tour(api):
     u = demo.JANE_ID
-    for path in ["/api/v1/users?limit=5", f"/api/v1/users/{u}", f"/api/v1/users/{u}/groups",
-                 f"/api/v1/users/{u}/factors", f"/api/v1/users/{u}/factors/{demo.JANE_PUSH_FACTOR_ID}",
-                 f"/api/v1/users/{u}/roles", "/api/v1/groups?expand=stats", f"/api/v1/groups/{demo.PRIVILEGED_GROUP_ID}",
-                 f"/api/v1/groups/{demo.PRIVILEGED_GROUP_ID}/users", "/api/v1/apps", f"/api/v1/apps/{demo.SALESFORCE_APP_ID}",
-                 f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users", f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users/{u}",
-                 "/api/v1/zones", f"/api/v1/zones/{demo.BLOCKLIST_ZONE_ID}", f"/api/v1/zones/{demo.ANONYMIZER_ZONE_ID}",
-                 "/api/v1/idps", "/api/v1/eventHooks", f"/api/v1/eventHooks/{demo.SIEM_HOOK_ID}",
-                 "/api/v1/logs?limit=20", "/api/v1/meta/types/user", "/api/v1/realms", "/api/v1/users/nope"]:
+    for path in [
+        "/api/v1/users?limit=5",
+        f"/api/v1/users/{u}",
+        f"/api/v1/users/{u}/groups",
+        f"/api/v1/users/{u}/factors",
+        f"/api/v1/users/{u}/factors/{demo.JANE_PUSH_FACTOR_ID}",
+        f"/api/v1/users/{u}/roles",
+        "/api/v1/groups?expand=stats",
+        f"/api/v1/groups/{demo.PRIVILEGED_GROUP_ID}",
+        f"/api/v1/groups/{demo.PRIVILEGED_GROUP_ID}/users",
+        "/api/v1/apps",
+        f"/api/v1/apps/{demo.SALESFORCE_APP_ID}",
+        f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users",
+        f"/api/v1/apps/{demo.SALESFORCE_APP_ID}/users/{u}",
+        "/api/v1/zones",
+        f"/api/v1/zones/{demo.BLOCKLIST_ZONE_ID}",
+        f"/api/v1/zones/{demo.ANONYMIZER_ZONE_ID}",
+        "/api/v1/idps",
+        "/api/v1/eventHooks",
+        f"/api/v1/eventHooks/{demo.SIEM_HOOK_ID}",
+        "/api/v1/logs?limit=20",
+        "/api/v1/meta/types/user",
+        "/api/v1/realms",
+        "/api/v1/users/nope",
+    ]:
         api.get(path)
     for ptype in ("PASSWORD", "OKTA_SIGN_ON", "MFA_ENROLL", "ACCESS_POLICY"):
         for p in api.get(f"/api/v1/policies?type={ptype}").json():
@@ -47,11 +71,15 @@ def _tour(api):
     r = api.post(f"/api/v1/users/{u}/factors/{demo.JANE_PUSH_FACTOR_ID}/verify")
     api.get(r.json()["_links"]["poll"]["href"])
     api.post(f"/api/v1/users/{u}/roles", json={"type": "REPORT_ADMIN"})
-    api.post("/api/v1/users", json={"profile": {"firstName": "C", "lastName": "T", "email": "c.t@example.com",
-                                                "login": "c.t@example.com"}})
+    api.post(
+        "/api/v1/users",
+        json={"profile": {"firstName": "C", "lastName": "T", "email": "c.t@example.com", "login": "c.t@example.com"}},
+    )
     api.post("/api/v1/groups", json={"profile": {"name": "Contract"}})
     api.post("/api/v1/zones", json={"type": "IP", "name": "c", "gateways": [{"type": "CIDR", "value": "1.2.3.0/24"}]})
-    api.post("/api/v1/zones", json={"type": "DYNAMIC", "name": "d", "locations": [{"country": "US"}], "asns": ["15169"]})
+    api.post(
+        "/api/v1/zones", json={"type": "DYNAMIC", "name": "d", "locations": [{"country": "US"}], "asns": ["15169"]}
+    )
     api.post("/api/v1/zones", json={"type": "DYNAMIC_V2", "name": "e", "asns": {"include": ["15169"]}})
     api.post(f"/api/v1/zones/{demo.ANONYMIZER_ZONE_ID}/lifecycle/deactivate")
     api.post(f"/api/v1/users/{u}/lifecycle/reset_password?sendEmail=false")
@@ -85,8 +113,16 @@ def toured(tour):
 
 def exchange(method, route, status=200, body=None, query="", request=None, request_type="application/json"):
     raw = b"" if request is None else (request if isinstance(request, bytes) else json.dumps(request).encode())
-    return {"method": method, "route": route, "path": route, "status": status, "body": body, "query": query,
-            "request_type": request_type if raw else "", "request_body": raw}
+    return {
+        "method": method,
+        "route": route,
+        "path": route,
+        "status": status,
+        "body": body,
+        "query": query,
+        "request_type": request_type if raw else "",
+        "request_body": raw,
+    }
 
 
 # ---- the tour ------------------------------------------------------------------------------
@@ -104,8 +140,11 @@ def test_the_tour_meets_at_least_fifteen_recorded_kinds(toured):
 
 def test_every_operation_we_serve_exists_in_the_spec(spec):
     app = SimApp(org="demo")
-    missing = [f"{r.method} {r.template}" for r in app.router.routes()
-               if "{action}" not in r.template and spec.operation(r.method, r.template) is None]
+    missing = [
+        f"{r.method} {r.template}"
+        for r in app.router.routes()
+        if "{action}" not in r.template and spec.operation(r.method, r.template) is None
+    ]
     assert not missing, missing
 
 
@@ -124,18 +163,26 @@ def test_a_success_status_real_okta_was_recorded_answering_is_accepted(spec):
     assert contract.status_problems(spec, exchange("GET", "/api/v1/groups/rules/", status=200)) == []
 
 
-@pytest.mark.parametrize(("query", "wanted"), [
-    ("limit=200&bogus=1", "query parameter 'bogus' is not one the spec declares"),
-    ("limit=lots", "query parameter limit='lots' is not what the spec allows"),
-])
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("limit=200&bogus=1", "query parameter 'bogus' is not one the spec declares"),
+        ("limit=lots", "query parameter limit='lots' is not what the spec allows"),
+    ],
+)
 def test_an_accepted_request_with_a_query_outside_the_spec_is_a_problem(spec, query, wanted):
     found = contract.request_problems(spec, exchange("GET", "/api/v1/users", body=[], query=query))
     assert found and wanted in found[0]
 
 
 def test_a_query_the_spec_allows_passes(spec):
-    assert contract.request_problems(spec, exchange("GET", "/api/v1/groups", body=[],
-                                                    query="limit=200&expand=stats&search=type+eq+%22OKTA_GROUP%22")) == []
+    assert (
+        contract.request_problems(
+            spec,
+            exchange("GET", "/api/v1/groups", body=[], query="limit=200&expand=stats&search=type+eq+%22OKTA_GROUP%22"),
+        )
+        == []
+    )
 
 
 def test_a_required_query_parameter_left_out_is_a_problem(spec):
@@ -155,17 +202,30 @@ def test_a_body_sent_where_the_spec_takes_none_is_a_problem(spec):
 
 
 def test_a_refused_request_is_not_held_to_the_spec(spec):
-    refused = exchange("POST", "/api/v1/zones", status=400, query="bogus=1", request={"gateways": "x"},
-                       body={"errorCode": "E0000001", "errorSummary": "Api validation failed",
-                             "errorLink": "E0000001", "errorId": "x", "errorCauses": []})
+    refused = exchange(
+        "POST",
+        "/api/v1/zones",
+        status=400,
+        query="bogus=1",
+        request={"gateways": "x"},
+        body={
+            "errorCode": "E0000001",
+            "errorSummary": "Api validation failed",
+            "errorLink": "E0000001",
+            "errorId": "x",
+            "errorCauses": [],
+        },
+    )
     assert contract.problems([refused], spec) == []
 
 
-@pytest.mark.parametrize(("request_body", "ok"), [({"sub_id": {"format": "opaque", "id": "00u1"}}, True),
-                                                   ({"sub_id": "00u1"}, False)])
+@pytest.mark.parametrize(
+    ("request_body", "ok"), [({"sub_id": {"format": "opaque", "id": "00u1"}}, True), ({"sub_id": "00u1"}, False)]
+)
 def test_universal_logout_requests_are_checked_against_the_oauth_spec(spec, request_body, ok):
-    found = contract.problems([exchange("POST", "/oauth2/v1/global-token-revocation", status=204,
-                                        request=request_body)], spec)
+    found = contract.problems(
+        [exchange("POST", "/oauth2/v1/global-token-revocation", status=204, request=request_body)], spec
+    )
     assert (found == []) is ok, found
 
 
@@ -196,23 +256,32 @@ def test_an_empty_form_no_recording_shows_is_a_problem(spec):
     assert any("('proxies', '{}')" in p for p in found), found
 
 
-@pytest.mark.parametrize(("route", "body", "where"), [
-    (ZONE_ROUTE, {"type": "IP", "name": "z", "gateways": "10.0.0.0/8"}, "gateways"),
-    (ZONE_ROUTE, {"type": "DYNAMIC", "name": "z", "locations": {"include": [{"country": "US"}]}}, "locations"),
-    (ZONE_ROUTE, {"type": "DYNAMIC_V2", "name": "z", "locations": [{"country": "US"}]}, "locations"),
-    (POLICY_ROUTE, {"type": "PASSWORD", "name": "p", "settings": {"password": {"complexity": {"minLength": "8"}}}},
-     "settings"),
-    (POLICY_ROUTE, {"type": "MFA_ENROLL", "name": "p", "settings": {"type": "EVERYTHING"}}, "settings"),
-])
+@pytest.mark.parametrize(
+    ("route", "body", "where"),
+    [
+        (ZONE_ROUTE, {"type": "IP", "name": "z", "gateways": "10.0.0.0/8"}, "gateways"),
+        (ZONE_ROUTE, {"type": "DYNAMIC", "name": "z", "locations": {"include": [{"country": "US"}]}}, "locations"),
+        (ZONE_ROUTE, {"type": "DYNAMIC_V2", "name": "z", "locations": [{"country": "US"}]}, "locations"),
+        (
+            POLICY_ROUTE,
+            {"type": "PASSWORD", "name": "p", "settings": {"password": {"complexity": {"minLength": "8"}}}},
+            "settings",
+        ),
+        (POLICY_ROUTE, {"type": "MFA_ENROLL", "name": "p", "settings": {"type": "EVERYTHING"}}, "settings"),
+    ],
+)
 def test_a_zone_or_policy_is_checked_against_the_subtype_its_type_maps_to(spec, route, body, where):
     found = contract.response_problems(spec, exchange("GET", route, body=body))
     assert found and all(f"at ['{where}'" in p for p in found), found
 
 
-@pytest.mark.parametrize("body", [
-    {"type": "DYNAMIC", "name": "z", "locations": [{"country": "US", "region": None}]},
-    {"type": "DYNAMIC_V2", "name": "z", "locations": {"include": [{"country": "US"}], "exclude": []}},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"type": "DYNAMIC", "name": "z", "locations": [{"country": "US", "region": None}]},
+        {"type": "DYNAMIC_V2", "name": "z", "locations": {"include": [{"country": "US"}], "exclude": []}},
+    ],
+)
 def test_a_body_right_for_its_own_subtype_passes(spec, body):
     assert contract.response_problems(spec, exchange("GET", ZONE_ROUTE, body=body)) == []
 
@@ -223,7 +292,9 @@ def test_a_departure_real_okta_makes_too_is_not_a_problem(spec):
 
 
 def test_a_key_of_another_subtype_is_undeclared(spec):
-    assert contract.undeclared_keys(spec, "zone:DYNAMIC", {"type": "DYNAMIC", "name": "z", "gateways": []}) == {"gateways"}
+    assert contract.undeclared_keys(spec, "zone:DYNAMIC", {"type": "DYNAMIC", "name": "z", "gateways": []}) == {
+        "gateways"
+    }
 
 
 def test_a_check_fails_its_block_when_the_simulator_accepts_a_request_outside_the_spec(api):

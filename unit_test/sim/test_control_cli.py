@@ -1,6 +1,5 @@
 """Control API, org loading, the CLI process and the big-org generator."""
 
-import json
 import os
 import signal
 import subprocess
@@ -17,15 +16,32 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_demo_constants_are_okta_shaped_ids():
-    for name in ("JANE_ID", "JOHN_ID", "PRIVILEGED_GROUP_ID", "BLOCKLIST_ZONE_ID", "JANE_PUSH_FACTOR_ID",
-                 "JANE_SMS_FACTOR_ID", "JANE_TOTP_FACTOR_ID", "SIEM_HOOK_ID", "SALESFORCE_APP_ID"):
+    for name in (
+        "JANE_ID",
+        "JOHN_ID",
+        "PRIVILEGED_GROUP_ID",
+        "BLOCKLIST_ZONE_ID",
+        "JANE_PUSH_FACTOR_ID",
+        "JANE_SMS_FACTOR_ID",
+        "JANE_TOTP_FACTOR_ID",
+        "SIEM_HOOK_ID",
+        "SALESFORCE_APP_ID",
+    ):
         assert len(getattr(demo_org, name)) == 20, name
 
 
 def test_demo_org_has_every_status_and_the_story(sim):
     statuses = {u.status for u in sim.store.users.values()}
-    assert statuses == {"STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT",
-                        "SUSPENDED", "DEPROVISIONED"}
+    assert statuses == {
+        "STAGED",
+        "PROVISIONED",
+        "ACTIVE",
+        "RECOVERY",
+        "PASSWORD_EXPIRED",
+        "LOCKED_OUT",
+        "SUSPENDED",
+        "DEPROVISIONED",
+    }
     assert 45 <= len(sim.store.users) <= 60 and 10 <= len(sim.store.groups) <= 12
     assert sim.store.find_user(demo_org.JANE_LOGIN).id in sim.store.members[demo_org.PRIVILEGED_GROUP_ID]
 
@@ -44,9 +60,16 @@ def test_load_empty_org_keeps_builtins_and_admin(api, sim):
 
 
 def test_load_inline_org(api, sim):
-    sim.control("POST", "/org", json={"org": {"groups": [{"name": "G1"}],
-                                              "users": [{"login": "x@example.com", "firstName": "X", "lastName": "Y",
-                                                         "groups": ["G1"]}]}})
+    sim.control(
+        "POST",
+        "/org",
+        json={
+            "org": {
+                "groups": [{"name": "G1"}],
+                "users": [{"login": "x@example.com", "firstName": "X", "lastName": "Y", "groups": ["G1"]}],
+            }
+        },
+    )
     assert api.get("/api/v1/users/x@example.com").json()["profile"]["firstName"] == "X"
 
 
@@ -69,8 +92,10 @@ def test_clock_advance_and_set(sim):
     before = sim.control("GET", "/clock")["epoch"]
     after = sim.control("POST", "/clock", json={"advance": 3600})["epoch"]
     assert 3599 < after - before < 3700
-    assert sim.control("POST", "/clock", json={"set": "2030-01-01T00:00:00.000Z", "freeze": True})["now"] \
+    assert (
+        sim.control("POST", "/clock", json={"set": "2030-01-01T00:00:00.000Z", "freeze": True})["now"]
         == "2030-01-01T00:00:00.000Z"
+    )
 
 
 def test_timestamps_follow_the_sim_clock(api, sim):
@@ -90,8 +115,12 @@ def test_simulated_login_and_lockout(api, sim):
 def test_request_log_and_clear(api, sim):
     api.get("/api/v1/users?limit=1")
     last = sim.requests()[-1]
-    assert {k: last[k] for k in ("method", "path", "query", "status")} == \
-        {"method": "GET", "path": "/api/v1/users", "query": "limit=1", "status": 200}
+    assert {k: last[k] for k in ("method", "path", "query", "status")} == {
+        "method": "GET",
+        "path": "/api/v1/users",
+        "query": "limit=1",
+        "status": 200,
+    }
     sim.control("DELETE", "/requests")
     assert sim.control("GET", "/requests") == []
 
@@ -123,8 +152,14 @@ def test_generator_is_deterministic_for_a_seed():
 
 def test_cli_prints_url_and_token_and_exits_zero_on_sigterm():
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    p = subprocess.Popen([sys.executable, "-m", "oktasim", "--port", "0", "--token", "cli-token"],
-                         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "oktasim", "--port", "0", "--token", "cli-token"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         line = p.stdout.readline()
         assert line.startswith("oktasim listening on http://127.0.0.1:") and "token=cli-token" in line

@@ -20,23 +20,34 @@ def lifecycle(api, did, action):
 
 def test_every_device_is_listed(api, demo):
     assert {d["id"] for d in api.get("/api/v1/devices").json()} == {
-        demo.JANE_IPHONE_DEVICE_ID, demo.JANE_LAPTOP_DEVICE_ID, demo.ATTACKER_DEVICE_ID,
-        demo.JOHN_IPHONE_DEVICE_ID, demo.RETIRED_DEVICE_ID}
+        demo.JANE_IPHONE_DEVICE_ID,
+        demo.JANE_LAPTOP_DEVICE_ID,
+        demo.ATTACKER_DEVICE_ID,
+        demo.JOHN_IPHONE_DEVICE_ID,
+        demo.RETIRED_DEVICE_ID,
+    }
 
 
 def test_a_device_carries_profile_resource_fields_and_status_links(api, demo):
     d = device(api, demo.ATTACKER_DEVICE_ID).json()
     assert (d["profile"]["displayName"], d["profile"]["platform"], d["resourceType"], d["resourceId"]) == (
-        demo.ATTACKER_DEVICE_NAME, "WINDOWS", "UDDevice", demo.ATTACKER_DEVICE_ID)
+        demo.ATTACKER_DEVICE_NAME,
+        "WINDOWS",
+        "UDDevice",
+        demo.ATTACKER_DEVICE_ID,
+    )
     assert {"suspend", "deactivate", "self", "users"} == set(d["_links"])
 
 
-@pytest.mark.parametrize(("expr", "expected"), [
-    ('status eq "DEACTIVATED"', {"RETIRED_DEVICE_ID"}),
-    ('profile.displayName co "iPhone"', {"JANE_IPHONE_DEVICE_ID", "JOHN_IPHONE_DEVICE_ID"}),
-    ('profile.platform eq "WINDOWS" and status eq "ACTIVE"', {"ATTACKER_DEVICE_ID"}),
-    ('profile.sid sw "S-1-5-21"', {"ATTACKER_DEVICE_ID"}),
-])
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('status eq "DEACTIVATED"', {"RETIRED_DEVICE_ID"}),
+        ('profile.displayName co "iPhone"', {"JANE_IPHONE_DEVICE_ID", "JOHN_IPHONE_DEVICE_ID"}),
+        ('profile.platform eq "WINDOWS" and status eq "ACTIVE"', {"ATTACKER_DEVICE_ID"}),
+        ('profile.sid sw "S-1-5-21"', {"ATTACKER_DEVICE_ID"}),
+    ],
+)
 def test_search_finds_the_matching_devices(api, demo, expr, expected):
     found = {d["id"] for d in api.get("/api/v1/devices", params={"search": expr}).json()}
     assert found == {getattr(demo, name) for name in expected}
@@ -48,15 +59,19 @@ def test_a_search_okta_refuses_is_400_E0000031(api, expr):
 
 
 def test_expand_user_embeds_each_linked_user_in_full(api, demo):
-    d = next(x for x in api.get("/api/v1/devices", params={"expand": "user"}).json()
-             if x["id"] == demo.JANE_IPHONE_DEVICE_ID)
+    d = next(
+        x for x in api.get("/api/v1/devices", params={"expand": "user"}).json() if x["id"] == demo.JANE_IPHONE_DEVICE_ID
+    )
     (link,) = d["_embedded"]["users"]
     assert (link["managementStatus"], link["user"]["id"], link["user"]["status"]) == ("MANAGED", demo.JANE_ID, "ACTIVE")
 
 
 def test_expand_user_summary_embeds_a_summary(api, demo):
-    d = next(x for x in api.get("/api/v1/devices", params={"expand": "userSummary"}).json()
-             if x["id"] == demo.ATTACKER_DEVICE_ID)
+    d = next(
+        x
+        for x in api.get("/api/v1/devices", params={"expand": "userSummary"}).json()
+        if x["id"] == demo.ATTACKER_DEVICE_ID
+    )
     (link,) = d["_embedded"]["users"]
     assert set(link["user"]) == {"id", "realmId", "profile", "_links"} and link["screenLockType"] == "NONE"
 
@@ -85,15 +100,26 @@ def test_an_unknown_device_is_404_E0000007(api):
 def test_a_users_devices_carry_the_link_id_and_the_device(api, demo):
     found = api.get(f"/api/v1/users/{demo.JANE_ID}/devices").json()
     assert {x["device"]["id"] for x in found} == {
-        demo.JANE_IPHONE_DEVICE_ID, demo.JANE_LAPTOP_DEVICE_ID, demo.ATTACKER_DEVICE_ID}
+        demo.JANE_IPHONE_DEVICE_ID,
+        demo.JANE_LAPTOP_DEVICE_ID,
+        demo.ATTACKER_DEVICE_ID,
+    }
     assert all(x["deviceUserId"] and x["created"] for x in found)
 
 
 # ---- lifecycle: (device, action) -> status after; the other combinations are refused ------
-ALLOWED = [("ATTACKER_DEVICE_ID", "suspend", "SUSPENDED"), ("ATTACKER_DEVICE_ID", "deactivate", "DEACTIVATED"),
-           ("RETIRED_DEVICE_ID", "activate", "ACTIVE")]
-REFUSED = [("ATTACKER_DEVICE_ID", "activate"), ("ATTACKER_DEVICE_ID", "unsuspend"),
-           ("RETIRED_DEVICE_ID", "suspend"), ("RETIRED_DEVICE_ID", "unsuspend"), ("RETIRED_DEVICE_ID", "deactivate")]
+ALLOWED = [
+    ("ATTACKER_DEVICE_ID", "suspend", "SUSPENDED"),
+    ("ATTACKER_DEVICE_ID", "deactivate", "DEACTIVATED"),
+    ("RETIRED_DEVICE_ID", "activate", "ACTIVE"),
+]
+REFUSED = [
+    ("ATTACKER_DEVICE_ID", "activate"),
+    ("ATTACKER_DEVICE_ID", "unsuspend"),
+    ("RETIRED_DEVICE_ID", "suspend"),
+    ("RETIRED_DEVICE_ID", "unsuspend"),
+    ("RETIRED_DEVICE_ID", "deactivate"),
+]
 
 
 @pytest.mark.parametrize(("name", "action", "after"), ALLOWED)

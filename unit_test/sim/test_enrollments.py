@@ -18,11 +18,18 @@ def by_id(api, demo, **params):
 
 def test_the_list_holds_factors_and_the_other_authenticators(api, demo):
     found = by_id(api, demo)
-    assert set(found) == {demo.JANE_PUSH_FACTOR_ID, demo.JANE_SMS_FACTOR_ID, demo.JANE_TOTP_FACTOR_ID,
-                          demo.ATTACKER_OV_ENROLLMENT_ID, demo.JANE_WEBAUTHN_ENROLLMENT_ID}
+    assert set(found) == {
+        demo.JANE_PUSH_FACTOR_ID,
+        demo.JANE_SMS_FACTOR_ID,
+        demo.JANE_TOTP_FACTOR_ID,
+        demo.ATTACKER_OV_ENROLLMENT_ID,
+        demo.JANE_WEBAUTHN_ENROLLMENT_ID,
+    }
     assert (found[demo.JANE_PUSH_FACTOR_ID]["type"], found[demo.JANE_PUSH_FACTOR_ID]["key"]) == ("app", "okta_verify")
-    assert (found[demo.JANE_WEBAUTHN_ENROLLMENT_ID]["type"], found[demo.JANE_WEBAUTHN_ENROLLMENT_ID]["nickname"]) \
-        == ("security_key", "YubiKey 5C")
+    assert (found[demo.JANE_WEBAUTHN_ENROLLMENT_ID]["type"], found[demo.JANE_WEBAUTHN_ENROLLMENT_ID]["nickname"]) == (
+        "security_key",
+        "YubiKey 5C",
+    )
 
 
 def test_a_phone_number_is_masked(api, demo):

@@ -45,8 +45,7 @@ def test_malformed_json_is_400_e0000003(api):
 
 
 def test_every_response_has_request_id_rate_headers_and_date(api, sim):
-    for r in (api.get("/api/v1/users?limit=1"), api.get("/api/v1/users/nope"),
-              requests.get(sim.url + "/api/v1/users")):
+    for r in (api.get("/api/v1/users?limit=1"), api.get("/api/v1/users/nope"), requests.get(sim.url + "/api/v1/users")):
         for h in ("X-Okta-Request-Id", "X-Rate-Limit-Limit", "X-Rate-Limit-Remaining", "X-Rate-Limit-Reset", "Date"):
             assert h in r.headers
 
@@ -59,4 +58,5 @@ def test_request_ids_are_unique(api):
 
 def test_error_catalogue_fallback_has_codes_used():
     from oktasim.errors import BUILTIN
+
     assert BUILTIN["E0000047"][0] == 429 and BUILTIN["E0000038"][0] == 403

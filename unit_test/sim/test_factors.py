@@ -23,7 +23,17 @@ def test_jane_has_push_sms_and_totp(api, demo):
 
 def test_factor_shape(api, demo):
     f = api.get(f"/api/v1/users/{demo.JANE_ID}/factors/{demo.JANE_PUSH_FACTOR_ID}").json()
-    assert {"id", "factorType", "provider", "vendorName", "status", "created", "lastUpdated", "profile", "_links"} <= set(f)
+    assert {
+        "id",
+        "factorType",
+        "provider",
+        "vendorName",
+        "status",
+        "created",
+        "lastUpdated",
+        "profile",
+        "_links",
+    } <= set(f)
     assert f["id"].startswith("opf") and f["provider"] == "OKTA"
 
 
@@ -76,8 +86,10 @@ def test_manual_push_is_decided_by_control_api(api, sim, demo, result):
 
 
 def test_number_matching_adds_challenge(api, demo):
-    r = api.post(f"/api/v1/users/{demo.JOHN_ID}/factors/{demo.JOHN_PUSH_FACTOR_ID}/verify",
-                 json={"useNumberMatchingChallenge": True})
+    r = api.post(
+        f"/api/v1/users/{demo.JOHN_ID}/factors/{demo.JOHN_PUSH_FACTOR_ID}/verify",
+        json={"useNumberMatchingChallenge": True},
+    )
     assert 10 <= r.json()["_embedded"]["challenge"]["correctAnswer"] <= 99
 
 

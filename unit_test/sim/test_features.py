@@ -13,8 +13,10 @@ IDENTITY_ENGINE_ONLY = [
     ("GET", "/api/v1/devices"),
     ("GET", f"/api/v1/devices/{org.ATTACKER_DEVICE_ID}"),
     ("DELETE", f"/api/v1/devices/{org.RETIRED_DEVICE_ID}"),
-    *(("POST", f"/api/v1/devices/{org.ATTACKER_DEVICE_ID}/lifecycle/{a}")
-      for a in ("activate", "deactivate", "suspend", "unsuspend")),
+    *(
+        ("POST", f"/api/v1/devices/{org.ATTACKER_DEVICE_ID}/lifecycle/{a}")
+        for a in ("activate", "deactivate", "suspend", "unsuspend")
+    ),
     ("GET", f"/api/v1/users/{J}/devices"),
     ("GET", f"/api/v1/users/{J}/authenticator-enrollments"),
     ("GET", f"/api/v1/users/{J}/authenticator-enrollments/{org.JANE_SMS_FACTOR_ID}"),

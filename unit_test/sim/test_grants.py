@@ -32,7 +32,12 @@ def test_the_clients_are_those_with_grants_or_tokens(api, demo):
 def test_a_grant_names_client_scope_source_and_issuer(api, sim, demo):
     g = api.get(user_path(demo, f"/grants/{demo.JANE_MAIL_SYNC_GRANT_ID}")).json()
     assert (g["clientId"], g["scopeId"], g["source"], g["status"], g["issuer"]) == (
-        demo.MAIL_SYNC_APP_ID, "offline_access", "END_USER", "ACTIVE", sim.url)
+        demo.MAIL_SYNC_APP_ID,
+        "offline_access",
+        "END_USER",
+        "ACTIVE",
+        sim.url,
+    )
     assert "_embedded" not in g
 
 
@@ -59,8 +64,15 @@ def test_scope_id_filters_the_grants(api, demo):
     assert len(grants(api, demo, scopeId="openid")) == 2
 
 
-@pytest.mark.parametrize("path", ["/grants/oagNoSuchGrant", "/clients/{github}/tokens/oarNoSuchToken",
-                                  "/clients/0oaNoSuchApp/grants", "/clients/0oaNoSuchApp/tokens"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/grants/oagNoSuchGrant",
+        "/clients/{github}/tokens/oarNoSuchToken",
+        "/clients/0oaNoSuchApp/grants",
+        "/clients/0oaNoSuchApp/tokens",
+    ],
+)
 def test_what_does_not_exist_is_404_E0000007(api, demo, path):
     assert err(api.get(user_path(demo, path.format(github=demo.GITHUB_APP_ID)))) == (404, "E0000007")
 
@@ -99,7 +111,11 @@ def test_revoking_grants_twice_is_still_204(api, demo):
 def test_a_refresh_token_names_client_user_scopes_and_expiry(api, sim, demo):
     t = api.get(user_path(demo, f"/clients/{demo.MAIL_SYNC_APP_ID}/tokens/{demo.JANE_MAIL_SYNC_TOKEN_ID}")).json()
     assert (t["clientId"], t["userId"], t["scopes"], t["issuer"]) == (
-        demo.MAIL_SYNC_APP_ID, demo.JANE_ID, ["offline_access", "okta.users.read.self"], sim.url + "/oauth2/default")
+        demo.MAIL_SYNC_APP_ID,
+        demo.JANE_ID,
+        ["offline_access", "okta.users.read.self"],
+        sim.url + "/oauth2/default",
+    )
     assert t["_links"]["revoke"]["hints"]["allow"] == ["DELETE"]
 
 

@@ -13,10 +13,15 @@ PENDING_OR_GONE = ("STAGED", "PROVISIONED", "DEPROVISIONED")
 
 
 def rule_body(group_id, expression='user.department == "Sales"', name="Sales department", exclude=()):
-    return {"type": "group_rule", "name": name,
-            "conditions": {"people": {"users": {"exclude": list(exclude)}},
-                           "expression": {"type": "urn:okta:expression:1.0", "value": expression}},
-            "actions": {"assignUserToGroups": {"groupIds": [group_id]}}}
+    return {
+        "type": "group_rule",
+        "name": name,
+        "conditions": {
+            "people": {"users": {"exclude": list(exclude)}},
+            "expression": {"type": "urn:okta:expression:1.0", "value": expression},
+        },
+        "actions": {"assignUserToGroups": {"groupIds": [group_id]}},
+    }
 
 
 def member_ids(api, gid) -> set:
@@ -89,8 +94,9 @@ def test_a_recorded_invalid_expression_gets_the_recorded_error(api, target, rec)
     r = api.post(RULES, json=body)
     want = rec["response_body"]
     assert r.status_code == 400
-    assert {k: r.json()[k] for k in ("errorCode", "errorSummary", "errorCauses")} == \
-        {k: want[k] for k in ("errorCode", "errorSummary", "errorCauses")}
+    assert {k: r.json()[k] for k in ("errorCode", "errorSummary", "errorCauses")} == {
+        k: want[k] for k in ("errorCode", "errorSummary", "errorCauses")
+    }
 
 
 def _without(path):
@@ -99,6 +105,7 @@ def _without(path):
         for key in path[:-1]:
             node = node[key]
         del node[path[-1]]
+
     return change
 
 
@@ -108,22 +115,26 @@ def _set(path, value):
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = value
+
     return change
 
 
 GROUPS = ("actions", "assignUserToGroups", "groupIds")
 
 
-@pytest.mark.parametrize(("change", "summary", "cause"), [
-    (_without(("name",)), "name", "cannot be left blank"),
-    (_set(("name",), "x" * 51), "name", "between 1 and 50"),
-    (_set(("type",), "policy_rule"), "type", "group_rule"),
-    (_set(("conditions", "expression", "type"), "urn:okta:expression:2.0"), "validateRule", "expression.type"),
-    (_set(GROUPS, []), "validateRule", "groupIds"),
-    (_set(GROUPS, ["00gnope"]), "validateRule", "Group not found: 00gnope"),
-    (_set(GROUPS, ["00g%04d" % i for i in range(101)]), "validateRule", "at most 100"),
-    (_set(("conditions", "people", "users", "exclude"), "00u1"), "validateRule", "exclude"),
-])
+@pytest.mark.parametrize(
+    ("change", "summary", "cause"),
+    [
+        (_without(("name",)), "name", "cannot be left blank"),
+        (_set(("name",), "x" * 51), "name", "between 1 and 50"),
+        (_set(("type",), "policy_rule"), "type", "group_rule"),
+        (_set(("conditions", "expression", "type"), "urn:okta:expression:2.0"), "validateRule", "expression.type"),
+        (_set(GROUPS, []), "validateRule", "groupIds"),
+        (_set(GROUPS, ["00gnope"]), "validateRule", "Group not found: 00gnope"),
+        (_set(GROUPS, ["00g%04d" % i for i in range(101)]), "validateRule", "at most 100"),
+        (_set(("conditions", "people", "users", "exclude"), "00u1"), "validateRule", "exclude"),
+    ],
+)
 def test_a_body_okta_refuses_is_400_E0000001_naming_the_field(api, target, change, summary, cause):
     body = rule_body(target)
     change(body)
@@ -132,10 +143,13 @@ def test_a_body_okta_refuses_is_400_E0000001_naming_the_field(api, target, chang
     assert cause in r["errorCauses"][0]["errorSummary"]
 
 
-@pytest.mark.parametrize(("group", "cause"), [
-    ("privileged", "cannot be used to assign users to admin groups"),
-    ("everyone", "can only assign users to Okta groups"),
-])
+@pytest.mark.parametrize(
+    ("group", "cause"),
+    [
+        ("privileged", "cannot be used to assign users to admin groups"),
+        ("everyone", "can only assign users to Okta groups"),
+    ],
+)
 def test_a_rule_cannot_target_an_admin_group_or_a_built_in_group(api, sim, demo, group, cause):
     gid = demo.PRIVILEGED_GROUP_ID if group == "privileged" else sim.store.everyone_id
     r = api.post(RULES, json=rule_body(gid))
@@ -148,8 +162,10 @@ def test_a_body_that_is_not_json_is_400_E0000003(api):
 
 
 # ---------------------------------------------------------------- get / 404
-@pytest.mark.parametrize(("method", "suffix"), [("GET", ""), ("PUT", ""), ("DELETE", ""),
-                                                ("POST", "/lifecycle/activate"), ("POST", "/lifecycle/deactivate")])
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [("GET", ""), ("PUT", ""), ("DELETE", ""), ("POST", "/lifecycle/activate"), ("POST", "/lifecycle/deactivate")],
+)
 def test_an_unknown_rule_is_404_E0000007_naming_a_policy_rule(api, target, method, suffix):
     r = api.s.request(method, api.url(f"{RULES}/0prnope{suffix}"), json=rule_body(target))
     assert r.status_code == 404
@@ -193,7 +209,9 @@ def test_activation_logs_the_trigger_then_each_membership_added(api, sim, target
     before = len(sim.store.logs)
     api.post(f"{RULES}/{created['id']}/lifecycle/activate")
     types = [e["eventType"] for e in sim.store.logs[before:]]
-    assert types == ["group.user_membership.rule.trigger"] + ["group.user_membership.add"] * len(member_ids(api, target))
+    assert types == ["group.user_membership.rule.trigger"] + ["group.user_membership.add"] * len(
+        member_ids(api, target)
+    )
 
 
 def test_deactivation_keeps_the_members_and_logs_it(api, sim, target, created):
@@ -212,19 +230,28 @@ def test_the_demo_rogue_rule_put_the_attackers_account_into_its_group(api, sim, 
 # ---------------------------------------------------------------- replace and delete
 @pytest.mark.parametrize(("method", "operation"), [("PUT", "updateRule"), ("DELETE", "deleteRule")])
 def test_an_active_rule_cannot_be_replaced_or_deleted(api, demo, method, operation):
-    r = api.s.request(method, api.url(f"{RULES}/{demo.ROGUE_RULE_ID}"),
-                      json=rule_body(demo.PROD_ACCESS_GROUP_ID, demo.ROGUE_RULE_EXPRESSION))
+    r = api.s.request(
+        method,
+        api.url(f"{RULES}/{demo.ROGUE_RULE_ID}"),
+        json=rule_body(demo.PROD_ACCESS_GROUP_ID, demo.ROGUE_RULE_EXPRESSION),
+    )
     body = r.json()
-    assert (r.status_code, body["errorCode"], body["errorSummary"]) == \
-        (400, "E0000001", f"Api validation failed: {operation}")
+    assert (r.status_code, body["errorCode"], body["errorSummary"]) == (
+        400,
+        "E0000001",
+        f"Api validation failed: {operation}",
+    )
     assert api.get(f"{RULES}/{demo.ROGUE_RULE_ID}").json()["status"] == "ACTIVE"
 
 
 def test_replacing_an_inactive_rule_changes_its_name_expression_and_exclusions(api, target, created):
     body = rule_body(target, 'user.department == "Finance"', name="Finance too", exclude=["00u1"])
     r = api.put(f"{RULES}/{created['id']}", json=body).json()
-    assert (r["name"], r["conditions"]["expression"]["value"], r["conditions"]["people"]["users"]["exclude"]) == \
-        ("Finance too", 'user.department == "Finance"', ["00u1"])
+    assert (r["name"], r["conditions"]["expression"]["value"], r["conditions"]["people"]["users"]["exclude"]) == (
+        "Finance too",
+        'user.department == "Finance"',
+        ["00u1"],
+    )
     assert r["status"] == "INACTIVE" and r["lastUpdated"] >= created["lastUpdated"]
 
 
@@ -289,8 +316,10 @@ def test_an_invalid_rule_cannot_change_status_as_recorded(api, orphaned, action)
     want = vcr.one(method="POST", status=400, path_template=f"{RULES}/{{ruleId}}/lifecycle/deactivate")
     r = api.post(f"{RULES}/{orphaned['id']}/lifecycle/{action}")
     assert r.status_code == 400
-    assert (r.json()["errorSummary"], r.json()["errorCauses"]) == \
-        (want["response_body"]["errorSummary"], want["response_body"]["errorCauses"])
+    assert (r.json()["errorSummary"], r.json()["errorCauses"]) == (
+        want["response_body"]["errorSummary"],
+        want["response_body"]["errorCauses"],
+    )
 
 
 def test_an_invalid_rule_can_be_deleted(api, orphaned):

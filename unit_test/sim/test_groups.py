@@ -7,7 +7,16 @@ def group_id(api, name):
 
 def test_group_shape_matches_recorded(api, demo):
     g = api.get(f"/api/v1/groups/{demo.PRIVILEGED_GROUP_ID}").json()
-    assert set(g) == {"id", "created", "lastUpdated", "lastMembershipUpdated", "objectClass", "type", "profile", "_links"}
+    assert set(g) == {
+        "id",
+        "created",
+        "lastUpdated",
+        "lastMembershipUpdated",
+        "objectClass",
+        "type",
+        "profile",
+        "_links",
+    }
     assert g["objectClass"] == ["okta:user_group"] and {"logo", "users", "apps"} <= set(g["_links"])
 
 

@@ -5,10 +5,19 @@ from .receiver import Receiver
 
 
 def hook_body(url, items=("user.lifecycle.suspend", "user.session.clear")):
-    return {"name": "SOAR receiver", "events": {"type": "EVENT_TYPE", "items": list(items)},
-            "channel": {"type": "HTTP", "version": "1.0.0",
-                        "config": {"uri": url, "headers": [{"key": "X-Extra", "value": "1"}],
-                                   "authScheme": {"type": "HEADER", "key": "Authorization", "value": "s3cret"}}}}
+    return {
+        "name": "SOAR receiver",
+        "events": {"type": "EVENT_TYPE", "items": list(items)},
+        "channel": {
+            "type": "HTTP",
+            "version": "1.0.0",
+            "config": {
+                "uri": url,
+                "headers": [{"key": "X-Extra", "value": "1"}],
+                "authScheme": {"type": "HEADER", "key": "Authorization", "value": "s3cret"},
+            },
+        },
+    }
 
 
 def test_created_hook_is_active_unverified_and_hides_secret(api):
@@ -112,8 +121,14 @@ def test_list_hooks(api, demo):
 
 # ---- where the recordings (../shared/okta-vcr) show what real Okta does --------------------
 def _recorded_hook_answer(path_end, predicate=None):
-    return vcr.one(lambda d: d["resource"] == "eventHooks" and d["status"] == 200 and d["path"].endswith(path_end)
-                   and (predicate is None or predicate(d)))
+    return vcr.one(
+        lambda d: (
+            d["resource"] == "eventHooks"
+            and d["status"] == 200
+            and d["path"].endswith(path_end)
+            and (predicate is None or predicate(d))
+        )
+    )
 
 
 def test_inactive_hook_offers_activate_and_delete_as_recorded(api):
@@ -134,8 +149,14 @@ def test_verified_active_hook_still_offers_verify_as_recorded(api):
 
 
 def test_replace_applies_the_given_status_as_recorded(api):
-    rec = vcr.one(lambda d: d["resource"] == "eventHooks" and d["method"] == "PUT" and d["status"] == 200
-                  and d["request_body"].get("status") == "INACTIVE")
+    rec = vcr.one(
+        lambda d: (
+            d["resource"] == "eventHooks"
+            and d["method"] == "PUT"
+            and d["status"] == 200
+            and d["request_body"].get("status") == "INACTIVE"
+        )
+    )
     hid = api.post("/api/v1/eventHooks", json=hook_body("https://example.com/h")).json()["id"]
     r = api.put(f"/api/v1/eventHooks/{hid}", json=rec["request_body"])
     assert r.status_code == 200 and vcr.stable(r.json()) == vcr.stable(rec["response_body"])

@@ -35,10 +35,13 @@ def test_a_user_in_no_such_relationship_has_an_empty_list(api, demo, relationshi
     assert linked(api, demo.ADMIN_LOGIN, getattr(demo, relationship)).json() == []
 
 
-@pytest.mark.parametrize(("user", "relationship", "missing"), [
-    ("00unope", "manager", "00unope (User)"),
-    ("JANE_ID", "mentor", "mentor (LinkedObject)"),
-])
+@pytest.mark.parametrize(
+    ("user", "relationship", "missing"),
+    [
+        ("00unope", "manager", "00unope (User)"),
+        ("JANE_ID", "mentor", "mentor (LinkedObject)"),
+    ],
+)
 def test_an_unknown_user_or_relationship_is_404_E0000007(api, demo, user, relationship, missing):
     r = linked(api, getattr(demo, user, user), relationship)
     assert (r.status_code, r.json()["errorSummary"]) == (404, f"Not found: Resource not found: {missing}")

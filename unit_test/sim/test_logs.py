@@ -32,6 +32,7 @@ def test_polling_pages_through_history(api, sim):
         seen += [e["uuid"] for e in r.json()]
         url = nxt(r)
     from oktasim.clock import parse_iso
+
     week_ago = sim.store.clock.now() - 7 * 86400
     recent = [e for e in sim.store.logs if parse_iso(e["published"]) >= week_ago]
     assert len(seen) == len(set(seen)) == len(recent)  # since defaults to 7 days before now
@@ -64,7 +65,10 @@ def test_descending_sort(api, sim):
 
 
 def test_filter_by_event_type_and_target(api, demo):
-    r = api.get("/api/v1/logs", params={"filter": f'eventType eq "user.mfa.okta_verify.deny_push" and target.id eq "{demo.JANE_ID}"'})
+    r = api.get(
+        "/api/v1/logs",
+        params={"filter": f'eventType eq "user.mfa.okta_verify.deny_push" and target.id eq "{demo.JANE_ID}"'},
+    )
     assert len(r.json()) == 1
 
 
@@ -95,12 +99,30 @@ def test_limit_default_100_and_max_1000(api, sim):
 
 def test_log_event_shape(api):
     ev = api.get("/api/v1/logs?limit=1").json()[0]
-    for k in ("uuid", "published", "eventType", "version", "displayMessage", "severity", "actor", "client",
-              "outcome", "target", "transaction", "debugContext", "authenticationContext", "securityContext", "request"):
+    for k in (
+        "uuid",
+        "published",
+        "eventType",
+        "version",
+        "displayMessage",
+        "severity",
+        "actor",
+        "client",
+        "outcome",
+        "target",
+        "transaction",
+        "debugContext",
+        "authenticationContext",
+        "securityContext",
+        "request",
+    ):
         assert k in ev
 
 
 def test_emit_events_via_control_api(api, sim, demo):
-    out = sim.control("POST", "/events", json={"eventType": "user.session.start", "userId": demo.JANE_ID,
-                                               "client": {"ipAddress": "203.0.113.9"}})
+    out = sim.control(
+        "POST",
+        "/events",
+        json={"eventType": "user.session.start", "userId": demo.JANE_ID, "client": {"ipAddress": "203.0.113.9"}},
+    )
     assert out[0]["target"][0]["id"] == demo.JANE_ID and out[0]["client"]["ipAddress"] == "203.0.113.9"

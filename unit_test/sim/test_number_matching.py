@@ -13,8 +13,9 @@ def err(r):
 
 
 def push(api, uid, fid, body=NUMBER_MATCHING, **params):
-    return api.post(f"/api/v1/users/{uid}/factors/{fid}/verify", json=body, params=params,
-                    headers={"User-Agent": "test"})
+    return api.post(
+        f"/api/v1/users/{uid}/factors/{fid}/verify", json=body, params=params, headers={"User-Agent": "test"}
+    )
 
 
 def poll(api, started):

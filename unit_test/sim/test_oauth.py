@@ -2,6 +2,7 @@
 
 Assertions and DPoP proofs are signed here with keys generated at test time.
 """
+
 import base64
 import hashlib
 import re
@@ -41,18 +42,28 @@ def public_jwk(key, kid):
 
 
 def register(sim, key, kid="k1", granted=("okta.users.read",), **extra):
-    return sim.control("POST", "/__sim/oauth/clients", json=dict(
-        {"client_id": CLIENT, "jwks": {"keys": [public_jwk(key, kid)]}, "scopes": list(granted)}, **extra))
+    return sim.control(
+        "POST",
+        "/__sim/oauth/clients",
+        json=dict({"client_id": CLIENT, "jwks": {"keys": [public_jwk(key, kid)]}, "scopes": list(granted)}, **extra),
+    )
 
 
 def assertion(sim, key, kid="k1", **claims):
     now = int(time.time())
-    body = {"iss": CLIENT, "sub": CLIENT, "aud": sim.url + "/oauth2/v1/token", "iat": now, "exp": now + 300,
-            "jti": str(uuid.uuid4())}
+    body = {
+        "iss": CLIENT,
+        "sub": CLIENT,
+        "aud": sim.url + "/oauth2/v1/token",
+        "iat": now,
+        "exp": now + 300,
+        "jti": str(uuid.uuid4()),
+    }
     body.update(claims)
     alg = "RS256" if isinstance(key, rsa.RSAPrivateKey) else "ES256"
-    return jwt.encode({k: v for k, v in body.items() if v is not None}, key, algorithm=alg,
-                      headers={"kid": kid} if kid else None)
+    return jwt.encode(
+        {k: v for k, v in body.items() if v is not None}, key, algorithm=alg, headers={"kid": kid} if kid else None
+    )
 
 
 def proof(key, method, url, nonce=None, token=None, **claims):
@@ -71,9 +82,17 @@ def _pub(key):
 
 def token(sim, signed, scope="okta.users.read", dpop=None):
     headers = {"DPoP": dpop} if dpop else {}
-    return requests.post(sim.url + "/oauth2/v1/token", headers=headers, timeout=10, data={
-        "grant_type": "client_credentials", "scope": scope, "client_assertion_type": ASSERTION_TYPE,
-        "client_assertion": signed})
+    return requests.post(
+        sim.url + "/oauth2/v1/token",
+        headers=headers,
+        timeout=10,
+        data={
+            "grant_type": "client_credentials",
+            "scope": scope,
+            "client_assertion_type": ASSERTION_TYPE,
+            "client_assertion": signed,
+        },
+    )
 
 
 def test_a_signed_assertion_gets_a_bearer_token_that_reads_within_its_scopes(sim, rsa_key):
@@ -99,13 +118,16 @@ def test_an_ec_key_without_kid_works_when_the_client_has_one_key(sim, ec_key):
     assert token(sim, assertion(sim, ec_key, kid=None)).status_code == 200
 
 
-@pytest.mark.parametrize("change,words", [
-    ({"aud": "https://elsewhere.example/oauth2/v1/token"}, "audience"),
-    ({"exp": int(time.time()) - 120}, "expired"),
-    ({"exp": int(time.time()) + 7200}, "too far"),
-    ({"sub": "someone-else"}, "iss and sub"),
-    ({"iss": "0oaUnknown"}, "client_id"),
-])
+@pytest.mark.parametrize(
+    "change,words",
+    [
+        ({"aud": "https://elsewhere.example/oauth2/v1/token"}, "audience"),
+        ({"exp": int(time.time()) - 120}, "expired"),
+        ({"exp": int(time.time()) + 7200}, "too far"),
+        ({"sub": "someone-else"}, "iss and sub"),
+        ({"iss": "0oaUnknown"}, "client_id"),
+    ],
+)
 def test_bad_assertions_are_invalid_client(sim, rsa_key, change, words):
     register(sim, rsa_key)
     r = token(sim, assertion(sim, rsa_key, **change))
@@ -127,7 +149,9 @@ def test_a_replayed_jti_is_invalid_client(sim, rsa_key):
     assert token(sim, signed).status_code == 200
     again = token(sim, signed)
     assert again.status_code == 401 and again.json() == {
-        "error": "invalid_client", "error_description": "The client_assertion token has already been used."}
+        "error": "invalid_client",
+        "error_description": "The client_assertion token has already been used.",
+    }
 
 
 def test_ungranted_scopes_are_invalid_scope(sim, rsa_key):
@@ -158,22 +182,28 @@ def test_dpop_token_request_with_the_nonce_dance_and_bound_api_calls(sim, rsa_ke
     assert r.status_code == 200 and r.json()["token_type"] == "DPoP"
     access = r.json()["access_token"]
     api = sim.url + "/api/v1/users"
-    ok = requests.get(api + "?limit=2", timeout=10, headers={
-        "Authorization": "DPoP " + access, "DPoP": proof(ec_key, "GET", api, token=access)})
+    ok = requests.get(
+        api + "?limit=2",
+        timeout=10,
+        headers={"Authorization": "DPoP " + access, "DPoP": proof(ec_key, "GET", api, token=access)},
+    )
     assert ok.status_code == 200 and len(ok.json()) == 2
     as_bearer = requests.get(api, headers={"Authorization": "Bearer " + access}, timeout=10)
     assert as_bearer.status_code == 401
     no_proof = requests.get(api, headers={"Authorization": "DPoP " + access}, timeout=10)
     assert no_proof.status_code == 401 and 'error="invalid_dpop_proof"' in no_proof.headers["WWW-Authenticate"]
-    bad_ath = requests.get(api, timeout=10, headers={
-        "Authorization": "DPoP " + access, "DPoP": proof(ec_key, "GET", api, token="other")})
+    bad_ath = requests.get(
+        api, timeout=10, headers={"Authorization": "DPoP " + access, "DPoP": proof(ec_key, "GET", api, token="other")}
+    )
     assert bad_ath.status_code == 401 and "ath" in bad_ath.headers["WWW-Authenticate"]
     other_key = ec.generate_private_key(ec.SECP256R1())
-    stolen = requests.get(api, timeout=10, headers={
-        "Authorization": "DPoP " + access, "DPoP": proof(other_key, "GET", api, token=access)})
+    stolen = requests.get(
+        api, timeout=10, headers={"Authorization": "DPoP " + access, "DPoP": proof(other_key, "GET", api, token=access)}
+    )
     assert stolen.status_code == 401 and "bound" in stolen.headers["WWW-Authenticate"]
-    wrong_htm = requests.get(api, timeout=10, headers={
-        "Authorization": "DPoP " + access, "DPoP": proof(ec_key, "POST", api, token=access)})
+    wrong_htm = requests.get(
+        api, timeout=10, headers={"Authorization": "DPoP " + access, "DPoP": proof(ec_key, "POST", api, token=access)}
+    )
     assert wrong_htm.status_code == 401 and "htm" in wrong_htm.headers["WWW-Authenticate"]
 
 
@@ -189,12 +219,18 @@ def test_a_resource_nonce_when_the_client_asks_for_it(sim, rsa_key, ec_key):
     nonce = token(sim, assertion(sim, rsa_key), dpop=proof(ec_key, "POST", url)).headers["DPoP-Nonce"]
     access = token(sim, assertion(sim, rsa_key), dpop=proof(ec_key, "POST", url, nonce=nonce)).json()["access_token"]
     api = sim.url + "/api/v1/users"
-    first = requests.get(api, timeout=10, headers={"Authorization": "DPoP " + access,
-                                                   "DPoP": proof(ec_key, "GET", api, token=access)})
+    first = requests.get(
+        api, timeout=10, headers={"Authorization": "DPoP " + access, "DPoP": proof(ec_key, "GET", api, token=access)}
+    )
     assert first.status_code == 401 and 'error="use_dpop_nonce"' in first.headers["WWW-Authenticate"]
-    second = requests.get(api, timeout=10, headers={
-        "Authorization": "DPoP " + access,
-        "DPoP": proof(ec_key, "GET", api, token=access, nonce=first.headers["DPoP-Nonce"])})
+    second = requests.get(
+        api,
+        timeout=10,
+        headers={
+            "Authorization": "DPoP " + access,
+            "DPoP": proof(ec_key, "GET", api, token=access, nonce=first.headers["DPoP-Nonce"]),
+        },
+    )
     assert second.status_code == 200
 
 
@@ -210,8 +246,10 @@ def test_reset_forgets_clients_and_tokens(sim, rsa_key):
 @pytest.mark.skipif(not contract.SPEC_PATH.exists(), reason="../shared (Okta spec) not available")
 def test_the_scope_table_matches_the_official_spec_for_every_simulated_operation():
     import yaml
+
     from oktasim.resources import register_all
     from oktasim.router import Router
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(contract.SPEC_PATH, encoding="utf-8") as fh:
         doc = yaml.load(fh, Loader=loader)
@@ -219,8 +257,13 @@ def test_the_scope_table_matches_the_official_spec_for_every_simulated_operation
     for path, item in doc["paths"].items():
         for method, op in item.items():
             if isinstance(op, dict) and "responses" in op:
-                found = {s for req in op.get("security") or [] for name, values in req.items()
-                         if name.lower().startswith("oauth") for s in values}
+                found = {
+                    s
+                    for req in op.get("security") or []
+                    for name, values in req.items()
+                    if name.lower().startswith("oauth")
+                    for s in values
+                }
                 official[(method.upper(), re.sub(r"\{[^}]+\}", "{}", path))] = found
     router = Router()
     register_all(router)

@@ -11,10 +11,13 @@ def policies(api, ptype):
 
 def _recorded_default(ptype):
     """The most recently changed recorded system policy of the type (read alone or in a list)."""
-    found = [p for d in vcr.interactions(resource="policies", status=200, method="GET")
-             if d["path_template"] in ("/api/v1/policies", "/api/v1/policies/{policyId}")
-             for p in (d["response_body"] if isinstance(d["response_body"], list) else [d["response_body"]])
-             if p["type"] == ptype and p["system"]]
+    found = [
+        p
+        for d in vcr.interactions(resource="policies", status=200, method="GET")
+        if d["path_template"] in ("/api/v1/policies", "/api/v1/policies/{policyId}")
+        for p in (d["response_body"] if isinstance(d["response_body"], list) else [d["response_body"]])
+        if p["type"] == ptype and p["system"]
+    ]
     return max(found, key=lambda p: p["lastUpdated"])
 
 
@@ -25,7 +28,9 @@ def test_listing_policies_needs_a_type(api):
 
 def test_policies_of_a_type_come_in_priority_order_with_the_default_last(api):
     assert [(p["name"], p["system"]) for p in policies(api, "MFA_ENROLL")] == [
-        ("Admins MFA", False), ("Default Policy", True)]
+        ("Admins MFA", False),
+        ("Default Policy", True),
+    ]
 
 
 def test_policy_deactivate_is_204(api):
@@ -66,9 +71,16 @@ def test_access_policy_has_null_conditions_and_no_settings_as_recorded(api):
 
 
 def test_access_policies_in_a_list_carry_their_resource_type_as_recorded(api):
-    rec = vcr.one(lambda d: d["resource"] == "policies" and d["status"] == 200 and d["method"] == "GET"
-                  and d["path_template"] == "/api/v1/policies" and d["query"].get("type") == ["ACCESS_POLICY"]
-                  and "_embedded" in d["response_body"][0])
+    rec = vcr.one(
+        lambda d: (
+            d["resource"] == "policies"
+            and d["status"] == 200
+            and d["method"] == "GET"
+            and d["path_template"] == "/api/v1/policies"
+            and d["query"].get("type") == ["ACCESS_POLICY"]
+            and "_embedded" in d["response_body"][0]
+        )
+    )
     listed = policies(api, "ACCESS_POLICY")[0]
     assert listed["_embedded"] == {"resourceType": "APP"} == rec["response_body"][0]["_embedded"]
     assert "_embedded" not in api.get(f"/api/v1/policies/{listed['id']}").json()

@@ -74,7 +74,9 @@ def test_concurrency_limit_answers_429_with_zero_limit(sim):
     r = requests.get(sim.url + "/api/v1/users?limit=1", headers=h)
     release.set()
     t.join()
-    assert r.status_code == 429 and r.headers["X-Rate-Limit-Limit"] == "0" and r.headers["X-Rate-Limit-Remaining"] == "0"
+    assert (
+        r.status_code == 429 and r.headers["X-Rate-Limit-Limit"] == "0" and r.headers["X-Rate-Limit-Remaining"] == "0"
+    )
     assert results[0].status_code == 200
 
 
@@ -93,6 +95,7 @@ def test_fault_plan_is_deterministic_for_a_seed():
     def run(seed):
         plan = faults_mod.FaultPlan("/api/*:500@0.3,503@0.2", seed)
         return [(f.kind if f else None) for f in (plan.decide("GET", "/api/v1/users") for _ in range(50))]
+
     assert run(7) == run(7) and run(7) != run(8)
 
 

@@ -35,9 +35,16 @@ def test_a_reason_given_is_kept(api, demo):
     assert (r.json()["riskLevel"], r.json()["reason"]) == ("HIGH", "SOC verdict, case 4711")
 
 
-@pytest.mark.parametrize("body", [{}, {"riskLevel": "NONE"}, {"riskLevel": "high"},
-                                  {"riskLevel": "HIGH", "riskReason": "see <script>"},
-                                  {"riskLevel": "HIGH", "riskReason": "x" * 501}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"riskLevel": "NONE"},
+        {"riskLevel": "high"},
+        {"riskLevel": "HIGH", "riskReason": "see <script>"},
+        {"riskLevel": "HIGH", "riskReason": "x" * 501},
+    ],
+)
 def test_a_bad_rating_is_400_E0000001_and_changes_nothing(api, demo, body):
     assert err(api.put(risk(demo), json=body)) == (400, "E0000001")
     assert api.get(risk(demo)).json()["riskLevel"] == demo.JANE_RISK_LEVEL
@@ -60,8 +67,12 @@ def test_an_unknown_user_is_404(api, demo):
     assert err(api.get(risk(demo, "00uNoSuchUser"))) == (404, "E0000007")
 
 
-@pytest.mark.parametrize("rec", vcr.params(lambda d: d["path_template"] == "/api/v1/users/{userId}/risk"
-                                           and d["method"] == "PUT" and d["status"] == 201))
+@pytest.mark.parametrize(
+    "rec",
+    vcr.params(
+        lambda d: d["path_template"] == "/api/v1/users/{userId}/risk" and d["method"] == "PUT" and d["status"] == 201
+    ),
+)
 def test_a_first_rating_answers_what_real_okta_recorded(api, demo, rec):
     r = api.put(risk(demo, demo.JOHN_ID), json=rec["request_body"])
     assert r.status_code == rec["status"]

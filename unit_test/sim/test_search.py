@@ -9,26 +9,30 @@ def ids(resp):
     return [u["profile"]["login"] for u in resp.json()]
 
 
-@pytest.mark.parametrize("text", [
-    'status eq "ACTIVE"',
-    'profile.lastName sw "do" and (status eq "ACTIVE" or status eq "SUSPENDED")',
-    'lastUpdated gt "2020-01-01T00:00:00.000Z"',
-    'profile.mobilePhone pr',
-    'profile.email co "example"',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'status eq "ACTIVE"',
+        'profile.lastName sw "do" and (status eq "ACTIVE" or status eq "SUSPENDED")',
+        'lastUpdated gt "2020-01-01T00:00:00.000Z"',
+        'profile.mobilePhone pr',
+        'profile.email co "example"',
+    ],
+)
 def test_parser_accepts_okta_expressions(text):
     assert search.parse(text)
 
 
-@pytest.mark.parametrize("text", ['status eq', 'not status eq "A"', 'status xx "A"', '(status eq "A"', 'status eq "A" and', ''])
+@pytest.mark.parametrize(
+    "text", ['status eq', 'not status eq "A"', 'status xx "A"', '(status eq "A"', 'status eq "A" and', '']
+)
 def test_parser_rejects_malformed_expressions(text):
     with pytest.raises(search.SearchError):
         search.parse(text)
 
 
 def test_operators_and_string_values_are_case_insensitive():
-    pred = search.build('STATUS EQ "active"'.replace("STATUS", "status"), search.USER_FILTER,
-                        lambda o, a: o[a])
+    pred = search.build('STATUS EQ "active"'.replace("STATUS", "status"), search.USER_FILTER, lambda o, a: o[a])
     assert pred({"status": "ACTIVE"})
 
 
@@ -66,8 +70,10 @@ def test_filter_includes_deprovisioned(api):
 
 
 def test_search_with_and_or_and_parentheses(api, demo):
-    r = api.get("/api/v1/users", params={
-        "search": f'profile.lastName eq "doe" and (status eq "ACTIVE" or status eq "SUSPENDED")'})
+    r = api.get(
+        "/api/v1/users",
+        params={"search": 'profile.lastName eq "doe" and (status eq "ACTIVE" or status eq "SUSPENDED")'},
+    )
     assert ids(r) == [demo.JANE_LOGIN]
 
 
@@ -82,8 +88,10 @@ def test_search_pr_and_date_comparison(api):
 
 
 def test_search_sort_by_and_order(api):
-    r = api.get("/api/v1/users", params={"search": 'status eq "ACTIVE"', "sortBy": "profile.lastName",
-                                         "sortOrder": "desc", "limit": 200})
+    r = api.get(
+        "/api/v1/users",
+        params={"search": 'status eq "ACTIVE"', "sortBy": "profile.lastName", "sortOrder": "desc", "limit": 200},
+    )
     names = [u["profile"]["lastName"].lower() for u in r.json()]
     assert names == sorted(names, reverse=True)
 

@@ -49,18 +49,23 @@ def test_a_session_expires_with_the_sim_clock(api, sim, demo):
     assert session(api, demo.JANE_LAPTOP_SESSION_ID).status_code == 404
 
 
-@pytest.mark.parametrize("path", [
-    "/api/v1/users/{id}/sessions",
-    "/api/v1/users/{id}/lifecycle/suspend",
-    "/api/v1/users/{id}/lifecycle/deactivate",
-    "/api/v1/users/{id}/lifecycle/reset_password?sendEmail=false&revokeSessions=true",
-    "/api/v1/users/{id}/lifecycle/expire_password_with_temp_password?revokeSessions=true",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/users/{id}/sessions",
+        "/api/v1/users/{id}/lifecycle/suspend",
+        "/api/v1/users/{id}/lifecycle/deactivate",
+        "/api/v1/users/{id}/lifecycle/reset_password?sendEmail=false&revokeSessions=true",
+        "/api/v1/users/{id}/lifecycle/expire_password_with_temp_password?revokeSessions=true",
+    ],
+)
 def test_every_way_a_users_sessions_end_removes_their_session_records(api, sim, demo, path):
     method = api.delete if path.endswith("/sessions") else api.post
     assert method(path.format(id=demo.JANE_ID)).status_code in (200, 204)
-    assert [session(api, s).status_code for s in (demo.JANE_ATTACKER_SESSION_ID, demo.JANE_LAPTOP_SESSION_ID)] \
-        == [404, 404]
+    assert [session(api, s).status_code for s in (demo.JANE_ATTACKER_SESSION_ID, demo.JANE_LAPTOP_SESSION_ID)] == [
+        404,
+        404,
+    ]
     assert sim.store.users[demo.JANE_ID].sessions == 0
 
 
@@ -73,8 +78,11 @@ def test_clearing_another_users_sessions_leaves_janes(api, demo):
 @pytest.mark.parametrize(("oauth_tokens", "left"), [("true", 0), ("false", 2)])
 def test_clearing_sessions_revokes_refresh_tokens_only_with_oauth_tokens(api, demo, oauth_tokens, left):
     api.delete(f"/api/v1/users/{demo.JANE_ID}/sessions", params={"oauthTokens": oauth_tokens})
-    tokens = [t for c in (demo.MAIL_SYNC_APP_ID, demo.GITHUB_APP_ID)
-              for t in api.get(f"/api/v1/users/{demo.JANE_ID}/clients/{c}/tokens").json()]
+    tokens = [
+        t
+        for c in (demo.MAIL_SYNC_APP_ID, demo.GITHUB_APP_ID)
+        for t in api.get(f"/api/v1/users/{demo.JANE_ID}/clients/{c}/tokens").json()
+    ]
     assert len(tokens) == left
 
 

@@ -9,14 +9,24 @@ import pytest
 
 from .signature import Probes
 
-USER = {"$defs": {"Status": {"type": "string", "enum": ["ACTIVE", "SUSPENDED"]}},
-        "type": "object", "required": ["id"],
-        "properties": {"id": {"type": "string"}, "status": {"$ref": "#/$defs/Status"},
-                       "profile": {"type": "object", "properties": {
-                           "login": {"type": "string", "minLength": 5, "maxLength": 10},
-                           "tags": {"type": "array", "items": {"type": "string", "pattern": "^t-"}, "maxItems": 2},
-                           "age": {"type": "integer", "minimum": 0}},
-                           "additionalProperties": {"type": "string", "maxLength": 3}}}}
+USER = {
+    "$defs": {"Status": {"type": "string", "enum": ["ACTIVE", "SUSPENDED"]}},
+    "type": "object",
+    "required": ["id"],
+    "properties": {
+        "id": {"type": "string"},
+        "status": {"$ref": "#/$defs/Status"},
+        "profile": {
+            "type": "object",
+            "properties": {
+                "login": {"type": "string", "minLength": 5, "maxLength": 10},
+                "tags": {"type": "array", "items": {"type": "string", "pattern": "^t-"}, "maxItems": 2},
+                "age": {"type": "integer", "minimum": 0},
+            },
+            "additionalProperties": {"type": "string", "maxLength": 3},
+        },
+    },
+}
 BASE = {"id": "00u1", "status": "ACTIVE", "profile": {"login": "jane1", "tags": ["t-a"], "age": 30}}
 
 
@@ -31,10 +41,15 @@ def changed(path, value):
     return copy
 
 
-@pytest.mark.parametrize(("path", "value"), [
-    (("id",), "00u2"), (("profile", "login"), "jane2"), (("profile", "tags"), ["t-b", "t-c"]),
-    (("profile", "age"), 31),
-])
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("id",), "00u2"),
+        (("profile", "login"), "jane2"),
+        (("profile", "tags"), ["t-b", "t-c"]),
+        (("profile", "age"), 31),
+    ],
+)
 def test_values_differing_only_where_no_keyword_decides_share_a_signature(path, value):
     assert signature(changed(path, value)) == signature(BASE)
 
@@ -43,20 +58,40 @@ def test_additional_properties_within_the_same_bounds_share_a_signature():
     assert signature(changed(("profile", "nick"), "abc")) == signature(changed(("profile", "nick"), "xyz"))
 
 
-@pytest.mark.parametrize(("path", "value"), [
-    (("status",), "SUSPENDED"), (("status",), "ASLEEP"), (("profile", "login"), "jo"),
-    (("profile", "login"), "jane.doe.long"), (("profile", "tags"), ["x-a"]), (("profile", "tags"), ["t-a"] * 3),
-    (("profile", "age"), -1), (("profile", "age"), 1.5), (("profile", "age"), "30"), (("id",), None),
-    (("profile", "nick"), "abcd"), (("profile", "tags"), []), (("id",), ""),
-])
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("status",), "SUSPENDED"),
+        (("status",), "ASLEEP"),
+        (("profile", "login"), "jo"),
+        (("profile", "login"), "jane.doe.long"),
+        (("profile", "tags"), ["x-a"]),
+        (("profile", "tags"), ["t-a"] * 3),
+        (("profile", "age"), -1),
+        (("profile", "age"), 1.5),
+        (("profile", "age"), "30"),
+        (("id",), None),
+        (("profile", "nick"), "abcd"),
+        (("profile", "tags"), []),
+        (("id",), ""),
+    ],
+)
 def test_a_value_a_keyword_could_judge_differently_gets_its_own_signature(path, value):
     assert signature(changed(path, value)) != signature(BASE)
 
 
 def test_values_sharing_a_signature_are_judged_alike_by_the_schema():
     validator = jsonschema.Draft202012Validator(USER)
-    values = [changed(p, v) for p, v in [(("profile", "login"), "jo"), (("profile", "login"), "ab"),
-                                          (("status",), "ASLEEP"), (("profile", "age"), -5), (("id",), "x")]]
+    values = [
+        changed(p, v)
+        for p, v in [
+            (("profile", "login"), "jo"),
+            (("profile", "login"), "ab"),
+            (("status",), "ASLEEP"),
+            (("profile", "age"), -5),
+            (("id",), "x"),
+        ]
+    ]
     by_signature = {}
     for value in [BASE, *values]:
         by_signature.setdefault(signature(value), set()).add(validator.is_valid(value))

@@ -45,13 +45,16 @@ def test_post_moves_last_updated_and_keeps_created(api, sim):
     assert after["created"] == before["created"] and after["lastUpdated"] > before["lastUpdated"]
 
 
-@pytest.mark.parametrize(("payload", "field"), [
-    ({}, "action"),
-    ({"action": "BLOCK"}, "action"),
-    ({"action": "log"}, "action"),
-    ({"action": "block", "excludeZones": "nzo1"}, "excludeZones"),
-    ({"action": "block", "excludeZones": ["nzonope"]}, "excludeZones"),
-])
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({}, "action"),
+        ({"action": "BLOCK"}, "action"),
+        ({"action": "log"}, "action"),
+        ({"action": "block", "excludeZones": "nzo1"}, "excludeZones"),
+        ({"action": "block", "excludeZones": ["nzonope"]}, "excludeZones"),
+    ],
+)
 def test_a_body_okta_refuses_is_400_E0000001_naming_the_field(api, payload, field):
     r = api.post(CONFIG, json=payload)
     assert (r.status_code, r.json()["errorSummary"]) == (400, f"Api validation failed: {field}")
@@ -67,7 +70,10 @@ def test_an_update_logs_the_change_from_and_to(api, sim, demo):
     last = sim.store.logs[-1]
     change = last["target"][0]["changeDetails"]
     assert last["eventType"] == "security.threat.configuration.update"
-    assert (change["from"]["action"], change["to"]) == (demo.THREAT_INSIGHT_ACTION, {"action": "block", "excludeZones": []})
+    assert (change["from"]["action"], change["to"]) == (
+        demo.THREAT_INSIGHT_ACTION,
+        {"action": "block", "excludeZones": []},
+    )
 
 
 def test_put_is_405_E0000022_okta_updates_with_post(api):

@@ -36,11 +36,14 @@ def test_q_is_a_prefix_of_the_name_or_the_origin(api, demo, q):
     assert [o["id"] for o in api.get(ORIGINS, params={"q": q}).json()] == [demo.ROGUE_ORIGIN_ID]
 
 
-@pytest.mark.parametrize(("flt", "want"), [
-    ('name eq "Company portal"', "PORTAL_ORIGIN_ID"),
-    ('origin eq "https://okta-sso-login.example.net"', "ROGUE_ORIGIN_ID"),
-    ('status eq "INACTIVE"', "ROGUE_ORIGIN_ID"),
-])
+@pytest.mark.parametrize(
+    ("flt", "want"),
+    [
+        ('name eq "Company portal"', "PORTAL_ORIGIN_ID"),
+        ('origin eq "https://okta-sso-login.example.net"', "ROGUE_ORIGIN_ID"),
+        ('status eq "INACTIVE"', "ROGUE_ORIGIN_ID"),
+    ],
+)
 def test_filter_selects_by_name_origin_or_status(api, demo, flt, want):
     api.post(url(demo.ROGUE_ORIGIN_ID, "/lifecycle/deactivate"))
     assert [o["id"] for o in api.get(ORIGINS, params={"filter": flt}).json()] == [getattr(demo, want)]
@@ -65,8 +68,10 @@ def test_limit_and_after_page_through_the_origins(api, demo):
     assert [o["id"] for o in api.get(nxt).json()] == [demo.ROGUE_ORIGIN_ID]
 
 
-@pytest.mark.parametrize(("method", "suffix"), [("GET", ""), ("PUT", ""), ("DELETE", ""),
-                                                ("POST", "/lifecycle/activate"), ("POST", "/lifecycle/deactivate")])
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [("GET", ""), ("PUT", ""), ("DELETE", ""), ("POST", "/lifecycle/activate"), ("POST", "/lifecycle/deactivate")],
+)
 def test_an_unknown_origin_is_404_E0000007(api, method, suffix):
     r = api.s.request(method, api.url(url("tosnope", suffix)), json=body())
     assert (r.status_code, r.json()["errorSummary"]) == (404, "Not found: Resource not found: tosnope (TrustedOrigin)")
@@ -83,19 +88,22 @@ def test_an_iframe_embed_scope_keeps_its_allowed_okta_apps(api):
     assert o.json()["scopes"] == [{"type": "IFRAME_EMBED", "allowedOktaApps": ["OKTA_ENDUSER"]}]
 
 
-@pytest.mark.parametrize(("payload", "field"), [
-    ({"origin": "https://a.example.com", "scopes": [{"type": "CORS"}]}, "name"),
-    ({"name": "a", "scopes": [{"type": "CORS"}]}, "origin"),
-    (body(origin="javascript://evil.example.com"), "origin"),
-    (body(origin="https://a.example.com/login"), "origin"),
-    (body(origin="partner.example.com"), "origin"),
-    (body(name="Company portal"), "name"),
-    (body(origin="HTTPS://portal.example.com"), "origin"),
-    (body(scopes=()), "scopes"),
-    (body(scopes=("SSO",)), "scopes"),
-    (body(scopes=("CORS", "CORS")), "scopes"),
-    ({**body(), "scopes": [{"type": "CORS", "allowedOktaApps": ["OKTA_ENDUSER"]}]}, "scopes"),
-])
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"origin": "https://a.example.com", "scopes": [{"type": "CORS"}]}, "name"),
+        ({"name": "a", "scopes": [{"type": "CORS"}]}, "origin"),
+        (body(origin="javascript://evil.example.com"), "origin"),
+        (body(origin="https://a.example.com/login"), "origin"),
+        (body(origin="partner.example.com"), "origin"),
+        (body(name="Company portal"), "name"),
+        (body(origin="HTTPS://portal.example.com"), "origin"),
+        (body(scopes=()), "scopes"),
+        (body(scopes=("SSO",)), "scopes"),
+        (body(scopes=("CORS", "CORS")), "scopes"),
+        ({**body(), "scopes": [{"type": "CORS", "allowedOktaApps": ["OKTA_ENDUSER"]}]}, "scopes"),
+    ],
+)
 def test_a_body_okta_refuses_is_400_E0000001_naming_the_field(api, payload, field):
     r = api.post(ORIGINS, json=payload)
     assert (r.status_code, r.json()["errorSummary"]) == (400, f"Api validation failed: {field}")
@@ -129,13 +137,16 @@ def test_delete_answers_204_and_the_origin_is_gone(api, demo):
     assert api.get(url(demo.ROGUE_ORIGIN_ID)).status_code == 404
 
 
-@pytest.mark.parametrize(("method", "suffix", "payload", "event"), [
-    ("POST", "", body(), "security.trusted_origin.create"),
-    ("PUT", "/ROGUE", body(), "security.trusted_origin.update"),
-    ("DELETE", "/ROGUE", None, "security.trusted_origin.delete"),
-    ("POST", "/ROGUE/lifecycle/deactivate", None, "security.trusted_origin.deactivate"),
-    ("POST", "/ROGUE/lifecycle/activate", None, "security.trusted_origin.activate"),
-])
+@pytest.mark.parametrize(
+    ("method", "suffix", "payload", "event"),
+    [
+        ("POST", "", body(), "security.trusted_origin.create"),
+        ("PUT", "/ROGUE", body(), "security.trusted_origin.update"),
+        ("DELETE", "/ROGUE", None, "security.trusted_origin.delete"),
+        ("POST", "/ROGUE/lifecycle/deactivate", None, "security.trusted_origin.deactivate"),
+        ("POST", "/ROGUE/lifecycle/activate", None, "security.trusted_origin.activate"),
+    ],
+)
 def test_every_change_writes_its_trusted_origin_event(api, sim, demo, method, suffix, payload, event):
     path = ORIGINS + suffix.replace("ROGUE", demo.ROGUE_ORIGIN_ID)
     assert api.s.request(method, api.url(path), json=payload).status_code < 300

@@ -43,15 +43,23 @@ def test_it_is_logged_as_universal_logout_scheduled(api, sim, demo):
 
 
 def test_iss_sub_names_the_user_by_login(api, demo):
-    assert revoke(api, {"format": "iss_sub", "iss": "https://idp.example.com", "sub": demo.JANE_LOGIN}).status_code \
-        == 204
+    assert (
+        revoke(api, {"format": "iss_sub", "iss": "https://idp.example.com", "sub": demo.JANE_LOGIN}).status_code == 204
+    )
     assert api.get(f"/api/v1/sessions/{demo.JANE_LAPTOP_SESSION_ID}").status_code == 404
 
 
-@pytest.mark.parametrize("sub_id", [
-    None, "00udemoJaneDoe0001d7", {"format": "email", "email": "jane.doe@example.com"},
-    {"format": "opaque"}, {"format": "opaque", "id": "00uNoSuchUser"}, {"format": "iss_sub", "sub": "jane"},
-])
+@pytest.mark.parametrize(
+    "sub_id",
+    [
+        None,
+        "00udemoJaneDoe0001d7",
+        {"format": "email", "email": "jane.doe@example.com"},
+        {"format": "opaque"},
+        {"format": "opaque", "id": "00uNoSuchUser"},
+        {"format": "iss_sub", "sub": "jane"},
+    ],
+)
 def test_a_bad_sub_id_is_400_invalid_request_and_revokes_nothing(api, demo, sub_id):
     r = revoke(api, sub_id)
     assert (r.status_code, r.json()["error"]) == (400, "invalid_request")
@@ -77,6 +85,7 @@ def test_it_needs_the_universal_logout_scope():
 @pytest.mark.parametrize(("granted", "status"), [(["okta.universalLogout.manage"], 204), (["okta.users.manage"], 403)])
 def test_an_oauth_caller_needs_the_scope(sim, demo, granted, status):
     headers = bearer(sim, granted)
-    r = requests.post(sim.url + PATH, json={"sub_id": {"format": "opaque", "id": demo.JANE_ID}}, headers=headers,
-                      timeout=10)
+    r = requests.post(
+        sim.url + PATH, json={"sub_id": {"format": "opaque", "id": demo.JANE_ID}}, headers=headers, timeout=10
+    )
     assert r.status_code == status

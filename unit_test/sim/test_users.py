@@ -43,8 +43,20 @@ def test_unknown_user_is_404_e0000007_with_okta_wording(api):
 
 def test_user_shape_has_recorded_keys(api, demo):
     u = api.get(f"/api/v1/users/{demo.JANE_ID}").json()
-    for k in ("id", "status", "created", "activated", "statusChanged", "lastLogin", "lastUpdated",
-              "passwordChanged", "type", "profile", "credentials", "_links"):
+    for k in (
+        "id",
+        "status",
+        "created",
+        "activated",
+        "statusChanged",
+        "lastLogin",
+        "lastUpdated",
+        "passwordChanged",
+        "type",
+        "profile",
+        "credentials",
+        "_links",
+    ):
         assert k in u
     assert u["credentials"]["provider"] == {"type": "OKTA", "name": "OKTA"}
     assert "value" not in u["credentials"].get("password", {})
@@ -91,19 +103,34 @@ def test_create_next_login_without_password_is_e0000124(api):
 
 
 def test_create_next_login_without_activate_is_e0000125(api):
-    assert err(new_user(api, activate=False, password="Str0ngPassw0rd", nextLogin="changePassword")) == (400, "E0000125")
+    assert err(new_user(api, activate=False, password="Str0ngPassw0rd", nextLogin="changePassword")) == (
+        400,
+        "E0000125",
+    )
 
 
 def test_duplicate_login_is_e0000001_with_cause(api, demo):
     r = new_user(api, login=demo.JANE_LOGIN)
     assert err(r) == (400, "E0000001")
-    assert r.json()["errorCauses"][0]["errorSummary"] == \
-        "login: An object with this field already exists in the current organization"
+    assert (
+        r.json()["errorCauses"][0]["errorSummary"]
+        == "login: An object with this field already exists in the current organization"
+    )
 
 
 def test_unknown_profile_property_is_refused(api):
-    r = api.post("/api/v1/users", json={"profile": {"firstName": "A", "lastName": "B", "email": "a@example.com",
-                                                    "login": "a@example.com", "notValid": "x"}})
+    r = api.post(
+        "/api/v1/users",
+        json={
+            "profile": {
+                "firstName": "A",
+                "lastName": "B",
+                "email": "a@example.com",
+                "login": "a@example.com",
+                "notValid": "x",
+            }
+        },
+    )
     assert err(r) == (400, "E0000001")
     assert "notValid" in r.json()["errorCauses"][0]["errorSummary"]
 
@@ -114,8 +141,10 @@ def test_weak_password_is_refused(api):
 
 def test_create_adds_to_everyone_and_groupids(api):
     gid = api.get("/api/v1/groups?q=Finance").json()[0]["id"]
-    body = {"profile": {"firstName": "G", "lastName": "Id", "email": "g.id@example.com", "login": "g.id@example.com"},
-            "groupIds": [gid]}
+    body = {
+        "profile": {"firstName": "G", "lastName": "Id", "email": "g.id@example.com", "login": "g.id@example.com"},
+        "groupIds": [gid],
+    }
     uid = api.post("/api/v1/users", json=body).json()["id"]
     names = {g["profile"]["name"] for g in api.get(f"/api/v1/users/{uid}/groups").json()}
     assert names == {"Everyone", "Finance"}
@@ -241,14 +270,18 @@ def test_delete_is_two_step(api, demo):
 
 
 def test_change_password_with_wrong_old_password_is_refused(api, demo):
-    r = api.post(f"/api/v1/users/{demo.JANE_ID}/credentials/change_password",
-                 json={"oldPassword": {"value": "nope"}, "newPassword": {"value": "N3wPassw0rdX"}})
+    r = api.post(
+        f"/api/v1/users/{demo.JANE_ID}/credentials/change_password",
+        json={"oldPassword": {"value": "nope"}, "newPassword": {"value": "N3wPassw0rdX"}},
+    )
     assert r.status_code == 403
 
 
 def test_change_password_with_right_old_password(api, demo):
-    r = api.post(f"/api/v1/users/{demo.JANE_ID}/credentials/change_password",
-                 json={"oldPassword": {"value": "Passw0rd!Jane"}, "newPassword": {"value": "N3wPassw0rdX"}})
+    r = api.post(
+        f"/api/v1/users/{demo.JANE_ID}/credentials/change_password",
+        json={"oldPassword": {"value": "Passw0rd!Jane"}, "newPassword": {"value": "N3wPassw0rdX"}},
+    )
     assert r.status_code == 200 and "password" in r.json()
 
 
@@ -260,8 +293,13 @@ def test_mutations_write_log_events(api, sim, demo):
 
 # ---- where the recordings (../shared/okta-vcr) show what real Okta does --------------------
 def _recorded_user(d):
-    return (d["resource"] == "users" and d["status"] == 200 and d["path_template"] == "/api/v1/users/{userId}"
-            and d["method"] in ("GET", "PUT") and len(d["response_body"]["_links"]) > 1)
+    return (
+        d["resource"] == "users"
+        and d["status"] == 200
+        and d["path_template"] == "/api/v1/users/{userId}"
+        and d["method"] in ("GET", "PUT")
+        and len(d["response_body"]["_links"]) > 1
+    )
 
 
 def _newest_recorded_user(status):
@@ -275,13 +313,21 @@ def test_user_links_are_the_newest_recorded_ones_for_the_status(api, status):
     [listed] = api.get("/api/v1/users", params={"filter": f'status eq "{status}"', "limit": 1}).json()
     ours = api.get(f"/api/v1/users/{listed['id']}").json()
     assert set(ours["_links"]) == set(real["_links"])
-    assert ours["_links"]["resetFactors"] == {"href": ours["_links"]["self"]["href"] + "/lifecycle/reset_factors",
-                                              "method": "POST"}
+    assert ours["_links"]["resetFactors"] == {
+        "href": ours["_links"]["self"]["href"] + "/lifecycle/reset_factors",
+        "method": "POST",
+    }
 
 
 def test_credentials_only_replace_sets_the_password_and_keeps_the_profile_as_recorded(api, demo):
-    rec = vcr.one(lambda d: d["resource"] == "users" and d["method"] == "PUT" and d["status"] == 200
-                  and set(d["request_body"]) == {"credentials"})
+    rec = vcr.one(
+        lambda d: (
+            d["resource"] == "users"
+            and d["method"] == "PUT"
+            and d["status"] == 200
+            and set(d["request_body"]) == {"credentials"}
+        )
+    )
     assert rec["response_body"]["passwordChanged"] > rec["response_body"]["lastUpdated"]  # the recorded answer
     before = api.get(f"/api/v1/users/{demo.JANE_ID}").json()
     r = api.put(f"/api/v1/users/{demo.JANE_ID}", json=rec["request_body"])

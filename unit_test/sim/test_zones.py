@@ -38,13 +38,19 @@ def test_put_cannot_change_type(api, demo):
 
 
 def test_put_replaces_whole_object(api, demo):
-    b = {"type": "IP", "name": demo.BLOCKLIST_ZONE_NAME, "usage": "BLOCKLIST",
-         "gateways": [{"type": "CIDR", "value": "10.9.9.9/32"}]}
+    b = {
+        "type": "IP",
+        "name": demo.BLOCKLIST_ZONE_NAME,
+        "usage": "BLOCKLIST",
+        "gateways": [{"type": "CIDR", "value": "10.9.9.9/32"}],
+    }
     assert api.put(f"/api/v1/zones/{demo.BLOCKLIST_ZONE_ID}", json=b).json()["gateways"] == b["gateways"]
 
 
 def test_invalid_gateway_is_400(api):
-    r = api.post("/api/v1/zones", json={"type": "IP", "name": "bad", "gateways": [{"type": "CIDR", "value": "999.1.1.1/8"}]})
+    r = api.post(
+        "/api/v1/zones", json={"type": "IP", "name": "bad", "gateways": [{"type": "CIDR", "value": "999.1.1.1/8"}]}
+    )
     assert (r.status_code, r.json()["errorCode"]) == (400, "E0000001")
 
 
@@ -61,7 +67,9 @@ def test_blocklist_zone_takes_1000_gateways(api):
 
 
 def test_create_dynamic_zone(api):
-    r = api.post("/api/v1/zones", json={"type": "DYNAMIC", "name": "geo", "locations": [{"country": "US", "region": "US-CA"}]})
+    r = api.post(
+        "/api/v1/zones", json={"type": "DYNAMIC", "name": "geo", "locations": [{"country": "US", "region": "US-CA"}]}
+    )
     assert r.json()["type"] == "DYNAMIC" and r.json()["status"] == "ACTIVE"
 
 
@@ -87,7 +95,11 @@ def test_malformed_zone_body_is_e0000003(api):
 
 # ---- where the recordings (../shared/okta-vcr) show what real Okta does --------------------
 def _zone_write(d):
-    return d["resource"] == "zones" and d["status"] == 200 and d["path_template"] in ("/api/v1/zones", "/api/v1/zones/{zoneId}")
+    return (
+        d["resource"] == "zones"
+        and d["status"] == 200
+        and d["path_template"] in ("/api/v1/zones", "/api/v1/zones/{zoneId}")
+    )
 
 
 def _recorded_put_of_a_custom_zone(d):
@@ -102,8 +114,12 @@ def _new_zone_of_type(api, ztype):
 
 
 def test_a_bare_range_address_is_kept_as_a_one_address_range_as_recorded(api):
-    rec = vcr.one(lambda d: _recorded_put_of_a_custom_zone(d) and any(
-        g["type"] == "RANGE" and "-" not in g["value"] for g in d["request_body"].get("gateways") or []))
+    rec = vcr.one(
+        lambda d: (
+            _recorded_put_of_a_custom_zone(d)
+            and any(g["type"] == "RANGE" and "-" not in g["value"] for g in d["request_body"].get("gateways") or [])
+        )
+    )
     zid = _new_zone_of_type(api, "IP")
     r = api.put(f"/api/v1/zones/{zid}", json=rec["request_body"])
     assert r.status_code == 200 and r.json()["gateways"] == rec["response_body"]["gateways"]
@@ -111,8 +127,14 @@ def test_a_bare_range_address_is_kept_as_a_one_address_range_as_recorded(api):
 
 
 def test_dynamic_zone_without_locations_or_asns_shows_null_locations_and_no_asns_as_recorded(api):
-    rec = vcr.one(lambda d: _zone_write(d) and d["method"] == "POST" and d["request_body"]["type"] == "DYNAMIC"
-                  and "locations" not in d["request_body"])
+    rec = vcr.one(
+        lambda d: (
+            _zone_write(d)
+            and d["method"] == "POST"
+            and d["request_body"]["type"] == "DYNAMIC"
+            and "locations" not in d["request_body"]
+        )
+    )
     z = api.post("/api/v1/zones", json=rec["request_body"]).json()
     assert z["locations"] is None and "asns" not in z
     assert vcr.stable(z) == vcr.stable(rec["response_body"])
@@ -134,7 +156,9 @@ def test_dynamic_v2_zone_is_read_and_listed_as_created(api, demo):
 def test_dynamic_v2_zone_refuses_a_plain_list_of_locations(api):
     r = api.post("/api/v1/zones", json={"type": "DYNAMIC_V2", "name": "v2", "locations": [{"country": "US"}]})
     assert (r.status_code, r.json()["errorCauses"][0]["errorSummary"]) == (
-        400, "locations: The field must be an object with include and exclude lists")
+        400,
+        "locations: The field must be an object with include and exclude lists",
+    )
 
 
 @pytest.mark.parametrize("rec", vcr.params(lambda d: _zone_write(d) and d["method"] == "POST"))

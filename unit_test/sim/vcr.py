@@ -22,7 +22,11 @@ def interactions(predicate=None, **match) -> list:
     """Recorded interactions whose fields equal ``match`` and which pass ``predicate``."""
     if not available():
         pytest.skip("../shared/okta-vcr not available")
-    return [d for d in recordings.all_interactions() if all(d.get(k) == v for k, v in match.items()) and (predicate is None or predicate(d))]
+    return [
+        d
+        for d in recordings.all_interactions()
+        if all(d.get(k) == v for k, v in match.items()) and (predicate is None or predicate(d))
+    ]
 
 
 def one(predicate=None, **match) -> dict:
@@ -36,8 +40,10 @@ def params(predicate=None, **match) -> list:
     """Such interactions as pytest params (one skipped param when ../shared is absent)."""
     if not available():
         return [pytest.param(None, marks=pytest.mark.skip(reason="../shared/okta-vcr not available"))]
-    return [pytest.param(d, id=f'{d["org_flavor"]}-{d["cassette"].split("/")[-2]}-{d["interaction_index"]}')
-            for d in interactions(predicate, **match)]
+    return [
+        pytest.param(d, id=f'{d["org_flavor"]}-{d["cassette"].split("/")[-2]}-{d["interaction_index"]}')
+        for d in interactions(predicate, **match)
+    ]
 
 
 def stable(obj):

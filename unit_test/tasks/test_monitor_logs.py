@@ -1,5 +1,6 @@
 """Monitor Logs (task protocol): first-run lookback from the server's Date, one page per run with
 has_more_pages, state round-trip without repeats, 429 → no events, status 429, state kept."""
+
 import io
 
 from komand_okta.clock import FakeClock
@@ -31,8 +32,10 @@ def test_the_first_run_looks_back_from_the_server_date(okta):
     assert log.requests[0] == {"limit": "1", "sortOrder": "DESCENDING"}
     assert log.requests[1]["since"] == "2024-08-13T10:00:00.000Z"
     assert uuids(body) == [1] and body["status_code"] == 200 and body["has_more_pages"] is False
-    assert body["state"]["next_page_link"].endswith("after=1&limit=1000&sortOrder=ASCENDING") or \
-        "after=1" in body["state"]["next_page_link"]
+    assert (
+        body["state"]["next_page_link"].endswith("after=1&limit=1000&sortOrder=ASCENDING")
+        or "after=1" in body["state"]["next_page_link"]
+    )
     assert body["state"]["boundary_uuids"] == ["uuid-0001"]
 
 

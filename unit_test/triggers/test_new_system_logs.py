@@ -4,6 +4,7 @@ failed polls (500, 429) and failed deliveries; de-duplicates by UUID at the publ
 `FakeLog` is Okta's polling stream: ordered by persistence (`seq`), a next link on every answer
 (`after=<last seq>`, or the same cursor on an empty page), a server Date far from the FakeClock.
 """
+
 import json
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -16,9 +17,14 @@ RESET = 1723550460  # 12:01:00
 
 
 def event(n, second=None):
-    return {"uuid": "uuid-%04d" % n, "published": "2024-08-13T12:%02d:%02d.000Z" % divmod(second if second is not None
-                                                                                            else n, 60),
-            "eventType": "user.session.start", "version": "0", "severity": "INFO", "displayMessage": "m%d" % n}
+    return {
+        "uuid": "uuid-%04d" % n,
+        "published": "2024-08-13T12:%02d:%02d.000Z" % divmod(second if second is not None else n, 60),
+        "eventType": "user.session.start",
+        "version": "0",
+        "severity": "INFO",
+        "displayMessage": "m%d" % n,
+    }
 
 
 class FakeLog:
@@ -44,7 +50,7 @@ class FakeLog:
             start = int(qs["after"])
         else:
             start = next((i for i, e in enumerate(self.events) if e["published"] >= qs["since"]), len(self.events))
-        page = self.events[start:start + limit]
+        page = self.events[start : start + limit]
         query = dict(qs, after=start + len(page), limit=limit)
         query.pop("since", None)
         context.headers["Link"] = '<%s/logs?%s>; rel="next"' % (API, urlencode(query))
@@ -70,10 +76,17 @@ def run(tmp_path, polls, log=None, steps=(), params=None, collector=None):
         original(seconds)
         if round(clock.now()) % 10 == 0:
             next(calls, lambda: None)()
+
     clock.sleep = sleep
     runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=polls)
-    result = run_step("trigger", "new_system_logs", dict({"interval": 10}, **(params or {})), clock=clock,
-                      trigger_runner=runner, meta={"triggerId": "t1"})
+    result = run_step(
+        "trigger",
+        "new_system_logs",
+        dict({"interval": 10}, **(params or {})),
+        clock=clock,
+        trigger_runner=runner,
+        meta={"triggerId": "t1"},
+    )
     assert result.ok, result.error
     return [int(u.split("-")[1]) for u in collector.sent], result
 
@@ -97,8 +110,9 @@ def test_since_input_starts_the_stream_and_events_are_sent_once_in_order(tmp_pat
     log = FakeLog(okta)
     log.add(1, 2, 3)
 
-    sent, _ = run(tmp_path, 4, log, params={"since": "2024-08-13T12:00:02.000Z"},
-                  steps=[lambda: None, lambda: log.add(4, 5)])
+    sent, _ = run(
+        tmp_path, 4, log, params={"since": "2024-08-13T12:00:02.000Z"}, steps=[lambda: None, lambda: log.add(4, 5)]
+    )
 
     assert sent == [2, 3, 4, 5]
     assert saved(tmp_path)["last_published"] == event(5)["published"]
@@ -123,6 +137,7 @@ def test_an_event_shown_again_at_the_boundary_is_dropped(tmp_path, okta):
     def repeat():
         log.events.append(dict(log.events[-1]))  # Okta shows uuid-0002 once more
         log.add(3)
+
     sent, _ = run(tmp_path, 4, log, params={"since": "2024-08-13T12:00:00.000Z"}, steps=[lambda: None, repeat])
 
     assert sent == [1, 2, 3]
@@ -147,6 +162,7 @@ def test_a_429_that_outlasts_the_wait_fails_the_poll_keeps_the_state_and_loses_n
     def limited():
         log.add(2, 3)
         log.fail = [429] * 5
+
     sent, result = run(tmp_path, 4, log, params={"since": "2024-08-13T12:00:00.000Z"}, steps=[lambda: None, limited])
 
     assert sent == [1, 2, 3]
@@ -164,6 +180,7 @@ def test_a_429_on_a_later_page_keeps_the_pages_read(tmp_path, okta):
             log.failed = True
             log.fail = [429] * 5
         return original(request, context)
+
     okta.get(API + "/logs", json=second_page_limited, headers={"Date": SERVER_DATE})
 
     sent, result = run(tmp_path, 3, log, params={"since": "2024-08-13T12:00:00.000Z"})
@@ -176,7 +193,9 @@ def test_a_failed_delivery_sends_the_poll_again(tmp_path, okta):
     log = FakeLog(okta)
     log.add(1, 2)
 
-    sent, _ = run(tmp_path, 3, log, params={"since": "2024-08-13T12:00:00.000Z"}, collector=Collector(fail_at={2, 3, 4}))
+    sent, _ = run(
+        tmp_path, 3, log, params={"since": "2024-08-13T12:00:00.000Z"}, collector=Collector(fail_at={2, 3, 4})
+    )
 
     assert sent == [1, 1, 2]  # at least once: the failed poll is repeated
 

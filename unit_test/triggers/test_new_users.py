@@ -4,6 +4,7 @@ restarts and failed polls, and the cursor follows Okta's timestamps, never the l
 `FakeOrg` serves `/users?search=<field> ge|gt "<time>"` sorted by `sortBy`, paged by `after`, and
 answers with a fixed server `Date` far from the FakeClock's time.
 """
+
 import json
 import re
 from datetime import UTC, datetime
@@ -37,8 +38,13 @@ def at(second, ms=0):
 
 
 def user(uid, created, updated=None):
-    return {"id": uid, "status": "ACTIVE", "created": created, "lastUpdated": updated or created,
-            "profile": {"login": uid + "@example.com"}}
+    return {
+        "id": uid,
+        "status": "ACTIVE",
+        "created": created,
+        "lastUpdated": updated or created,
+        "profile": {"login": uid + "@example.com"},
+    }
 
 
 class FakeOrg:
@@ -58,14 +64,18 @@ class FakeOrg:
         self.searches.append(search)
         field, op, value = CONDITION.search(search).groups()
         moment = timestamps.parse_time(value)
-        rows = [u for u in self.users if u["id"] not in self.hidden and
-                (timestamps.parse_time(u[field]) >= moment if op == "ge" else timestamps.parse_time(u[field]) > moment)]
+        rows = [
+            u
+            for u in self.users
+            if u["id"] not in self.hidden
+            and (timestamps.parse_time(u[field]) >= moment if op == "ge" else timestamps.parse_time(u[field]) > moment)
+        ]
         rows.sort(key=lambda u: timestamps.parse_time(u[field]), reverse=qs.get("sortOrder") == ["desc"])
         start, size = int(qs.get("after", ["0"])[0]), min(int(qs["limit"][0]), self.page)
         if start + size < len(rows):
             query = urlencode(dict({k: v[0] for k, v in qs.items()}, after=start + size, limit=size))
             context.headers["Link"] = '<%s/users?%s>; rel="next"' % (API, query)
-        return rows[start:start + size]
+        return rows[start : start + size]
 
 
 def run(tmp_path, polls, name="new_users", clock=None, collector=None, params=None, between=None):
@@ -78,10 +88,17 @@ def run(tmp_path, polls, name="new_users", clock=None, collector=None, params=No
             original(seconds)
             if round(clock.now()) % 10 == 0:
                 between()
+
         clock.sleep = sleep
     runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=polls)
-    result = run_step("trigger", name, dict({"interval": 10}, **(params or {})), clock=clock,
-                      trigger_runner=runner, meta={"triggerId": "t1"})
+    result = run_step(
+        "trigger",
+        name,
+        dict({"interval": 10}, **(params or {})),
+        clock=clock,
+        trigger_runner=runner,
+        meta={"triggerId": "t1"},
+    )
     assert result.ok, result.error
     return [e["body"]["output"]["user"]["id"] for e in collector.sent], result
 
@@ -117,8 +134,10 @@ def test_an_empty_org_starts_at_the_server_date_not_the_local_clock(tmp_path, ok
 
 def test_new_users_are_sent_once_each_in_creation_order(tmp_path, okta):
     org = FakeOrg(okta, [user("00ua", at(1))])
-    steps = [lambda: org.users.extend([user("00uc", at(9)), user("00ub", at(3)), user("00ud", at(9))]),
-             lambda: org.users.append(user("00ue", at(20)))]
+    steps = [
+        lambda: org.users.extend([user("00uc", at(9)), user("00ub", at(3)), user("00ud", at(9))]),
+        lambda: org.users.append(user("00ue", at(20))),
+    ]
 
     sent, _ = run(tmp_path, 4, between=script(org, steps))
 
@@ -141,6 +160,7 @@ def test_a_user_the_search_index_shows_late_is_still_sent_once(tmp_path, okta):
     def create_two():
         org.users.extend([user("00ulate", at(10)), user("00ub", at(30))])
         org.hidden.add("00ulate")
+
     steps = [create_two, lambda: org.hidden.clear()]
 
     sent, _ = run(tmp_path, 4, between=script(org, steps))
@@ -164,6 +184,7 @@ def test_a_failed_poll_sends_nothing_and_the_next_poll_catches_up(tmp_path, okta
     def create_and_break():
         org.users.append(user("00ub", at(4)))
         org.fail_next = 5  # every try of the next poll
+
     sent, result = run(tmp_path, 3, between=script(org, [create_and_break]))
 
     assert sent == ["00ub"]
@@ -174,8 +195,12 @@ def test_a_failed_delivery_resends_the_poll_and_loses_nothing(tmp_path, okta):
     org = FakeOrg(okta, [user("00ua", at(1))])
     collector = Collector(fail_at={2, 3, 4})  # the second event of poll 2 fails all three tries
 
-    sent, _ = run(tmp_path, 3, collector=collector,
-                  between=script(org, [lambda: org.users.extend([user("00ub", at(2)), user("00uc", at(3))])]))
+    sent, _ = run(
+        tmp_path,
+        3,
+        collector=collector,
+        between=script(org, [lambda: org.users.extend([user("00ub", at(2)), user("00uc", at(3))])]),
+    )
 
     assert sent == ["00ub", "00ub", "00uc"]  # at least once: the failed poll is repeated, nothing lost
 
@@ -212,8 +237,14 @@ def test_the_interval_spaces_polls(tmp_path, okta):
 def test_sent_users_carry_the_spec_fields(tmp_path, okta):
     org = FakeOrg(okta, [])
     collector = Collector()
-    run(tmp_path, 2, collector=collector,
-        between=script(org, [lambda: org.users.append(dict(user("00ub", "2024-08-13T12:00:01.000Z"), type={"id": "x"}))]))
+    run(
+        tmp_path,
+        2,
+        collector=collector,
+        between=script(
+            org, [lambda: org.users.append(dict(user("00ub", "2024-08-13T12:00:01.000Z"), type={"id": "x"}))]
+        ),
+    )
 
     assert collector.sent[0]["body"]["output"]["user"]["id"] == "00ub"
     assert "type" not in collector.sent[0]["body"]["output"]["user"]
@@ -228,8 +259,9 @@ def test_a_short_baseline_page_with_a_next_link_does_not_make_old_users_look_new
 
 
 def test_the_baseline_reads_no_further_than_the_overlap_window(tmp_path, okta):
-    org = FakeOrg(okta, [user("00uold%d" % i, at(i)) for i in range(4)] +
-                  [user("00ua", at(100)), user("00ub", at(101))], page=2)
+    org = FakeOrg(
+        okta, [user("00uold%d" % i, at(i)) for i in range(4)] + [user("00ua", at(100)), user("00ub", at(101))], page=2
+    )
     run(tmp_path, 1)
     assert len(org.searches) == 2  # 101 and 100, then 3 and 2: past the window, so no third page
     assert set(state(tmp_path)["keys"]) == {"00ua", "00ub"}
@@ -237,8 +269,9 @@ def test_the_baseline_reads_no_further_than_the_overlap_window(tmp_path, okta):
 
 def test_a_crowded_baseline_window_keeps_every_user_sharing_the_last_remembered_time(tmp_path, okta, monkeypatch):
     monkeypatch.setattr(cursors, "MAX_KEYS", 3)
-    org = FakeOrg(okta, [user("00u%d" % i, at(10 + i)) for i in range(3)] +
-                  [user("00ut1", at(11)), user("00ut2", at(11))], page=2)
+    org = FakeOrg(
+        okta, [user("00u%d" % i, at(10 + i)) for i in range(3)] + [user("00ut1", at(11)), user("00ut2", at(11))], page=2
+    )
     sent, _ = run(tmp_path, 2)
     assert sent == [] and set(state(tmp_path)["keys"]) == {"00u1", "00u2", "00ut1", "00ut2"}
     assert state(tmp_path)["window_start"] == at(11) and org.searches[-1].endswith('"%s"' % at(11))

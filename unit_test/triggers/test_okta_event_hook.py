@@ -2,6 +2,7 @@
 only stands in for Okta's API): verification, secret, body bound, de-dup by uuid, redelivery
 after a failed dispatch, restart, and register/unregister; deliveries are journalled before the
 200, odd bodies get 400, and a poison event is quarantined."""
+
 import errno
 import http.client
 import io
@@ -70,9 +71,15 @@ def announce_only(port, length):
 
 
 def delivery(*uuids):
-    return {"eventType": "com.okta.event_hook", "eventId": "env-1",
-            "data": {"events": [{"uuid": u, "published": "2024-08-13T12:00:00.000Z", "eventType": "user.account.lock"}
-                                for u in uuids]}}
+    return {
+        "eventType": "com.okta.event_hook",
+        "eventId": "env-1",
+        "data": {
+            "events": [
+                {"uuid": u, "published": "2024-08-13T12:00:00.000Z", "eventType": "user.account.lock"} for u in uuids
+            ]
+        },
+    }
 
 
 def started():
@@ -138,10 +145,17 @@ def run_with_deliveries(tmp_path, polls, deliveries, collector):
         batch = next(script, None)
         if batch:
             send(okta_event_hook._LIVE[-1].listener.port, body=delivery(*batch))
+
     clock.sleep = sleep
     runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=polls)
-    result = run_step("trigger", "okta_event_hook", {"secret": SECRET, "port": free_port()}, clock=clock,
-                      trigger_runner=runner, meta={"triggerId": "h1"})
+    result = run_step(
+        "trigger",
+        "okta_event_hook",
+        {"secret": SECRET, "port": free_port()},
+        clock=clock,
+        trigger_runner=runner,
+        meta={"triggerId": "h1"},
+    )
     assert result.ok, result.error
     okta_event_hook.close_all()
     return result
@@ -158,14 +172,23 @@ def test_a_failed_dispatch_is_sent_again_and_a_restart_drops_seen_uuids(tmp_path
 
 
 def test_register_creates_verifies_activates_and_close_deletes(okta):
-    hook = {"id": "who1", "status": "ACTIVE", "verificationStatus": "UNVERIFIED",
-            "channel": {"config": {"uri": "https://soar.example.com/okta/events"}}}
+    hook = {
+        "id": "who1",
+        "status": "ACTIVE",
+        "verificationStatus": "UNVERIFIED",
+        "channel": {"config": {"uri": "https://soar.example.com/okta/events"}},
+    }
     okta.post(API + "/eventHooks", json=hook)
     okta.post(API + "/eventHooks/who1/lifecycle/verify", json=dict(hook, verificationStatus="VERIFIED"))
     okta.post(API + "/eventHooks/who1/lifecycle/deactivate", json=dict(hook, status="INACTIVE"))
     okta.delete(API + "/eventHooks/who1", status_code=204)
-    params = dict(PARAMS, register=True, public_url="https://soar.example.com/okta/events",
-                  event_types=["user.account.lock"], name="SOAR")
+    params = dict(
+        PARAMS,
+        register=True,
+        public_url="https://soar.example.com/okta/events",
+        event_types=["user.account.lock"],
+        name="SOAR",
+    )
     trigger, state = make_trigger(), {}
 
     trigger.poll(params, state)
@@ -176,8 +199,10 @@ def test_register_creates_verifies_activates_and_close_deletes(okta):
     assert created["channel"]["config"]["authScheme"] == {"type": "HEADER", "key": "Authorization", "value": SECRET}
     assert created["events"] == {"type": "EVENT_TYPE", "items": ["user.account.lock"]} and created["name"] == "SOAR"
     assert [(r.method, r.path) for r in okta.request_history[1:]] == [
-        ("POST", "/api/v1/eventhooks/who1/lifecycle/verify"), ("POST", "/api/v1/eventhooks/who1/lifecycle/deactivate"),
-        ("DELETE", "/api/v1/eventhooks/who1")]
+        ("POST", "/api/v1/eventhooks/who1/lifecycle/verify"),
+        ("POST", "/api/v1/eventhooks/who1/lifecycle/deactivate"),
+        ("DELETE", "/api/v1/eventhooks/who1"),
+    ]
     assert trigger.listener is None
 
 
@@ -199,12 +224,23 @@ def run_until_stopped(tmp_path, deliveries, collector, stop_after=None):
         if batch:
             answers.append(send(okta_event_hook._LIVE[-1].listener.port, body=batch)[0])
             done.append(True)
+
     clock.sleep = sleep
     polls = 1 + len(deliveries) if stop_after is None else None
-    runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=polls,
-                           should_stop=lambda: stop_after is not None and len(done) >= stop_after)
-    result = run_step("trigger", "okta_event_hook", {"secret": SECRET, "port": free_port()}, clock=clock,
-                      trigger_runner=runner, meta={"triggerId": "h1"})
+    runner = TriggerRunner(
+        dispatcher=collector,
+        state_dir=tmp_path,
+        max_polls=polls,
+        should_stop=lambda: stop_after is not None and len(done) >= stop_after,
+    )
+    result = run_step(
+        "trigger",
+        "okta_event_hook",
+        {"secret": SECRET, "port": free_port()},
+        clock=clock,
+        trigger_runner=runner,
+        meta={"triggerId": "h1"},
+    )
     assert result.ok, result.error
     okta_event_hook.close_all()
     return answers
@@ -259,6 +295,7 @@ def test_a_disk_error_answers_503_and_keeps_nothing_of_that_delivery(tmp_path, m
         if failing:
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
+
     real_write = journal.os.write
     monkeypatch.setattr(journal.os, "write", write)
     failing.append(True)
@@ -275,9 +312,15 @@ def deep(depth):
     return body
 
 
-@pytest.mark.parametrize("raw", [b"[" * 100000 + b"]" * 100000, json.dumps(deep(200)).encode(),
-                                 json.dumps({"data": {"events": [deep(100)]}}).encode()],
-                         ids=["too deep to parse", "deep", "deep event"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"[" * 100000 + b"]" * 100000,
+        json.dumps(deep(200)).encode(),
+        json.dumps({"data": {"events": [deep(100)]}}).encode(),
+    ],
+    ids=["too deep to parse", "deep", "deep event"],
+)
 def test_deeply_nested_json_is_refused_with_400(raw):
     trigger, state, port = started()
     assert send(port, raw=raw)[0] == 400

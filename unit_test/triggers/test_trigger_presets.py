@@ -5,6 +5,7 @@ or given event types; and every declared type checked against Okta's event type 
 New System Logs runs against a mocked /logs that applies the `filter` the way Okta's grammar
 does (the simulator's evaluator); Okta Event Hook runs its real listener on 127.0.0.1.
 """
+
 import io
 import json
 from pathlib import Path
@@ -60,7 +61,8 @@ def test_every_event_type_of_the_preset_is_in_oktas_catalogue(preset, catalogue)
 def test_the_types_declared_not_hook_eligible_are_exactly_those_the_catalogue_says(preset, catalogue):
     types = DECLARED[preset]["event_types"]
     assert DECLARED[preset].get("not_hook_eligible", []) == [
-        name for name in types if not catalogue[name]["eventHookEligible"]]
+        name for name in types if not catalogue[name]["eventHookEligible"]
+    ]
 
 
 def test_the_packaged_hook_eligible_list_agrees_with_the_catalogue(catalogue):
@@ -88,8 +90,17 @@ class FilteringLog:
     """Okta's polling stream, applying `filter` as Okta's grammar reads it; a next link on every page."""
 
     def __init__(self, okta, types):
-        self.events = [{"uuid": "uuid-%03d" % n, "published": "2024-08-13T12:00:%02d.000Z" % (n + 1), "eventType": kind,
-                        "version": "0", "severity": "INFO", "displayMessage": kind} for n, kind in enumerate(types)]
+        self.events = [
+            {
+                "uuid": "uuid-%03d" % n,
+                "published": "2024-08-13T12:00:%02d.000Z" % (n + 1),
+                "eventType": kind,
+                "version": "0",
+                "severity": "INFO",
+                "displayMessage": kind,
+            }
+            for n, kind in enumerate(types)
+        ]
         self.filters = []
         okta.get(API + "/logs", json=self._answer, headers={"Date": "Tue, 13 Aug 2024 12:00:00 GMT"})
 
@@ -119,9 +130,12 @@ def test_new_system_logs_emits_each_event_type_of_the_preset_and_nothing_outside
 def test_a_preset_and_a_filter_must_both_match(okta):
     log = FilteringLog(okta, ["user.account.lock", "user.account.lock.limit", OUTSIDE])
     assert polled_types({"preset": "account_locked", "filter": 'eventType eq "user.account.lock"'}) == [
-        "user.account.lock"]
-    assert log.filters[-1] == ('(eventType eq "user.account.lock" or eventType eq "user.account.lock.limit") '
-                               'and (eventType eq "user.account.lock")')
+        "user.account.lock"
+    ]
+    assert log.filters[-1] == (
+        '(eventType eq "user.account.lock" or eventType eq "user.account.lock.limit") '
+        'and (eventType eq "user.account.lock")'
+    )
 
 
 def test_without_a_preset_the_filter_is_sent_as_given(okta):
@@ -142,8 +156,11 @@ def hook_params(preset):
 
 
 def delivered(trigger, state, params, types) -> list:
-    body = {"eventType": "com.okta.event_hook", "eventId": "env-1",
-            "data": {"events": [{"uuid": "u%d" % n, "eventType": kind} for n, kind in enumerate(types)]}}
+    body = {
+        "eventType": "com.okta.event_hook",
+        "eventId": "env-1",
+        "data": {"events": [{"uuid": "u%d" % n, "eventType": kind} for n, kind in enumerate(types)]},
+    }
     assert send(trigger.listener.port, body=body)[0] == 200
     return [event["event"]["eventType"] for event in trigger.poll(params, state)]
 
@@ -175,7 +192,9 @@ def test_the_event_hook_emits_the_given_event_types_besides_the_presets(hook_tri
     params, state = dict(HOOK_PARAMS, preset="account_locked", event_types=["user.account.unlock"]), {}
     hook_trigger.poll(params, state)
     assert delivered(hook_trigger, state, params, [OUTSIDE, "user.account.unlock", "user.account.lock"]) == [
-        "user.account.unlock", "user.account.lock"]
+        "user.account.unlock",
+        "user.account.lock",
+    ]
 
 
 def test_without_a_preset_the_event_hook_emits_every_event_delivered(hook_trigger):
@@ -200,8 +219,13 @@ def test_a_preset_hooks_never_get_is_refused_pointing_at_new_system_logs(hook_tr
 
 def test_register_subscribes_to_the_given_types_then_the_presets_hook_eligible_ones(okta, hook_trigger):
     registrable(okta)
-    params = dict(HOOK_PARAMS, preset="account_locked", event_types=["user.account.unlock"], register=True,
-                  public_url="https://soar.example.com/okta/events")
+    params = dict(
+        HOOK_PARAMS,
+        preset="account_locked",
+        event_types=["user.account.unlock"],
+        register=True,
+        public_url="https://soar.example.com/okta/events",
+    )
 
     hook_trigger.poll(params, {})
 
@@ -211,8 +235,9 @@ def test_register_subscribes_to_the_given_types_then_the_presets_hook_eligible_o
 
 def test_register_with_a_preset_alone_needs_no_event_types(okta, hook_trigger):
     registrable(okta)
-    params = dict(HOOK_PARAMS, preset="admin_privilege_changed", register=True,
-                  public_url="https://soar.example.com/okta/events")
+    params = dict(
+        HOOK_PARAMS, preset="admin_privilege_changed", register=True, public_url="https://soar.example.com/okta/events"
+    )
 
     hook_trigger.poll(params, {})
 
@@ -221,9 +246,16 @@ def test_register_with_a_preset_alone_needs_no_event_types(okta, hook_trigger):
 
 def saved_hook(okta, items):
     """The hook of a saved state (delivering to the public URL, subscribed to `items`), removable."""
-    okta.get(API + "/eventHooks/who0", json={"id": "who0", "status": "ACTIVE", "verificationStatus": "VERIFIED",
-                                             "channel": {"config": {"uri": "https://soar.example.com/okta/events"}},
-                                             "events": {"type": "EVENT_TYPE", "items": items}})
+    okta.get(
+        API + "/eventHooks/who0",
+        json={
+            "id": "who0",
+            "status": "ACTIVE",
+            "verificationStatus": "VERIFIED",
+            "channel": {"config": {"uri": "https://soar.example.com/okta/events"}},
+            "events": {"type": "EVENT_TYPE", "items": items},
+        },
+    )
     okta.post(API + "/eventHooks/who0/lifecycle/deactivate", json={"id": "who0", "status": "INACTIVE"})
     okta.delete(API + "/eventHooks/who0", status_code=204)
     return dict(HOOK_PARAMS, preset="account_locked", register=True, public_url="https://soar.example.com/okta/events")
@@ -243,12 +275,16 @@ def test_a_saved_hook_subscribed_to_other_types_is_replaced_after_the_preset_cha
     hook_trigger.poll(params, state)
 
     assert [(r.method, r.path) for r in okta.request_history] == [
-        ("GET", "/api/v1/eventhooks/who0"), ("POST", "/api/v1/eventhooks/who0/lifecycle/deactivate"),
-        ("DELETE", "/api/v1/eventhooks/who0"), ("POST", "/api/v1/eventhooks")]
+        ("GET", "/api/v1/eventhooks/who0"),
+        ("POST", "/api/v1/eventhooks/who0/lifecycle/deactivate"),
+        ("DELETE", "/api/v1/eventhooks/who0"),
+        ("POST", "/api/v1/eventhooks"),
+    ]
     assert okta.request_history[-1].json()["events"]["items"] == ["user.account.lock"] and state["hook_id"] == "who1"
 
 
 # -- the filter itself --------------------------------------------------------------------------
 def test_the_preset_filter_quotes_each_type_as_an_okta_string():
     assert presets.log_filter("api_token_changed", None) == (
-        'eventType eq "system.api_token.create" or eventType eq "system.api_token.revoke"')
+        'eventType eq "system.api_token.create" or eventType eq "system.api_token.revoke"'
+    )

@@ -1,4 +1,5 @@
 """Updated Users: one event per (user, lastUpdated), on Okta's lastUpdated timestamps."""
+
 from komand_okta.clock import FakeClock
 from unit_test.triggers.test_new_users import Collector, FakeOrg, at, run, script, state, user
 
@@ -11,9 +12,11 @@ def updated(org, uid, when):
 
 def test_baseline_then_each_update_is_one_event(tmp_path, okta):
     org = FakeOrg(okta, [user("00ua", at(1)), user("00ub", at(2))])
-    steps = [lambda: updated(org, "00ua", at(5)),
-             lambda: (updated(org, "00ub", at(6)), updated(org, "00ua", at(7))),
-             lambda: org.users.append(user("00uc", at(8)))]
+    steps = [
+        lambda: updated(org, "00ua", at(5)),
+        lambda: (updated(org, "00ub", at(6)), updated(org, "00ua", at(7))),
+        lambda: org.users.append(user("00uc", at(8))),
+    ]
 
     sent, _ = run(tmp_path, 5, name="updated_users", between=script(org, steps))
 
@@ -39,7 +42,14 @@ def test_a_failed_poll_loses_no_update(tmp_path, okta):
     def update_and_break():
         updated(org, "00ua", at(9))
         org.fail_next = 5
-    sent, _ = run(tmp_path, 3, name="updated_users", clock=FakeClock(start=0.0), collector=Collector(),
-                  between=script(org, [update_and_break]))
+
+    sent, _ = run(
+        tmp_path,
+        3,
+        name="updated_users",
+        clock=FakeClock(start=0.0),
+        collector=Collector(),
+        between=script(org, [update_and_break]),
+    )
 
     assert sent == ["00ua"]

@@ -4,6 +4,7 @@ A `FakeGroup` serves one group's name and members from a script of polls: its me
 for poll N is `polls[N]` (the last one repeats), paged by `after`/`limit` with Link next as Okta
 does. A poll starts when the trigger reads the first page of members, which it does first each poll.
 """
+
 import json
 import re
 
@@ -50,7 +51,7 @@ class FakeGroup:
                 return factories.error("E0000009", "Internal Server Error")
         if start + size < len(script):
             context.headers["Link"] = '<%s?after=%d&limit=%d>; rel="next"' % (self.members_url, start + size, size)
-        return script[start:start + size]
+        return script[start : start + size]
 
 
 def known_users(okta, *users):
@@ -60,19 +61,28 @@ def known_users(okta, *users):
     def search(request, context):
         wanted = re.findall(r'id eq "([^"]+)"', request.qs.get("search", [""])[0], flags=re.IGNORECASE)
         return [by_id[i] for i in by_id if i.lower() in wanted]
+
     okta.get(API + "/users", json=search)
 
 
 def many(count, prefix="m"):
-    return [{"id": "00u%s%06d" % (prefix, i), "status": "ACTIVE", "profile": {"login": "%s%d@example.com" % (prefix, i)}}
-            for i in range(count)]
+    return [
+        {"id": "00u%s%06d" % (prefix, i), "status": "ACTIVE", "profile": {"login": "%s%d@example.com" % (prefix, i)}}
+        for i in range(count)
+    ]
 
 
 def watch(tmp_path, polls, group_ids=("00gA",), interval=300, clock=None, trigger_id="t1"):
     collector = Collector()
     runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=polls)
-    result = run_step("trigger", "users_added_removed_from_group", {"group_ids": list(group_ids), "interval": interval},
-                      clock=clock or FakeClock(), trigger_runner=runner, meta={"triggerId": trigger_id})
+    result = run_step(
+        "trigger",
+        "users_added_removed_from_group",
+        {"group_ids": list(group_ids), "interval": interval},
+        clock=clock or FakeClock(),
+        trigger_runner=runner,
+        meta={"triggerId": trigger_id},
+    )
     return collector, result
 
 
@@ -87,8 +97,7 @@ def test_the_first_poll_is_a_baseline_and_sends_nothing(tmp_path, okta):
 
     assert result.ok, result.error
     assert collector.sent == []
-    assert saved_state(tmp_path) == {"version": 1, "groups": {"00gA": {"name": None,
-                                                                       "members": ["00uann", "00ubob"]}}}
+    assert saved_state(tmp_path) == {"version": 1, "groups": {"00gA": {"name": None, "members": ["00uann", "00ubob"]}}}
     assert [r.url for r in okta.request_history] == [API + "/groups/00gA/users?limit=1000"]
 
 
@@ -97,11 +106,26 @@ def test_a_user_joining_is_sent_with_the_spec_fields_and_an_empty_removed_side(t
 
     collector, _ = watch(tmp_path, polls=2)
 
-    expected_user = {key: U["bob"][key] for key in ("id", "status", "created", "activated", "statusChanged",
-                                                    "lastUpdated", "profile", "credentials", "_links")}
-    assert collector.outputs == [{"users_added_from_groups": [{"group_name": "Staff", "group_id": "00gA",
-                                                               "users": [expected_user]}],
-                                  "users_removed_from_groups": []}]
+    expected_user = {
+        key: U["bob"][key]
+        for key in (
+            "id",
+            "status",
+            "created",
+            "activated",
+            "statusChanged",
+            "lastUpdated",
+            "profile",
+            "credentials",
+            "_links",
+        )
+    }
+    assert collector.outputs == [
+        {
+            "users_added_from_groups": [{"group_name": "Staff", "group_id": "00gA", "users": [expected_user]}],
+            "users_removed_from_groups": [],
+        }
+    ]
     assert collector.sent[0]["type"] == "trigger_event"
     assert collector.sent[0]["body"]["meta"] == {"triggerId": "t1"}
 
@@ -112,10 +136,18 @@ def test_a_user_leaving_is_fetched_and_sent_as_removed(tmp_path, okta):
 
     collector, _ = watch(tmp_path, polls=2)
 
-    assert collector.outputs == [{"users_added_from_groups": [],
-                                  "users_removed_from_groups": [{"group_name": "Staff", "group_id": "00gA",
-                                                                 "users": [{k: v for k, v in U["bob"].items()
-                                                                            if v is not None and k != "type"}]}]}]
+    assert collector.outputs == [
+        {
+            "users_added_from_groups": [],
+            "users_removed_from_groups": [
+                {
+                    "group_name": "Staff",
+                    "group_id": "00gA",
+                    "users": [{k: v for k, v in U["bob"].items() if v is not None and k != "type"}],
+                }
+            ],
+        }
+    ]
     assert okta.request_history[-1].qs["search"] == ['id eq "00ubob"']
 
 
@@ -201,16 +233,20 @@ def test_a_group_added_to_the_input_later_starts_with_its_own_baseline(tmp_path,
 
     assert len(collector.sent) == 1
     event = collector.outputs[0]
-    assert [(g["group_id"], [u["id"] for u in g["users"]]) for g in event["users_added_from_groups"]] == \
-        [("00gA", ["00ubob"])]
+    assert [(g["group_id"], [u["id"] for u in g["users"]]) for g in event["users_added_from_groups"]] == [
+        ("00gA", ["00ubob"])
+    ]
     assert event["users_removed_from_groups"] == []
     assert saved_state(tmp_path)["groups"]["00gB"]["members"] == ["00ucat"]
 
 
 def test_an_unknown_group_fails_the_poll_with_a_clear_error_and_no_event(tmp_path, okta):
     FakeGroup(okta, "00gA", "Staff", [[U["ann"]], [U["bob"]]])
-    okta.get(API + "/groups/00gNOPE/users", status_code=404,
-             json=factories.error(summary="Not found: Resource not found: 00gNOPE (UserGroup)"))
+    okta.get(
+        API + "/groups/00gNOPE/users",
+        status_code=404,
+        json=factories.error(summary="Not found: Resource not found: 00gNOPE (UserGroup)"),
+    )
 
     collector, result = watch(tmp_path, polls=2, group_ids=["00gA", "00gNOPE"])
 
@@ -253,8 +289,14 @@ def test_the_interval_defaults_to_five_minutes(tmp_path, okta):
     collector = Collector()
     runner = TriggerRunner(dispatcher=collector, state_dir=tmp_path, max_polls=2)
 
-    run_step("trigger", "users_added_removed_from_group", {"group_ids": ["00gA"]}, clock=clock,
-             trigger_runner=runner, meta={"triggerId": "t1"})
+    run_step(
+        "trigger",
+        "users_added_removed_from_group",
+        {"group_ids": ["00gA"]},
+        clock=clock,
+        trigger_runner=runner,
+        meta={"triggerId": "t1"},
+    )
 
     assert sum(clock.sleeps) == 300
 

@@ -12,6 +12,7 @@ challenges. PyJWT and cryptography are imported only when OAuth is configured.
 Secrets handled here -- the private key, assertions, access tokens, DPoP proofs -- are never
 logged nor put in error text.
 """
+
 import collections
 import re
 from urllib.parse import urlsplit
@@ -59,9 +60,21 @@ class OAuthAuth:
 
     method = OAUTH
 
-    def __init__(self, base_url: str, client_id: str, private_key_pem: str, key_id: str = None, scopes=(),
-                 dpop: bool = False, session=None, clock=None, log=None, timeout=(10, 60)):
+    def __init__(
+        self,
+        base_url: str,
+        client_id: str,
+        private_key_pem: str,
+        key_id: str = None,
+        scopes=(),
+        dpop: bool = False,
+        session=None,
+        clock=None,
+        log=None,
+        timeout=(10, 60),
+    ):
         from . import oauth  # lazily: only OAuth connections pay for PyJWT and cryptography
+
         self._oauth = oauth
         self.base_url = base_url.rstrip("/")
         self.token_url = self.base_url + TOKEN_PATH
@@ -73,6 +86,7 @@ class OAuthAuth:
         self.session = session  # OktaClient hands over its own session when None
         if clock is None:
             from komand_okta.clock import SystemClock
+
             clock = SystemClock()
         self.clock, self.log, self.timeout = clock, log, timeout
         self._token = None
@@ -80,7 +94,7 @@ class OAuthAuth:
         self._token_type = "Bearer"
         self._expires_at = 0.0
         self.granted_scopes = []
-        self._token_nonce = None     # the authorization server's latest DPoP-Nonce
+        self._token_nonce = None  # the authorization server's latest DPoP-Nonce
         self._resource_nonce = None  # the resource server's latest DPoP-Nonce
 
     # -- the client's interface --------------------------------------------------------------
@@ -88,8 +102,9 @@ class OAuthAuth:
         token = self.access_token()
         headers = {"Authorization": "%s %s" % (self._token_type, token)}
         if self._dpop_key is not None:
-            headers["DPoP"] = self._issue(self._dpop_key.proof(method, url, self.clock.now(),
-                                                               nonce=self._resource_nonce, access_token=token))
+            headers["DPoP"] = self._issue(
+                self._dpop_key.proof(method, url, self.clock.now(), nonce=self._resource_nonce, access_token=token)
+            )
         return headers
 
     def on_unauthorized(self, response, state: dict) -> bool:
@@ -97,7 +112,7 @@ class OAuthAuth:
         challenge = _challenge(response)
         nonce = response.headers.get("DPoP-Nonce")
         if self._dpop_key is not None and challenge.get("error") == "use_dpop_nonce" and nonce:
-            if state.get("nonces", 0) >= 2 or nonce == self._resource_nonce and state.get("nonces"):
+            if state.get("nonces", 0) >= 2 or (nonce == self._resource_nonce and state.get("nonces")):
                 return False
             state["nonces"] = state.get("nonces", 0) + 1
             self._resource_nonce = nonce
@@ -120,21 +135,29 @@ class OAuthAuth:
             cause = "Okta refused %s %s: the access token lacks the scope %s." % (method, path, " ".join(missing))
             assistance = "Grant %s to the service app (on %s)" % (" ".join(missing), SCOPES_TAB)
             assistance += " and add it to the connection's scopes." if add else ", then run this again."
-            return errors.OktaError(cause, assistance, error.data, status=status, code=error.code,
-                                    response=error.response)
+            return errors.OktaError(
+                cause, assistance, error.data, status=status, code=error.code, response=error.response
+            )
         if status == 403 and error.code == "E0000006":
-            assistance = ("The service app lacks an admin role allowing this operation. Assign an admin role to the "
-                          "service app (its Admin roles tab in the Okta Admin Console), or check the object's state.")
+            assistance = (
+                "The service app lacks an admin role allowing this operation. Assign an admin role to the "
+                "service app (its Admin roles tab in the Okta Admin Console), or check the object's state."
+            )
         elif status == 401 and challenge.get("error") in ("invalid_dpop_proof", "use_dpop_nonce"):
-            assistance = ("Okta refused the DPoP proof (%s). Check that the connection's dpop setting matches the "
-                          "service app's Require DPoP setting." % challenge.get("error"))
+            assistance = (
+                "Okta refused the DPoP proof (%s). Check that the connection's dpop setting matches the "
+                "service app's Require DPoP setting." % challenge.get("error")
+            )
         elif status == 401:
-            assistance = ("Okta refused the OAuth access token even after getting a new one. Check that the service "
-                          "app is active and its scopes and admin roles are granted.")
+            assistance = (
+                "Okta refused the OAuth access token even after getting a new one. Check that the service "
+                "app is active and its scopes and admin roles are granted."
+            )
         else:
             return error
-        return errors.OktaError(error.cause, assistance, error.data, status=status, code=error.code,
-                                response=error.response)
+        return errors.OktaError(
+            error.cause, assistance, error.data, status=status, code=error.code, response=error.response
+        )
 
     def secrets(self) -> list:
         """The secrets this auth minted lately (assertions, DPoP proofs, access tokens), so the
@@ -173,22 +196,32 @@ class OAuthAuth:
         self._expires_at = now + lifetime - margin
         granted = body.get("scope")
         self.granted_scopes = granted.split() if isinstance(granted, str) and granted.strip() else list(self.scopes)
-        self._log("info", "Got an OAuth access token for client %s (%s, valid %ds; scopes: %s)", self.client_id,
-                  self._token_type, lifetime, " ".join(self.granted_scopes))
+        self._log(
+            "info",
+            "Got an OAuth access token for client %s (%s, valid %ds; scopes: %s)",
+            self.client_id,
+            self._token_type,
+            lifetime,
+            " ".join(self.granted_scopes),
+        )
 
     def _post_token_request(self):
         now = self.clock.now()
-        form = {"grant_type": "client_credentials", "scope": " ".join(self.scopes),
-                "client_assertion_type": self._oauth.CLIENT_ASSERTION_TYPE,
-                "client_assertion": self._issue(self._signer.assertion(self.client_id, self.token_url, now))}
+        form = {
+            "grant_type": "client_credentials",
+            "scope": " ".join(self.scopes),
+            "client_assertion_type": self._oauth.CLIENT_ASSERTION_TYPE,
+            "client_assertion": self._issue(self._signer.assertion(self.client_id, self.token_url, now)),
+        }
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
         if self._dpop_key is not None:
             headers["DPoP"] = self._issue(self._dpop_key.proof("POST", self.token_url, now, nonce=self._token_nonce))
         if self.session is None:
             self.session = requests.Session()
         try:
-            response = self.session.request("POST", self.token_url, data=form, headers=headers,
-                                            timeout=self.timeout, allow_redirects=False)
+            response = self.session.request(
+                "POST", self.token_url, data=form, headers=headers, timeout=self.timeout, allow_redirects=False
+            )
         except failures.TRANSPORT_ERRORS as exc:  # a token request changes nothing in Okta: never "applied"
             failure = failures.classify(exc, self.token_url)
             raise errors.unreachable("POST", TOKEN_PATH, failure.reason, False, failure.assistance) from None
@@ -202,19 +235,28 @@ class OAuthAuth:
         if code is None and body.get("errorCode"):  # an Okta API-style error (e.g. 429 E0000047)
             return errors.from_response(status, body, "POST", TOKEN_PATH)
         what = "%s%s" % (code or "HTTP %d" % status, ": " + description if description else "")
-        cause = "Okta's token endpoint refused the OAuth request for client %s (%s)." % (self.client_id, what.rstrip("."))
+        cause = "Okta's token endpoint refused the OAuth request for client %s (%s)." % (
+            self.client_id,
+            what.rstrip("."),
+        )
         if code == "invalid_client":
-            assistance = ("Check the client_id, that the public key registered on the service app matches the "
-                          "connection's private key, and key_id (the kid of that registered key, or empty when "
-                          "the app has a single key). The app's client authentication must be Public key / "
-                          "Private key.")
+            assistance = (
+                "Check the client_id, that the public key registered on the service app matches the "
+                "connection's private key, and key_id (the kid of that registered key, or empty when "
+                "the app has a single key). The app's client authentication must be Public key / "
+                "Private key."
+            )
         elif code == "invalid_scope":
-            assistance = ("Grant every requested scope to the service app (on %s), or remove the ones it does not "
-                          "need from the connection's scopes. Requested: %s." % (SCOPES_TAB, " ".join(self.scopes)))
+            assistance = (
+                "Grant every requested scope to the service app (on %s), or remove the ones it does not "
+                "need from the connection's scopes. Requested: %s." % (SCOPES_TAB, " ".join(self.scopes))
+            )
         elif code in ("invalid_dpop_proof", "use_dpop_nonce"):
-            assistance = ("Set the connection's dpop to match the service app's 'Require Demonstrating Proof of "
-                          "Possession (DPoP) header in token requests' setting (currently dpop is %s)."
-                          % ("true" if self.dpop else "false"))
+            assistance = (
+                "Set the connection's dpop to match the service app's 'Require Demonstrating Proof of "
+                "Possession (DPoP) header in token requests' setting (currently dpop is %s)."
+                % ("true" if self.dpop else "false")
+            )
         elif code == "unauthorized_client":
             assistance = "Allow the Client Credentials grant for the service app (an API Services app)."
         elif status == 429:
@@ -235,15 +277,29 @@ class OAuthAuth:
 # official spec's per-operation `security`), and Universal Logout's path on the org
 # authorization server; GET reads, anything else manages. A sub-resource with its own family
 # (users/*/risk) comes before its parent's.
-_FAMILIES = (("users/*/roles", "okta.roles"), ("groups/*/roles", "okta.roles"), ("users/*/risk", "okta.userRisk"),
-             ("users", "okta.users"), ("groups", "okta.groups"), ("apps", "okta.apps"),
-             ("zones", "okta.networkZones"), ("eventHooks", "okta.eventHooks"), ("logs", "okta.logs"),
-             ("idps", "okta.idps"), ("meta/types/user", "okta.userTypes"),
-             ("meta/schemas/user/linkedObjects", "okta.linkedObjects"), ("realms", "okta.realms"),
-             ("policies", "okta.policies"), ("threats", "okta.threatInsights"),
-             ("trustedOrigins", "okta.trustedOrigins"), ("behaviors", "okta.behaviors"),
-             ("api-tokens", "okta.apiTokens"), ("sessions", "okta.sessions"), ("devices", "okta.devices"),
-             ("oauth2/v1/global-token-revocation", "okta.universalLogout"))
+_FAMILIES = (
+    ("users/*/roles", "okta.roles"),
+    ("groups/*/roles", "okta.roles"),
+    ("users/*/risk", "okta.userRisk"),
+    ("users", "okta.users"),
+    ("groups", "okta.groups"),
+    ("apps", "okta.apps"),
+    ("zones", "okta.networkZones"),
+    ("eventHooks", "okta.eventHooks"),
+    ("logs", "okta.logs"),
+    ("idps", "okta.idps"),
+    ("meta/types/user", "okta.userTypes"),
+    ("meta/schemas/user/linkedObjects", "okta.linkedObjects"),
+    ("realms", "okta.realms"),
+    ("policies", "okta.policies"),
+    ("threats", "okta.threatInsights"),
+    ("trustedOrigins", "okta.trustedOrigins"),
+    ("behaviors", "okta.behaviors"),
+    ("api-tokens", "okta.apiTokens"),
+    ("sessions", "okta.sessions"),
+    ("devices", "okta.devices"),
+    ("oauth2/v1/global-token-revocation", "okta.universalLogout"),
+)
 
 
 def scope_for(method: str, path: str):

@@ -17,6 +17,7 @@ Where a 2xx body must have a shape, the caller says so (`expect=dict` or `expect
 always expects a list): another shape is an OktaError naming the request, not a crash later.
 Every connection is checked against the destination policy when it is opened (`transport`).
 """
+
 import copy
 import json
 import random
@@ -55,17 +56,31 @@ CHECKED = Response(None, {}, None, {})
 
 
 class OktaClient:
-    def __init__(self, base_url: str, auth, *, user_agent: str = "komand_okta", session=None,
-                 clock=None, log=None, timeout=(10, 60), max_tries: int = 5, max_wait: float = 300.0,
-                 jitter=random.random, verify_tls: bool = True, rate_file=None):
+    def __init__(
+        self,
+        base_url: str,
+        auth,
+        *,
+        user_agent: str = "komand_okta",
+        session=None,
+        clock=None,
+        log=None,
+        timeout=(10, 60),
+        max_tries: int = 5,
+        max_wait: float = 300.0,
+        jitter=random.random,
+        verify_tls: bool = True,
+        rate_file=None,
+    ):
         self.base_url = base_url.rstrip("/")
         self.auth = ApiTokenAuth.from_header(auth) if isinstance(auth, str) else auth
         self.session = check_destinations(session or requests.Session())
         if not verify_tls:  # diagnosis only; the connection warns in every step's log instead of urllib3
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
             self.session.verify = False
-        self.session.headers.update({"Accept": "application/json", "Content-Type": "application/json",
-                                     "User-Agent": user_agent})
+        self.session.headers.update(
+            {"Accept": "application/json", "Content-Type": "application/json", "User-Agent": user_agent}
+        )
         if getattr(self.auth, "session", False) is None:  # OAuth's token requests share the session
             self.auth.session = self.session
         self.clock = clock or SystemClock()
@@ -101,15 +116,28 @@ class OktaClient:
         """The absolute URL of a path, or of a stored link when it is on the org's own origin."""
         if path.startswith(("http://", "https://")):
             if not paging.same_origin(path, self.base_url):
-                raise errors.ClientError("Refused to follow a link to another host: %s." % urlsplit(path).netloc,
-                                         "Links are followed only on the connection's Okta domain; check the Okta "
-                                         "domain in the connection.")
+                raise errors.ClientError(
+                    "Refused to follow a link to another host: %s." % urlsplit(path).netloc,
+                    "Links are followed only on the connection's Okta domain; check the Okta domain in the connection.",
+                )
             return path
         return self.base_url + path
 
     # -- requests ------------------------------------------------------------------------------
-    def request(self, method: str, path: str, *, params=None, json=None, idempotent: bool = None,
-                allow=(), headers=None, expect=None, shrink=None, check=None) -> Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params=None,
+        json=None,
+        idempotent: bool = None,
+        allow=(),
+        headers=None,
+        expect=None,
+        shrink=None,
+        check=None,
+    ) -> Response:
         """Send one logical request (with retries). Statuses in `allow` are returned, not raised.
 
         `headers` are added to this request only; the client's own (authentication) always win.
@@ -124,8 +152,10 @@ class OktaClient:
         """
         method = method.upper()
         if params:
-            params = {key: ("true" if value else "false") if isinstance(value, bool) else value
-                      for key, value in params.items()}
+            params = {
+                key: ("true" if value else "false") if isinstance(value, bool) else value
+                for key, value in params.items()
+            }
         idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         url = self.url(path)
         shown = urlsplit(url).path
@@ -159,14 +189,23 @@ class OktaClient:
                     decision = self.retry.after_unapplied(reason, tries, waited)
             if decision.wait is None:
                 if failure is not None:
-                    raise errors.unreachable(method, shown, failure.reason, decision.maybe_applied,
-                                             failure.assistance) from None
+                    raise errors.unreachable(
+                        method, shown, failure.reason, decision.maybe_applied, failure.assistance
+                    ) from None
                 raise self._refusal(response, method, shown, tries, decision.maybe_applied)
-            self._log("warning", "%s %s: %s; retrying in %.1fs (try %d of %d)", method, shown, decision.reason,
-                      decision.wait, tries + 1, self.retry.max_tries)
+            self._log(
+                "warning",
+                "%s %s: %s; retrying in %.1fs (try %d of %d)",
+                method,
+                shown,
+                decision.reason,
+                decision.wait,
+                tries + 1,
+                self.retry.max_tries,
+            )
             self.clock.sleep(decision.wait)
             waited += decision.wait
-            if shrink is not None and (too_slow or failure is None and response.status == 500):
+            if shrink is not None and (too_slow or (failure is None and response.status == 500)):
                 smaller = shrink()
                 if smaller is not None:
                     url, params = smaller
@@ -176,12 +215,18 @@ class OktaClient:
         try:
             held = check()
         except errors.Error as exc:
-            self._log("warning", "%s %s: %s, and reading the outcome back failed too: %s", method, shown, reason,
-                      exc.cause)
+            self._log(
+                "warning", "%s %s: %s, and reading the outcome back failed too: %s", method, shown, reason, exc.cause
+            )
             return None
         if held:
-            self._log("info", "%s %s: %s, but reading it back shows the change is in place; nothing more to do.",
-                      method, shown, reason)
+            self._log(
+                "info",
+                "%s %s: %s, but reading it back shows the change is in place; nothing more to do.",
+                method,
+                shown,
+                reason,
+            )
         elif held is False:
             self._log("info", "%s %s: %s; reading it back shows the change was not applied.", method, shown, reason)
         return held
@@ -196,8 +241,9 @@ class OktaClient:
             self._mask_auth_secrets()
         sent_at = self.clock.now()
         try:
-            raw = self.session.request(method, url, params=params, json=json, headers=headers,
-                                       timeout=self.timeout, allow_redirects=False)
+            raw = self.session.request(
+                method, url, params=params, json=json, headers=headers, timeout=self.timeout, allow_redirects=False
+            )
         except failures.TRANSPORT_ERRORS as exc:
             return None, failures.classify(exc, url), isinstance(exc, requests.exceptions.ReadTimeout)
         self.rate.observe(_bucket(url), raw.headers, raw.status_code, sent_at)
@@ -206,8 +252,9 @@ class OktaClient:
 
     def _refusal(self, response, method, shown, tries, maybe_applied) -> errors.OktaError:
         """The error for Okta's error answer, explained by the auth object for 401 and 403."""
-        error = errors.from_response(response.status, response.body, method, shown, tries,
-                                     maybe_applied=maybe_applied, response=response)
+        error = errors.from_response(
+            response.status, response.body, method, shown, tries, maybe_applied=maybe_applied, response=response
+        )
         if response.status in (401, 403):
             error = self.auth.explain(error, response._raw, method, shown)
         return error
@@ -242,8 +289,9 @@ class OktaClient:
             if wait <= 0:
                 return
             if waited + wait > self.retry.max_wait:
-                raise errors.OktaError("Okta's rate limit for %s is exhausted for another %.0fs." % (bucket, wait),
-                                       errors.ASSISTANCE[429])
+                raise errors.OktaError(
+                    "Okta's rate limit for %s is exhausted for another %.0fs." % (bucket, wait), errors.ASSISTANCE[429]
+                )
             self._log("info", "Okta rate limit for %s nearly or fully spent; waiting %.1fs", bucket, wait)
             self.clock.sleep(wait)
             waited += wait
@@ -297,18 +345,24 @@ def _links(raw) -> dict:
 
 def _bucket(url: str) -> str:
     """Okta meters per endpoint family: a collection and its members count separately."""
-    segments = urlsplit(url).path[len(API_PREFIX):].strip("/").split("/")
+    segments = urlsplit(url).path[len(API_PREFIX) :].strip("/").split("/")
     return "/".join(segments[:1] + (["*"] if len(segments) > 1 else []))
 
 
 def _shaped(response, expect, method: str, shown: str):
     """`response`, or an OktaError when its 2xx body is not of the `expect`ed shape."""
-    if expect is None or not 200 <= response.status < 300 or response.status == 204 or \
-            isinstance(response.body, expect):
+    if (
+        expect is None
+        or not 200 <= response.status < 300
+        or response.status == 204
+        or isinstance(response.body, expect)
+    ):
         return response
     found = {dict: "an object", list: "a list", type(None): "an empty body"}.get(type(response.body), "a single value")
     wanted = {dict: "an object", list: "a list"}.get(expect, getattr(expect, "__name__", str(expect)))
     raise errors.OktaError(
         "Okta answered %s %s with %s where %s was expected." % (method, shown, found, wanted),
         "This is not how Okta answers this request: check that okta_url is the Okta org's own domain (not a proxy, "
-        "gateway or other service), then try again.", status=response.status)
+        "gateway or other service), then try again.",
+        status=response.status,
+    )

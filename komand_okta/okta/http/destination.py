@@ -17,26 +17,56 @@ The same policy is applied twice: to the configured host when the connection is 
 the name resolves to when a connection is opened (`check_resolved`, from `transport`), so a
 name that resolves differently later (DNS rebinding) cannot get around it.
 """
+
 import ipaddress
 import os
 
 from .errors import DestinationRefused
 
 ALLOW_ENV = "KOMAND_OKTA_ALLOW_PRIVATE_DESTINATION"
-METADATA_NAMES = frozenset({"metadata", "metadata.google.internal", "metadata.goog", "metadata.internal",
-                            "instance-data", "instance-data.ec2.internal"})
-METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
-    "169.254.169.254", "169.254.170.2", "100.100.100.200", "192.0.0.192", "fd00:ec2::254"))
+METADATA_NAMES = frozenset(
+    {
+        "metadata",
+        "metadata.google.internal",
+        "metadata.goog",
+        "metadata.internal",
+        "instance-data",
+        "instance-data.ec2.internal",
+    }
+)
+METADATA_ADDRESSES = frozenset(
+    ipaddress.ip_address(a)
+    for a in ("169.254.169.254", "169.254.170.2", "100.100.100.200", "192.0.0.192", "fd00:ec2::254")
+)
 NEVER = ("link-local", "multicast", "unspecified", "cloud metadata service")
-_NETWORKS = tuple((ipaddress.ip_network(net), kind) for net, kind in (
-    ("0.0.0.0/8", "unspecified"), ("169.254.0.0/16", "link-local"), ("224.0.0.0/4", "multicast"),
-    ("10.0.0.0/8", "private"), ("172.16.0.0/12", "private"), ("192.168.0.0/16", "private"),
-    ("100.64.0.0/10", "shared (carrier-grade NAT)"), ("127.0.0.0/8", "loopback"),
-    ("192.0.0.0/24", "reserved"), ("192.0.2.0/24", "reserved"), ("198.18.0.0/15", "reserved"),
-    ("198.51.100.0/24", "reserved"), ("203.0.113.0/24", "reserved"), ("240.0.0.0/4", "reserved"),
-    ("::/128", "unspecified"), ("::1/128", "loopback"), ("fe80::/10", "link-local"), ("ff00::/8", "multicast"),
-    ("fc00::/7", "unique-local"), ("fec0::/10", "private (site-local)"), ("2001:db8::/32", "reserved"),
-    ("100::/64", "reserved"), ("::/8", "reserved")))
+_NETWORKS = tuple(
+    (ipaddress.ip_network(net), kind)
+    for net, kind in (
+        ("0.0.0.0/8", "unspecified"),
+        ("169.254.0.0/16", "link-local"),
+        ("224.0.0.0/4", "multicast"),
+        ("10.0.0.0/8", "private"),
+        ("172.16.0.0/12", "private"),
+        ("192.168.0.0/16", "private"),
+        ("100.64.0.0/10", "shared (carrier-grade NAT)"),
+        ("127.0.0.0/8", "loopback"),
+        ("192.0.0.0/24", "reserved"),
+        ("192.0.2.0/24", "reserved"),
+        ("198.18.0.0/15", "reserved"),
+        ("198.51.100.0/24", "reserved"),
+        ("203.0.113.0/24", "reserved"),
+        ("240.0.0.0/4", "reserved"),
+        ("::/128", "unspecified"),
+        ("::1/128", "loopback"),
+        ("fe80::/10", "link-local"),
+        ("ff00::/8", "multicast"),
+        ("fc00::/7", "unique-local"),
+        ("fec0::/10", "private (site-local)"),
+        ("2001:db8::/32", "reserved"),
+        ("100::/64", "reserved"),
+        ("::/8", "reserved"),
+    )
+)
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
@@ -61,36 +91,51 @@ def check_host(host: str, scheme: str, environ=None) -> None:
     """Refuse a configured host that is a metadata name or a literal address outside policy."""
     name = host.lower().rstrip(".")
     if name in METADATA_NAMES:
-        raise DestinationRefused("The Okta domain (okta_url) %s is a cloud metadata service name; the connection "
-                                 "never sends credentials there." % host, _fix(allowable=False))
+        raise DestinationRefused(
+            "The Okta domain (okta_url) %s is a cloud metadata service name; the connection "
+            "never sends credentials there." % host,
+            _fix(allowable=False),
+        )
     if _is_address(name):
         _check(name, scheme, environ, "The Okta domain (okta_url) %s is" % host, "")
 
 
 def check_resolved(host: str, address: str, scheme: str, environ=None) -> None:
     """Refuse an address `host` resolved to, at connect time, before the connection is opened."""
-    _check(address, scheme, environ, "The Okta host %s resolved to %s, which is" % (host, address),
-           " No connection was made.")
+    _check(
+        address,
+        scheme,
+        environ,
+        "The Okta host %s resolved to %s, which is" % (host, address),
+        " No connection was made.",
+    )
 
 
 def _check(address, scheme, environ, subject, after) -> None:
     kind = kind_of(address)
     if scheme == "http":  # only the loopback simulator; urls.normalize_base_url refused the rest already
         if kind != "loopback":
-            raise DestinationRefused("%s not a loopback address, and plain http is allowed only to this machine.%s"
-                                     % (subject, after), "Use https:// and your Okta org's domain in okta_url.")
+            raise DestinationRefused(
+                "%s not a loopback address, and plain http is allowed only to this machine.%s" % (subject, after),
+                "Use https:// and your Okta org's domain in okta_url.",
+            )
         return
     if not kind or (kind not in NEVER and allow_private(environ)):
         return
-    raise DestinationRefused("%s not a public address (%s); Okta is a public service, so the connection does not "
-                             "send credentials there.%s" % (subject, kind, after), _fix(allowable=kind not in NEVER))
+    raise DestinationRefused(
+        "%s not a public address (%s); Okta is a public service, so the connection does not "
+        "send credentials there.%s" % (subject, kind, after),
+        _fix(allowable=kind not in NEVER),
+    )
 
 
 def _fix(allowable: bool) -> str:
     text = "Set okta_url to your Okta org's domain, e.g. example.okta.com."
     if allowable:
-        text += (" If the org is reached through an internal gateway on a private address, set the environment "
-                 "variable %s=1 for the plugin." % ALLOW_ENV)
+        text += (
+            " If the org is reached through an internal gateway on a private address, set the environment "
+            "variable %s=1 for the plugin." % ALLOW_ENV
+        )
     return text
 
 

@@ -8,14 +8,15 @@ does not import the runtime.) Both carry `cause`, `assistance` (never empty) and
 runtime reports either the same way; `data` is Okta's error body, which never holds our
 credentials.
 """
+
 import json
 
 ASSISTANCE = {
     400: "Okta rejected the request as invalid. Check the input values named above and try again.",
     401: "Check the connection's API token: it may be mistyped, expired or revoked. Create a new token "
-         "in the Okta Admin Console (Security > API > Tokens) if needed.",
+    "in the Okta Admin Console (Security > API > Tokens) if needed.",
     403: "The API token's admin lacks the permission for this operation, or the object's state does not "
-         "allow it. Grant the admin role named in this action's description, or check the object's status.",
+    "allow it. Grant the admin role named in this action's description, or check the object's status.",
     404: "Check that the ID, login or email exists in this Okta org and that the Okta domain is correct.",
     405: "Okta does not allow this method on this resource.",
     409: "The object is in a conflicting state in Okta; check it and try again.",
@@ -48,8 +49,10 @@ class InvalidIdentifier(ClientError):
     """A value that cannot name an Okta object in a URL path (empty, `.` or `..`); never sent."""
 
     def __init__(self, value: str):
-        super().__init__("%r cannot be an Okta ID, login or name." % value,
-                         "Give the object's Okta ID (or its login, email or exact name where the input allows).")
+        super().__init__(
+            "%r cannot be an Okta ID, login or name." % value,
+            "Give the object's Okta ID (or its login, email or exact name where the input allows).",
+        )
 
 
 class OktaConnectionError(ClientError):
@@ -64,8 +67,9 @@ class DestinationRefused(OktaConnectionError):
     """
 
 
-def from_response(status: int, body, method: str, path: str, tries: int = 1, maybe_applied: bool = False,
-                  response=None) -> OktaError:
+def from_response(
+    status: int, body, method: str, path: str, tries: int = 1, maybe_applied: bool = False, response=None
+) -> OktaError:
     """The explained error for an Okta error response; `maybe_applied` when a gateway answered a
     non-idempotent request Okta may have gone on to apply."""
     body = body if isinstance(body, dict) else {}
@@ -80,7 +84,10 @@ def from_response(status: int, body, method: str, path: str, tries: int = 1, may
         cause += " The request may or may not have been applied."
         assistance = MAYBE_APPLIED
     elif status == 429:
-        assistance = "Okta's rate limit stayed exhausted after %d tries. %s" % (tries, ASSISTANCE[429].split(". ", 1)[1])
+        assistance = "Okta's rate limit stayed exhausted after %d tries. %s" % (
+            tries,
+            ASSISTANCE[429].split(". ", 1)[1],
+        )
     elif status >= 500:
         assistance = SERVER_ASSISTANCE + (" (%d tries)" % tries if tries > 1 else "")
     else:

@@ -6,6 +6,7 @@ cryptography cost start-up time that API-token runs should not pay.
 Nothing here logs or returns key material in error text: a bad key is described by what is
 wrong with it, never by its content.
 """
+
 import base64
 import hashlib
 import re
@@ -21,8 +22,10 @@ from .errors import OktaConnectionError
 
 ASSERTION_LIFETIME = 300  # seconds; Okta allows up to an hour, a short life limits a leaked assertion
 CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
-KEY_HELP = ("Paste the private key (PEM, starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA/EC "
-            "PRIVATE KEY-----) whose public key is registered on the Okta service app.")
+KEY_HELP = (
+    "Paste the private key (PEM, starting with -----BEGIN PRIVATE KEY----- or -----BEGIN RSA/EC "
+    "PRIVATE KEY-----) whose public key is registered on the Okta service app."
+)
 _BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.S)
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 _EC_ALGS = {"secp256r1": "ES256", "secp384r1": "ES384", "secp521r1": "ES512"}
@@ -56,7 +59,7 @@ def normalize_pem(raw) -> bytes:
     b64 = "".join(body.split())
     if not b64 or not _BASE64.match(b64):
         raise _bad_key("has a damaged body (it is not valid base64)")
-    lines = [b64[i:i + 64] for i in range(0, len(b64), 64)]
+    lines = [b64[i : i + 64] for i in range(0, len(b64), 64)]
     return ("-----BEGIN %s-----\n%s\n-----END %s-----\n" % (label, "\n".join(lines), label)).encode("ascii")
 
 
@@ -67,7 +70,7 @@ def load_private_key(raw):
         key = serialization.load_pem_private_key(pem, password=None)
     except TypeError:
         raise _bad_key("is encrypted with a passphrase; export it without one (unencrypted PKCS#8)") from None
-    except (ValueError, Exception):  # noqa: BLE001 - cryptography raises several kinds; never echo the key
+    except (ValueError, Exception):
         raise _bad_key("could not be read as an RSA or EC private key") from None
     if isinstance(key, rsa.RSAPrivateKey):
         if key.key_size < 2048:
@@ -89,8 +92,14 @@ class Signer:
         self.key_id = key_id or None
 
     def assertion(self, client_id: str, audience: str, now: float) -> str:
-        claims = {"iss": client_id, "sub": client_id, "aud": audience, "iat": int(now),
-                  "exp": int(now) + ASSERTION_LIFETIME, "jti": str(uuid.uuid4())}
+        claims = {
+            "iss": client_id,
+            "sub": client_id,
+            "aud": audience,
+            "iat": int(now),
+            "exp": int(now) + ASSERTION_LIFETIME,
+            "jti": str(uuid.uuid4()),
+        }
         headers = {"kid": self.key_id} if self.key_id else None
         return jwt.encode(claims, self._key, algorithm=self.alg, headers=headers)
 

@@ -20,6 +20,7 @@ A `next` link on another origin than the org's is refused (the list would be inc
 the connection's credentials would go elsewhere): `same_origin` is the one check for it.
 A long read logs its progress at a readable pace, then a summary (`Progress`).
 """
+
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from . import errors
@@ -63,8 +64,9 @@ class Page:
         return len(self.items)
 
 
-def pages(client, target: str, params=None, *, page_size: int = None, limit: int = None, headers=None,
-          until=None, expect=list):
+def pages(
+    client, target: str, params=None, *, page_size: int = None, limit: int = None, headers=None, until=None, expect=list
+):
     """Yield the `Page`s of the list at `target` (a path, or a stored `next` link of this org).
 
     `params` are the first request's query; `page_size` caps every request (at most the list's
@@ -85,8 +87,9 @@ def pages(client, target: str, params=None, *, page_size: int = None, limit: int
     try:
         while True:
             asking = _Asking(url, query, client.log)
-            response = client.request("GET", url, params=query or None, headers=headers, expect=expect,
-                                      shrink=asking.halve)
+            response = client.request(
+                "GET", url, params=query or None, headers=headers, expect=expect, shrink=asking.halve
+            )
             url, query = asking.url, asking.query
             asked = query.get("limit") or _limit_of(url) or page_size
             if asking.halved:
@@ -102,13 +105,15 @@ def pages(client, target: str, params=None, *, page_size: int = None, limit: int
             page = Page(items, link, int(asked) if str(asked).isdigit() else asked)
             progress.page(read)
             yield page
-            if remaining is not None and remaining <= 0 or not link or link in seen or (until and until(page)):
+            if (remaining is not None and remaining <= 0) or not link or link in seen or (until and until(page)):
                 return
             seen.add(link)
             if not same_origin(link, client.base_url):
-                raise errors.OktaError("Okta's next-page link points to another host (%s); the list is incomplete."
-                                       % urlsplit(link).netloc,
-                                       "Check that the Okta domain in the connection is the org's own domain.")
+                raise errors.OktaError(
+                    "Okta's next-page link points to another host (%s); the list is incomplete."
+                    % urlsplit(link).netloc,
+                    "Check that the Okta domain in the connection is the org's own domain.",
+                )
             cap = _cap(page_size, remaining)
             url, query = (_capped(link, cap) if cap is not None else link), {}
     finally:
@@ -128,7 +133,7 @@ def _template(path: str) -> str:
     """The `PAGE_MAXIMA` key a request path falls under (ids as `*`; a literal key wins)."""
     if not path.startswith(API_PREFIX):
         return ""
-    segments = path[len(API_PREFIX):].strip("/").split("/")
+    segments = path[len(API_PREFIX) :].strip("/").split("/")
     best = ""
     for key in PAGE_MAXIMA:
         parts = key.split("/")
@@ -207,8 +212,13 @@ class Progress:
 
     def done(self, count: int) -> None:
         if self.pages > 1 or self.last != self.started:
-            self._log("Read %s: %d items in %d pages (%.1fs)", self.shown, count, max(self.pages, 1),
-                      self.client.clock.monotonic() - self.started)
+            self._log(
+                "Read %s: %d items in %d pages (%.1fs)",
+                self.shown,
+                count,
+                max(self.pages, 1),
+                self.client.clock.monotonic() - self.started,
+            )
 
     def _log(self, message, *args):
         if self.client.log is not None:

@@ -25,29 +25,31 @@ the real end when windows start at their first request and last whole seconds. I
 ever wrong (a 429 comes), every process sharing the bucket waits for the full Reset from then on
 (`Window.whole`, kept in the file with the window).
 """
+
 import math
 import threading
 from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 
-PACE_JITTER = 0.05   # seconds of jitter at most when waiting for a window we saw spent
-TIGHT_MIN = 10       # a window with this many requests left or fewer is shared request by request...
-TIGHT_SHARE = 0.1    # ...or with this share of its limit left, whichever is more
-FRESH_WAIT = 0.25    # seconds to wait for the first answer of a window others began and spent
-FRESH_GRACE = 5.0    # a window begun this long ago without any answer is treated as unknown
+PACE_JITTER = 0.05  # seconds of jitter at most when waiting for a window we saw spent
+TIGHT_MIN = 10  # a window with this many requests left or fewer is shared request by request...
+TIGHT_SHARE = 0.1  # ...or with this share of its limit left, whichever is more
+FRESH_WAIT = 0.25  # seconds to wait for the first answer of a window others began and spent
+FRESH_GRACE = 5.0  # a window begun this long ago without any answer is treated as unknown
 
 
 @dataclass(frozen=True)
 class Window:
     """One bucket's rate-limit window."""
-    reset: int | None    # Okta's Reset for it; None: begun by a request after window `after`, no answer yet
-    end: float | None    # epoch second (our clock) it ends
-    left: int            # requests left in it, as far as every process sharing it knows
+
+    reset: int | None  # Okta's Reset for it; None: begun by a request after window `after`, no answer yet
+    end: float | None  # epoch second (our clock) it ends
+    left: int  # requests left in it, as far as every process sharing it knows
     limit: int
-    since: float         # our clock when it was last learned or begun
-    after: int = 0       # for a window begun by a request: the Reset of the window before it
+    since: float  # our clock when it was last learned or begun
+    after: int = 0  # for a window begun by a request: the Reset of the window before it
     opened: tuple | None = None  # (sent, answered) on our clock, when this process's request opened it
-    whole: bool = True   # windows of this bucket start at their first request and last whole seconds (no 429 said not)
+    whole: bool = True  # windows of this bucket start at their first request and last whole seconds (no 429 said not)
 
     def tight(self) -> bool:
         return self.left <= max(TIGHT_MIN, int(self.limit * TIGHT_SHARE))
@@ -92,8 +94,9 @@ def _merged(a: Window, b: Window) -> Window:
     if a.reset != b.reset:
         return a if a.reset > b.reset else b
     # the same window: requests counted by anyone stay counted; every end estimate is safe, so the earliest
-    return replace(a, end=min(a.end, b.end), left=min(a.left, b.left), since=max(a.since, b.since),
-                   opened=a.opened or b.opened)
+    return replace(
+        a, end=min(a.end, b.end), left=min(a.left, b.left), since=max(a.since, b.since), opened=a.opened or b.opened
+    )
 
 
 class RateWindows:
@@ -102,8 +105,8 @@ class RateWindows:
 
     def __init__(self, clock, jitter, shared=None):
         self.clock, self.jitter, self.shared = clock, jitter, shared
-        self.skew = None      # estimated Okta clock minus our clock, in seconds
-        self.windows = {}     # bucket -> Window
+        self.skew = None  # estimated Okta clock minus our clock, in seconds
+        self.windows = {}  # bucket -> Window
         self._lock = threading.Lock()
 
     def observe(self, bucket: str, headers, status: int = 200, sent_at: float | None = None) -> None:
@@ -124,9 +127,10 @@ class RateWindows:
         seen = Window(reset, reset - (self.skew or 0.0), remaining, limit, now, opened=opened, whole=status != 429)
         with self._lock:
             known = self.windows.get(bucket)
-            if self.shared is not None and (seen.tight() or known is not None and known.tight()):
+            if self.shared is not None and (seen.tight() or (known is not None and known.tight())):
                 self.windows[bucket] = self.shared.update(
-                    bucket, lambda stored: self._ending(merge(merge(stored, known), seen)), now)
+                    bucket, lambda stored: self._ending(merge(merge(stored, known), seen)), now
+                )
             else:
                 self.windows[bucket] = self._ending(merge(known, seen))
 
@@ -141,6 +145,7 @@ class RateWindows:
                 def step(stored):
                     outcome["wait"], after = take(merge(stored, known), now)
                     return after
+
                 self.windows[bucket] = self.shared.update(bucket, step, now)
                 wait = outcome["wait"]
             else:

@@ -27,6 +27,7 @@ Answers: every status Okta gives is returned, not raised (a raw tool exists to s
 is still waited out and 5xx still retried for idempotent methods by the client, and if they
 persist the last answer is returned. Response headers are returned without Set-Cookie.
 """
+
 import re
 from urllib.parse import unquote
 
@@ -35,8 +36,18 @@ from .errors import OktaError
 
 METHODS = ("GET", "POST", "PUT", "DELETE")
 CONNECTION_OWN_HEADERS = {"authorization", "host", "cookie", "dpop"}
-HOP_BY_HOP_HEADERS = {"connection", "keep-alive", "expect", "upgrade", "te", "trailer", "trailers",
-                      "transfer-encoding", "content-length", "http2-settings"}
+HOP_BY_HOP_HEADERS = {
+    "connection",
+    "keep-alive",
+    "expect",
+    "upgrade",
+    "te",
+    "trailer",
+    "trailers",
+    "transfer-encoding",
+    "content-length",
+    "http2-settings",
+}
 DROPPED_RESPONSE_HEADERS = {"set-cookie", "set-cookie2"}
 FIRST_PAGE_MAX = 200  # a limit asks for at most this many on the first page (the common Okta maximum)
 _TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
@@ -68,9 +79,9 @@ def path_segments(path) -> list:
     if "?" in path or "#" in path:
         raise RawRequestRefused("path", "it holds a query or fragment; give query parameters in 'query'")
     if path.startswith(API_PREFIX + "/") or path == API_PREFIX:
-        path = path[len(API_PREFIX):]
+        path = path[len(API_PREFIX) :]
     elif path.startswith(API_PREFIX[1:] + "/") or path == API_PREFIX[1:]:
-        path = path[len(API_PREFIX) - 1:]
+        path = path[len(API_PREFIX) - 1 :]
     raw_segments = path.strip("/").split("/") if path.strip("/") else []
     if not raw_segments:
         raise RawRequestRefused("path", "it names no endpoint under /api/v1")
@@ -113,15 +124,21 @@ def check_headers(headers) -> dict:
         if lowered in CONNECTION_OWN_HEADERS:
             raise RawRequestRefused("headers", "the %s header cannot be set; the connection provides it" % name)
         if lowered in HOP_BY_HOP_HEADERS or lowered.startswith("proxy-"):
-            raise RawRequestRefused("headers", "the %s header cannot be set; it governs the HTTP connection "
-                                               "(hop-by-hop or framing), which the plugin manages" % name)
+            raise RawRequestRefused(
+                "headers",
+                "the %s header cannot be set; it governs the HTTP connection "
+                "(hop-by-hop or framing), which the plugin manages" % name,
+            )
         if not isinstance(value, str):
             raise RawRequestRefused("headers", "the value of %s must be a string" % name)
         if _CONTROL.search(value.replace("\t", "")):
             raise RawRequestRefused("headers", "the value of %s contains control characters" % name)
         if not _latin1(value):
-            raise RawRequestRefused("headers", "the value of %s is not Latin-1 text, which an HTTP header cannot "
-                                               "carry; remove or percent-encode the other characters" % name)
+            raise RawRequestRefused(
+                "headers",
+                "the value of %s is not Latin-1 text, which an HTTP header cannot "
+                "carry; remove or percent-encode the other characters" % name,
+            )
         checked[name] = value
     return checked
 
@@ -143,7 +160,9 @@ def check_query(query) -> dict:
     for name, value in query.items():
         values = value if isinstance(value, list) else [value]
         if any(v is not None and not isinstance(v, (str, int, float, bool)) for v in values):
-            raise RawRequestRefused("query", "the value of %s must be a string, number, boolean or a list of them" % name)
+            raise RawRequestRefused(
+                "query", "the value of %s must be a string, number, boolean or a list of them" % name
+            )
         values = [_query_value(v) for v in values if v is not None]
         if values:
             checked[name] = values if isinstance(value, list) else values[0]
@@ -190,8 +209,9 @@ class Raw:
             asked = int(asked) if isinstance(asked, str) and asked.isdigit() else FIRST_PAGE_MAX
             params["limit"] = str(min(limit, asked))
         try:
-            response = self.client.request(method, url_path, params=params or None, json=body, allow=allow,
-                                           headers=headers)
+            response = self.client.request(
+                method, url_path, params=params or None, json=body, allow=allow, headers=headers
+            )
         except OktaError as exc:
             return self._answered(exc, method, url_path)
         self._warn(method, url_path, response.status)
@@ -222,16 +242,24 @@ class Raw:
         if self.log is None:
             return
         if status in (401, 403):
-            self.log.warning("Okta answered %d to %s %s: the connection's credentials lack access to it; "
-                             "the answer is returned as output.", status, method, url_path)
+            self.log.warning(
+                "Okta answered %d to %s %s: the connection's credentials lack access to it; "
+                "the answer is returned as output.",
+                status,
+                method,
+                url_path,
+            )
         elif status >= 400:
             self.log.info("Okta answered %d to %s %s; the answer is returned as output.", status, method, url_path)
 
 
 def _output(response, limit=None, items=None) -> dict:
-    output = {"status_code": response.status,
-              "headers": {name: value for name, value in response.headers.items()
-                          if name.lower() not in DROPPED_RESPONSE_HEADERS}}
+    output = {
+        "status_code": response.status,
+        "headers": {
+            name: value for name, value in response.headers.items() if name.lower() not in DROPPED_RESPONSE_HEADERS
+        },
+    }
     if items is not None:
         return _with_body(output, items)
     body = response.body
@@ -251,6 +279,7 @@ def _with_body(output: dict, body) -> dict:
         output.update(items=body, count=len(body))
     else:  # a scalar, or an array of non-objects: the spec's items are objects, so give it as text
         import json
+
         output["text"] = json.dumps(body)
         if isinstance(body, list):
             output["count"] = len(body)

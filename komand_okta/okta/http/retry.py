@@ -17,6 +17,7 @@ change may or may not have been applied (the error then says so).
   after a transient failure is sent again like a read (`after_unapplied`): it cannot apply twice.
 - Every retry fits the budget: at most `max_tries` tries and `max_wait` seconds waited in all.
 """
+
 import random
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
@@ -28,8 +29,8 @@ GATEWAY_STATUSES = (502, 504)  # answered by a gateway, possibly after Okta appl
 
 
 class Decision(NamedTuple):
-    wait: float | None        # seconds before the next try; None: give up
-    reason: str = ""          # why another try is made (for the log)
+    wait: float | None  # seconds before the next try; None: give up
+    reason: str = ""  # why another try is made (for the log)
     maybe_applied: bool = False  # when giving up: the request may or may not have been applied
 
 
@@ -40,8 +41,7 @@ class RetryPolicy:
     def __init__(self, clock, max_tries: int = 5, max_wait: float = 300.0, jitter=random.random):
         self.clock, self.max_tries, self.max_wait, self.jitter = clock, max_tries, max_wait, jitter
 
-    def after_status(self, status: int, headers, method: str, idempotent: bool, tries: int,
-                     waited: float) -> Decision:
+    def after_status(self, status: int, headers, method: str, idempotent: bool, tries: int, waited: float) -> Decision:
         """What to do after Okta answered `status` (an error status: a 2xx is never retried here)."""
         if status == 429:
             return self._within_budget(self._until_reset(headers, tries), "rate limited (429)", tries, waited)

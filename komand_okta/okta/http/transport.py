@@ -12,6 +12,7 @@ goes to the proxy and the proxy resolves Okta's name: the proxy is the administr
 choice and is not checked, and the Okta host is checked only as configured (its literal
 address or metadata name, when the connection is built).
 """
+
 import socket
 
 from requests.adapters import HTTPAdapter

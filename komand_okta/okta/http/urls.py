@@ -6,6 +6,7 @@ loopback host (the local simulator and tests); anything else must be https. Whet
 is a destination credentials may go to (not a private or metadata address) is `destination`'s
 decision, made by the connection.
 """
+
 import ipaddress
 import re
 from urllib.parse import urlsplit
@@ -33,8 +34,9 @@ def normalize_base_url(raw) -> str:
         raise OktaConnectionError("The Okta domain (okta_url) has no valid host name.", URL_HELP)
     scheme = parts.scheme.lower()
     if scheme == "http" and not is_loopback(host):
-        raise OktaConnectionError("The Okta domain must use https; plain http is only allowed to this machine.",
-                                  URL_HELP)
+        raise OktaConnectionError(
+            "The Okta domain must use https; plain http is only allowed to this machine.", URL_HELP
+        )
     if scheme not in ("http", "https"):
         raise OktaConnectionError("The Okta domain must be an https URL, not %s." % scheme, URL_HELP)
     if not (_is_address(host) or is_loopback(host) or _valid_hostname(host)):
@@ -51,8 +53,10 @@ def normalize_token(raw) -> str:
         words = words[1:]
     token = " ".join(words)
     if not token or any(ch.isspace() for ch in token):
-        raise OktaConnectionError("The Okta API token (okta_key) is empty or malformed.",
-                                  "Paste the API token from Security > API > Tokens in the Okta Admin Console.")
+        raise OktaConnectionError(
+            "The Okta API token (okta_key) is empty or malformed.",
+            "Paste the API token from Security > API > Tokens in the Okta Admin Console.",
+        )
     return token
 
 

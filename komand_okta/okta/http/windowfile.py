@@ -11,6 +11,7 @@ file, then rename), so a reader never sees half a file. The file is a cache: whe
 read or written (no state directory, a read-only disk, a damaged file) pacing goes on from what
 this process knows, and a window that ended an hour ago is dropped.
 """
+
 import fcntl
 import hashlib
 import json
@@ -19,8 +20,8 @@ from pathlib import Path
 
 from .ratelimit import Window
 
-FORGET_AFTER = 3600.0   # seconds after its end (or last news) a window is dropped from the file
-FURTHEST = 3600.0       # an end further ahead than this is not a real window: ignored
+FORGET_AFTER = 3600.0  # seconds after its end (or last news) a window is dropped from the file
+FURTHEST = 3600.0  # an end further ahead than this is not a real window: ignored
 
 
 def credential_hash(credential: str) -> str:
@@ -58,8 +59,15 @@ class WindowFile:
                 if after is None:
                     stored.pop(key, None)
                 else:
-                    stored[key] = [after.reset, after.end, after.left, after.limit, after.since, after.after,
-                                   after.whole]
+                    stored[key] = [
+                        after.reset,
+                        after.end,
+                        after.left,
+                        after.limit,
+                        after.since,
+                        after.after,
+                        after.whole,
+                    ]
                 self._write({k: v for k, v in stored.items() if _window(v, now) is not None})
             return after
         except OSError:
@@ -91,8 +99,15 @@ def _window(value, now: float):
         reset, end, left, limit, since, after, whole = value
         if (reset is None) != (end is None):
             return None
-        window = Window(None if reset is None else int(reset), None if end is None else float(end), int(left),
-                        int(limit), float(since), int(after), whole=whole is not False)
+        window = Window(
+            None if reset is None else int(reset),
+            None if end is None else float(end),
+            int(left),
+            int(limit),
+            float(since),
+            int(after),
+            whole=whole is not False,
+        )
     except (TypeError, ValueError):
         return None
     latest = window.since if window.end is None else window.end

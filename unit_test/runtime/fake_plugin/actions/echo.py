@@ -1,4 +1,5 @@
 """Answers `reply` as its output when given one, else what it was given: the input and the connection."""
+
 from komand_okta.runtime.components import Action as Base
 
 
