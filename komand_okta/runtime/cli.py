@@ -8,6 +8,7 @@ import argparse
 import json
 import sys
 
+from . import jsonstream
 from . import spec as spec_module
 from .errors import ClientError
 from .messages import error_envelope, parse
@@ -112,8 +113,7 @@ def _trigger_runner(args, stdout):
 
 
 def _write(stdout, envelope) -> None:
-    stdout.write(json.dumps(envelope) + "\n")
-    stdout.flush()
+    jsonstream.write_line(stdout, envelope)
 
 
 def info_text(spec: dict) -> str:

@@ -85,7 +85,8 @@ class Plugin:
         )
         step = self._step_class(message.kind, message.name)(connection, log, self.clock)
         if message.kind == "action":
-            return self._output(message.name, step.run(params), component.get("output") or {}), None
+            # the action hands its output over: it is trimmed in place (a 25,000-item list is not copied)
+            return self._output(message.name, step.run(params), component.get("output") or {}, in_place=True), None
         if message.kind == "trigger":
             return (trigger_runner or self._no_trigger_runner)(self, message, step, params, log), None
         return self._run_task(message, step, params, component.get("output") or {}, redact, log)
@@ -157,10 +158,10 @@ class Plugin:
             )
         return params
 
-    def _output(self, name: str, output, fields: dict):
+    def _output(self, name: str, output, fields: dict, in_place: bool = False):
         """The output as the spec declares it (undeclared members and nulls left out), checked."""
         schema = schemas.section_schema(fields, self.spec.get("types"))
-        output = schemas.conformed(output, schema, schema["definitions"])
+        output = schemas.conformed(output, schema, schema["definitions"], in_place)
         found = schemas.problems(output, schema)
         if found:
             raise PluginError(

@@ -262,7 +262,7 @@ def without_nulls(value):
     return value
 
 
-def conformed(value, schema: dict, definitions: dict):
+def conformed(value, schema: dict, definitions: dict, in_place: bool = False):
     """The value as `schema` declares it: undeclared members of objects and nulls left out.
 
     Okta answers with more than a step promises (a user's `type` and `realmId`, links added in
@@ -270,6 +270,10 @@ def conformed(value, schema: dict, definitions: dict):
     dropped here, at every depth. An object the spec types only as `object`, or marks with
     `additionalProperties: true`, is kept whole (less its nulls); a value of the wrong kind is
     left as it is for validation to name.
+
+    `in_place` is for a value handed over for good (an action's output): each list item is
+    replaced by its conformed copy as it goes, so the full Okta objects of a 25,000-item list
+    are freed one by one instead of being held beside their trimmed copies.
     """
     if schema.get("additionalProperties") is True:
         return without_nulls(value)
@@ -280,7 +284,7 @@ def conformed(value, schema: dict, definitions: dict):
         if declared is None or schema.get("type") != "object":
             return without_nulls(value)
         return {
-            key: conformed(item, declared[key], definitions) if isinstance(item, (dict, list)) else item
+            key: conformed(item, declared[key], definitions, in_place) if isinstance(item, (dict, list)) else item
             for key, item in value.items()
             if key in declared and item is not None
         }
@@ -288,5 +292,10 @@ def conformed(value, schema: dict, definitions: dict):
         items = schema.get("items") if schema.get("type") == "array" else None
         if items is None:
             return without_nulls(value)
-        return [conformed(item, items, definitions) if isinstance(item, (dict, list)) else item for item in value]
+        if not in_place:
+            return [conformed(item, items, definitions) if isinstance(item, (dict, list)) else item for item in value]
+        for index, item in enumerate(value):
+            if isinstance(item, (dict, list)):
+                value[index] = conformed(item, items, definitions, in_place)
+        return value
     return value

@@ -71,3 +71,12 @@ def test_task_output_items_are_trimmed_to_their_type(monkeypatch):
         {"type": "task_start", "version": "v1", "body": {"task": "count_up", "input": {"batch": 1}, "state": {}}}
     )
     assert ok and envelope["body"]["output"] == [{"n": 1}, {"n": 2}]
+
+
+def test_an_output_list_is_trimmed_in_place_so_its_full_items_are_freed_as_it_goes():
+    from komand_okta.runtime import schemas
+
+    schema = {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}}
+    handed_over = [{"name": "a", "profile": {"big": "x" * 100}}, {"name": "b", "x": 1}]
+    shaped = schemas.conformed(handed_over, schema, {}, in_place=True)
+    assert shaped is handed_over and handed_over == [{"name": "a"}, {"name": "b"}]

@@ -46,3 +46,14 @@ def test_the_step_log_masks_secrets_in_what_it_keeps_and_what_it_prints():
     log = StepLog(redact, stream=stream)
     log.info("using %s", "topsecret99")
     assert "topsecret99" not in log.text() and "topsecret99" not in stream.getvalue()
+
+
+def test_an_envelope_echoing_the_connection_secret_is_masked_in_every_string_and_member_name():
+    from komand_okta.runtime.redact import connection_masked
+
+    message = {"body": {"connection": {"okta_key": {"secretKey": "s3cr3t-token"}}}}
+    envelope = {
+        "body": {"output": {"headers": {"Authorization": "SSWS s3cr3t-token", "s3cr3t-token": ["s3cr3t-token"]}}}
+    }
+    masked = connection_masked(envelope, message, {"okta_key": {"type": "credential_secret_key"}})
+    assert masked == {"body": {"output": {"headers": {"Authorization": "SSWS " + MASK, MASK: [MASK]}}}}
