@@ -12,13 +12,18 @@ from . import jsonstream
 from . import spec as spec_module
 from .errors import ClientError
 from .messages import error_envelope, parse
+from .state import chosen_state_dir
 
 
 def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     parser = argparse.ArgumentParser(prog="komand_okta", description="Okta plugin for InsightConnect")
     parser.add_argument("--debug", action="store_true", help="verbose logs; trigger events go to stdout")
-    parser.add_argument("--state-dir", help="where triggers keep their state (default /workspace/cache)")
+    parser.add_argument(
+        "--state-dir",
+        help="where trigger state, task dead letters and the shared rate-limit windows are kept "
+        "(default $KOMAND_OKTA_STATE_DIR, else /workspace/cache)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="run the step in the start message on stdin")
     commands.add_parser("test", help="test the connection of the start message on stdin")
@@ -47,7 +52,11 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
         help="health check: exit 0 when GET /api/v1/status on the host and port answers Ready",
     )
     args = parser.parse_args(argv)
+    with chosen_state_dir(args.state_dir):
+        return _command(args, stdin, stdout, stderr)
 
+
+def _command(args, stdin, stdout, stderr) -> int:
     if args.command == "info":
         stdout.write(info_text(spec_module.load()))
         return 0
@@ -99,15 +108,12 @@ def run_message(args, stdin, stdout, stderr) -> int:
 
 
 def _trigger_runner(args, stdout):
-    from pathlib import Path
-
     from .triggers import StdoutDispatcher, StopSignal, TriggerRunner
 
     stop = StopSignal()
     stop.install()
     return TriggerRunner(
         dispatcher=StdoutDispatcher(stdout) if args.debug else None,
-        state_dir=Path(args.state_dir) if args.state_dir else None,
         should_stop=stop,
     )
 

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ClientError
@@ -27,7 +28,25 @@ PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 FIX = "Start it from a folder it can write to, or set --state-dir or %s to a writable folder." % STATE_DIR_ENV
 
 
+_chosen = None  # --state-dir of the command now running
+
+
+@contextmanager
+def chosen_state_dir(directory):
+    """Within this block `--state-dir` is the state directory of everything that keeps a file:
+    trigger state, task dead letters and the shared rate-limit window file."""
+    global _chosen
+    before, _chosen = _chosen, directory
+    try:
+        yield
+    finally:
+        _chosen = before
+
+
 def default_state_dir() -> Path:
+    """`--state-dir`, else $KOMAND_OKTA_STATE_DIR, else /workspace/cache when it exists, else .state."""
+    if _chosen:
+        return Path(_chosen)
     if os.environ.get(STATE_DIR_ENV):
         return Path(os.environ[STATE_DIR_ENV])
     workspace = Path("/workspace/cache")

@@ -24,3 +24,11 @@ def test_each_credential_has_its_own_windows_named_without_the_secret(tmp_path, 
 
 def test_a_fake_clock_keeps_its_windows_in_memory():
     assert connection(clock=FakeClock()).client.rate.shared is None
+
+
+def test_the_state_dir_flag_places_the_windows_file_over_the_environment(tmp_path, monkeypatch):
+    from komand_okta.runtime.state import chosen_state_dir
+
+    monkeypatch.setenv("KOMAND_OKTA_STATE_DIR", str(tmp_path / "env"))
+    with chosen_state_dir(str(tmp_path / "flag")):
+        assert connection(clock=SystemClock()).client.rate.shared.path == tmp_path / "flag" / RATE_FILE

@@ -88,3 +88,13 @@ def test_run_refuses_deeply_nested_json_on_stdin_with_an_error_envelope_not_a_re
     envelope = json.loads(out)
     assert code == 1 and "nested too deeply" in envelope["body"]["error"]
     assert "Traceback" not in out and "Traceback" not in err
+
+
+def test_the_state_dir_flag_is_the_state_directory_of_the_whole_command(tmp_path, monkeypatch):
+    from komand_okta.runtime import cli
+    from komand_okta.runtime.state import default_state_dir
+
+    seen = []
+    monkeypatch.setattr(cli, "_command", lambda *args: seen.append(default_state_dir()) or 0)
+    cli.main(["--state-dir", str(tmp_path), "info"])
+    assert seen == [tmp_path] and default_state_dir() != tmp_path
