@@ -7,7 +7,7 @@ one already removed), gives success false and a message: the message says there 
 remove, so a playbook can treat it as done. DELETE is idempotent and retried safely.
 """
 
-from komand_okta.okta import apps, users
+from komand_okta.okta import apps
 from komand_okta.outputs import not_done, not_found
 from komand_okta.runtime.components import Action as Base
 
@@ -15,12 +15,9 @@ from komand_okta.runtime.components import Action as Base
 class Action(Base):
     def run(self, params):
         client = self.connection.client
-        app = apps.resolve(client, params["app"])
-        if not app:
-            return not_found(app, self.log)
-        user = users.resolve(client, params["user"])
-        if not user:
-            return not_found(user, self.log)
+        app, user = apps.user_assignment_parties(client, params["app"], params["user"])
+        if not (app and user):
+            return not_found(user if app else app, self.log)
         refusal = self._remove(client, app.item, user.item, bool(params.get("send_email")))
         if refusal:
             return not_done(refusal, self.log)
@@ -33,7 +30,7 @@ class Action(Base):
         path = client.path("apps", app["id"], "users", user["id"])
         current = client.request("GET", path, allow=(404,))
         if current.status == 404:
-            return apps.not_assigned_message(app, user) + " There is nothing to remove."
+            return apps.why_unassigned(client, app, user) + " There is nothing to remove."
         if isinstance(current.body, dict) and current.body.get("scope") == "GROUP":
             return (
                 "User %s is assigned to application %s only through a group; remove the user from that group "
@@ -41,5 +38,5 @@ class Action(Base):
             )
         response = client.request("DELETE", path, params={"sendEmail": bool(send_email)}, allow=(404,))
         if response.status == 404:
-            return apps.not_assigned_message(app, user) + " There is nothing to remove."
+            return apps.why_unassigned(client, app, user) + " There is nothing to remove."
         return None

@@ -16,7 +16,7 @@ assignments are idempotent in outcome, so they may be retried.
 
 import re
 
-from . import groups
+from . import groups, users
 from .found import Found, one
 from .http.errors import ClientError
 
@@ -127,6 +127,34 @@ def assignment_parties(client, app_ref: str, group_ref: str):
 
 def missing_message(app_id: str) -> str:
     return "No Okta application has the ID %s." % app_id
+
+
+# -- one user's assignment: /apps/{appId}/users/{userId} ---------------------------------------------
+def user_assignment_parties(client, app_ref: str, user_ref: str):
+    """(app, user) Founds for a request about one user's assignment. IDs are taken as given,
+    without a request (`{"id": …}`), so two IDs cost only the assignment request; its 404 is then
+    told apart by `why_unassigned`. A label, login or email is resolved first."""
+    app = named(client, app_ref)
+    if not app:
+        return app, Found()
+    text = (user_ref or "").strip()
+    return app, Found({"id": text}) if users.USER_ID.match(text) else users.resolve(client, text)
+
+
+def why_unassigned(client, app: dict, user: dict) -> str:
+    """Why /apps/{appId}/users/{userId} answered 404: no such application, no such user, or no
+    assignment. Only a party known by its ID alone is read (one request each, on this miss only)."""
+    if set(app) == {"id"}:
+        response = client.request("GET", client.path("apps", app["id"]), allow=(404,))
+        if response.status == 404:
+            return missing_message(app["id"])
+        app = response.body
+    if set(user) == {"id"}:
+        response = client.request("GET", client.path("users", user["id"]), allow=(404,))
+        if response.status == 404:
+            return "No Okta user matches %s." % user["id"]
+        user = response.body
+    return not_assigned_message(app, user)
 
 
 def set_status(client, app: dict, status: str, log) -> bool:

@@ -81,3 +81,39 @@ def test_a_group_or_app_id_goes_straight_to_its_list_and_a_404_is_the_miss(
     result = run_action(action, {key: named})
     assert result.ok and result.output == {"found": False, "message": miss}
     assert len(okta.request_history) == 1
+
+
+APP_ID = "0oa1abcdefghijklmnop"
+ASSIGNMENT = API + "/apps/%s/users/%s" % (APP_ID, USER_ID)
+APP_USER = [  # (action, extra input, the requests an assigned user costs)
+    ("get_app_user", {}, ["GET"]),
+    ("update_app_user", {"profile": {"department": "SOC"}}, ["POST"]),
+    ("remove_app_user", {}, ["GET", "DELETE"]),
+]
+
+
+@pytest.mark.parametrize("action, extra, methods", APP_USER, ids=[name for name, *_ in APP_USER])
+def test_an_app_and_a_user_given_by_id_cost_only_the_assignment_requests(run_action, okta, action, extra, methods):
+    for method in methods:
+        okta.register_uri(method, ASSIGNMENT, json={"id": USER_ID, "scope": "USER"})
+    result = run_action(action, {"app": APP_ID, "user": USER_ID, **extra})
+    assert result.ok and [(r.method, r.url.split("?")[0]) for r in okta.request_history] == [
+        (method, ASSIGNMENT) for method in methods
+    ]
+
+
+@pytest.mark.parametrize(
+    "app_status, user_status, message",
+    [
+        (404, 200, "No Okta application has the ID %s." % APP_ID),
+        (200, 404, "No Okta user matches %s." % USER_ID),
+        (200, 200, "User %s is not assigned to application Salesforce (%s)." % (USER_ID, APP_ID)),
+    ],
+    ids=["no such app", "no such user", "not assigned"],
+)
+def test_a_404_on_the_assignment_says_which_party_is_missing(run_action, okta, app_status, user_status, message):
+    okta.get(ASSIGNMENT, status_code=404, json=factories.error())
+    okta.get(API + "/apps/" + APP_ID, status_code=app_status, json={"id": APP_ID, "label": "Salesforce"})
+    okta.get(API + "/users/" + USER_ID, status_code=user_status, json=factories.user(user_id=USER_ID))
+    result = run_action("get_app_user", {"app": APP_ID, "user": USER_ID})
+    assert result.ok and result.output == {"found": False, "message": message}

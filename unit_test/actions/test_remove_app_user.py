@@ -18,8 +18,6 @@ def sent(okta):
 
 
 def found(okta, scope="USER"):
-    okta.get(APP, json={"id": APP_ID, "label": "Salesforce", "status": "ACTIVE"})
-    okta.get(USER, json=factories.user(user_id=USER_ID))
     okta.get(ASSIGNMENT, json={"id": USER_ID, "scope": scope})
 
 
@@ -30,7 +28,7 @@ def test_a_direct_assignment_is_deleted_without_an_email_by_default(run_action, 
     result = run_action("remove_app_user", {"app": APP_ID, "user": USER_ID})
 
     assert result.ok and result.output == {"success": True}
-    assert sent(okta)[2:] == [("GET", ASSIGNMENT_PATH, {}), ("DELETE", ASSIGNMENT_PATH, {"sendEmail": "false"})]
+    assert sent(okta) == [("GET", ASSIGNMENT_PATH, {}), ("DELETE", ASSIGNMENT_PATH, {"sendEmail": "false"})]
 
 
 def test_send_email_is_sent_when_asked(run_action, okta):
@@ -64,6 +62,8 @@ def test_a_user_assigned_through_a_group_is_not_removed_and_the_message_says_why
 
 def test_an_assignment_removed_meanwhile_gives_success_false(run_action, okta):
     found(okta)
+    okta.get(APP, json={"id": APP_ID, "label": "Salesforce", "status": "ACTIVE"})
+    okta.get(USER, json=factories.user(user_id=USER_ID))
     okta.delete(ASSIGNMENT, status_code=404, json=factories.error())
 
     result = run_action("remove_app_user", {"app": APP_ID, "user": USER_ID})
@@ -72,12 +72,16 @@ def test_an_assignment_removed_meanwhile_gives_success_false(run_action, okta):
 
 
 def test_an_unknown_user_gives_success_false_and_a_message(run_action, okta):
+    okta.get(ASSIGNMENT, status_code=404, json=factories.error())
     okta.get(APP, json={"id": APP_ID, "label": "Salesforce", "status": "ACTIVE"})
     okta.get(USER, status_code=404, json=factories.error())
 
     result = run_action("remove_app_user", {"app": APP_ID, "user": USER_ID})
 
-    assert result.output == {"success": False, "message": "No Okta user matches %s." % USER_ID}
+    assert result.output == {
+        "success": False,
+        "message": "No Okta user matches %s. There is nothing to remove." % USER_ID,
+    }
 
 
 def test_an_okta_refusal_is_an_error_envelope_with_oktas_summary(run_action, okta):
