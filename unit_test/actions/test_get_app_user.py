@@ -1,7 +1,5 @@
 """Get Application User: GET /apps/{appId}/users/{userId}; found false when not assigned."""
 
-from urllib.parse import urlsplit
-
 from unit_test import factories
 from unit_test.conftest import API
 
