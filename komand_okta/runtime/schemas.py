@@ -83,8 +83,30 @@ def field_schema(field: dict, custom: dict, extras=("title", "description", "def
     return schema
 
 
+_SECTIONS = {}  # (id(fields), id(custom)) -> (fields, custom, schema); see section_schema
+_SECTIONS_KEPT = 2048  # more than the sections of every step; a fuller memo is started afresh
+
+
 def section_schema(fields: dict, custom: dict) -> dict:
-    """The object schema for a section of the spec: an input, an output or the connection."""
+    """The object schema for a section of the spec: an input, an output or the connection.
+
+    Each message needs two or three of these, and building one (the custom types included) was a
+    third of web mode's CPU per action, so each is built once per spec section and shared: the
+    spec is loaded once and never changed, and the memo holds the section itself, so its id
+    cannot be reused while the entry lives. Callers must not change the schema they get.
+    """
+    key = (id(fields), id(custom))
+    kept = _SECTIONS.get(key)
+    if kept is not None and kept[0] is fields and kept[1] is custom:
+        return kept[2]
+    if len(_SECTIONS) >= _SECTIONS_KEPT:
+        _SECTIONS.clear()
+    schema = _section_schema(fields, custom)
+    _SECTIONS[key] = (fields, custom, schema)
+    return schema
+
+
+def _section_schema(fields: dict, custom: dict) -> dict:
     fields = fields or {}
     schema = {
         "type": "object",
