@@ -281,3 +281,13 @@ def test_a_host_listed_in_no_proxy_is_connected_directly_and_checked(resolves, c
 
 def test_a_refusal_is_a_connection_error():
     assert issubclass(DestinationRefused, OktaConnectionError)
+
+
+def test_a_netrc_entry_for_the_org_does_not_replace_the_api_token(monkeypatch, tmp_path, okta):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine example.okta.com login someone password not-the-token\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    okta.get("https://example.okta.com/api/v1/users/00u1", json={"id": "00u1"})
+    OktaClient("https://example.okta.com", "SSWS the-token", clock=FakeClock()).get("/api/v1/users/00u1")
+    assert okta.request_history[0].headers["Authorization"] == "SSWS the-token"

@@ -32,7 +32,7 @@ from . import errors, failures, paging
 from .auth import ApiTokenAuth
 from .ratelimit import RateWindows
 from .retry import IDEMPOTENT_METHODS, RetryPolicy
-from .transport import check_destinations
+from .transport import check_destinations, environment_read_once
 
 API_PREFIX = "/api/v1"
 SHARE_ABOVE = 256 * 1024  # answers larger than this (big list pages) are parsed with shared strings
@@ -78,6 +78,7 @@ class OktaClient:
         if not verify_tls:  # diagnosis only; the connection warns in every step's log instead of urllib3
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
             self.session.verify = False
+        environment_read_once(self.session, self.base_url)
         self.session.headers.update(
             {"Accept": "application/json", "Content-Type": "application/json", "User-Agent": user_agent}
         )
