@@ -971,3 +971,13 @@ def test_a_large_list_page_is_parsed_with_equal_strings_shared(requests_mock):
     first, second = make_client().get("/api/v1/groups")[:2]
     assert first["type"] is second["type"] and first["objectClass"][0] is second["objectClass"][0]
     assert first["id"] != second["id"]
+
+
+def test_a_path_outside_api_v1_is_its_own_bucket(requests_mock):
+    requests_mock.get(BASE + "/oauth2/v1/clients", json=[], headers=rate_headers(0, 25))
+    requests_mock.get(BASE + "/oauth2/v1/keys", json={})
+    clock = FakeClock(START)
+    client = make_client(clock=clock)
+    client.get("/oauth2/v1/clients")
+    client.get("/oauth2/v1/keys")
+    assert clock.sleeps == []

@@ -345,8 +345,12 @@ def _links(raw) -> dict:
 
 
 def _bucket(url: str) -> str:
-    """Okta meters per endpoint family: a collection and its members count separately."""
-    segments = urlsplit(url).path[len(API_PREFIX) :].strip("/").split("/")
+    """Okta meters per endpoint family: a collection and its members count separately. A path
+    outside /api/v1 (raw_request to /oauth2/…) is its own bucket, never folded into an API one."""
+    path = urlsplit(url).path
+    if not path.startswith(API_PREFIX + "/"):
+        return path
+    segments = path[len(API_PREFIX) :].strip("/").split("/")
     return "/".join(segments[:1] + (["*"] if len(segments) > 1 else []))
 
 
