@@ -179,6 +179,16 @@ def test_a_second_401_is_an_error_after_exactly_one_refresh(okta, rsa_key):
     assert len([r for r in okta.request_history if r.url.startswith(USERS)]) == 2
 
 
+def test_a_401_for_a_feature_the_org_lacks_fetches_no_new_token_and_says_so(okta, rsa_key):
+    token_ok(okta)
+    okta.get(USERS, status_code=401, json={"errorCode": "E0000015", "errorSummary": "You do not have permission"})
+    client, *_ = make(rsa_key)
+    with pytest.raises(OktaError) as caught:
+        client.get("/api/v1/users")
+    assert len(token_requests(okta)) == 1 and len([r for r in okta.request_history if r.url.startswith(USERS)]) == 1
+    assert "not enabled" in caught.value.assistance
+
+
 # -- DPoP ----------------------------------------------------------------------------------
 def test_dpop_proofs_with_the_token_endpoint_nonce_dance_and_ath_on_api_calls(okta, ec_key):
     okta.post(

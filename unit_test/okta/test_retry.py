@@ -36,6 +36,11 @@ def test_a_5xx_to_a_non_idempotent_call_gives_up_and_a_gateway_answer_may_have_b
     assert decision.wait is None and decision.maybe_applied is maybe_applied
 
 
+@pytest.mark.parametrize("method, idempotent", [("GET", True), ("POST", False)])
+def test_a_423_locked_is_tried_again_with_backoff_whatever_the_method(method, idempotent):
+    assert policy().after_status(423, {}, method, idempotent, tries=1, waited=0).wait == pytest.approx(0.5)
+
+
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 409])
 def test_a_client_error_status_is_never_tried_again(status):
     decision = policy().after_status(status, {}, "GET", True, tries=1, waited=0)

@@ -26,6 +26,8 @@ OAUTH = "oauth2_private_key_jwt"
 TOKEN_PATH = "/oauth2/v1/token"
 REFRESH_MARGIN = 60  # seconds before expiry when a cached access token is renewed
 SCOPES_TAB = "its Okta API Scopes tab in the Okta Admin Console"
+# 401 codes about the org, not the access token: a new token cannot help, so none is fetched
+NOT_THE_TOKEN = {"E0000015"}  # the feature is not enabled in this org
 _PARAM = re.compile(r'(\w+)="([^"]*)"')
 
 
@@ -118,7 +120,8 @@ class OAuthAuth:
             self._resource_nonce = nonce
             self._log("debug", "Okta asked for a DPoP nonce; sending the request again with it")
             return True
-        if state.get("refreshed"):
+        body = _json(response)
+        if state.get("refreshed") or (isinstance(body, dict) and body.get("errorCode") in NOT_THE_TOKEN):
             return False
         state["refreshed"] = True
         self._token = None
@@ -148,7 +151,7 @@ class OAuthAuth:
                 "Okta refused the DPoP proof (%s). Check that the connection's dpop setting matches the "
                 "service app's Require DPoP setting." % challenge.get("error")
             )
-        elif status == 401:
+        elif status == 401 and error.code not in NOT_THE_TOKEN:
             assistance = (
                 "Okta refused the OAuth access token even after getting a new one. Check that the service "
                 "app is active and its scopes and admin roles are granted."

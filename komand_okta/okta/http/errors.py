@@ -22,6 +22,12 @@ ASSISTANCE = {
     409: "The object is in a conflicting state in Okta; check it and try again.",
     429: "Okta's rate limit stayed exhausted. Wait a minute and try again, or lower how often playbooks call Okta.",
 }
+# Okta error codes whose fix is not the one their status suggests
+CODE_ASSISTANCE = {
+    "E0000015": "The feature this operation needs is not enabled in this Okta org; the credentials are fine. "
+    "Enable the feature (or its license) in the org, or leave this action out.",
+    "E0000239": "Okta is reconciling policy priorities and kept retrying the request locked. Try again in a minute.",
+}
 SERVER_ASSISTANCE = "Okta is unavailable or failing right now. Try again later; if it persists, check status.okta.com."
 MAYBE_APPLIED = "Check the object's state in Okta before running this action again."
 
@@ -91,7 +97,7 @@ def from_response(
     elif status >= 500:
         assistance = SERVER_ASSISTANCE + (" (%d tries)" % tries if tries > 1 else "")
     else:
-        assistance = ASSISTANCE.get(status, "Check the request and try again.")
+        assistance = CODE_ASSISTANCE.get(code) or ASSISTANCE.get(status, "Check the request and try again.")
     data = {key: body[key] for key in ("errorCode", "errorSummary", "errorCauses", "errorId") if key in body}
     return OktaError(cause, assistance, data or "", status=status, code=code, response=response)
 

@@ -7,6 +7,8 @@ change may or may not have been applied (the error then says so).
 
 - 429: Okta did not apply the request, so any method is tried again, after the window resets
   (`X-Rate-Limit-Reset`, measured against the answer's own `Date`, plus jitter).
+- 423 Locked (E0000239, "policy priorities are being reconciled, try again later"): Okta refused
+  the request without applying it, so any method is tried again with backoff.
 - 5xx: tried again with capped exponential backoff only when the call is idempotent. A 502 or
   504 to a non-idempotent call came from a gateway that gave up while Okta may have gone on, so
   that change may have been applied.
@@ -45,6 +47,8 @@ class RetryPolicy:
         """What to do after Okta answered `status` (an error status: a 2xx is never retried here)."""
         if status == 429:
             return self._within_budget(self._until_reset(headers, tries), "rate limited (429)", tries, waited)
+        if status == 423:
+            return self._within_budget(self._backoff(tries), "Okta answered 423 (locked)", tries, waited)
         if status >= 500 and idempotent:
             return self._within_budget(self._backoff(tries), "Okta answered %d" % status, tries, waited)
         return Decision(None, maybe_applied=status in GATEWAY_STATUSES and not idempotent)
