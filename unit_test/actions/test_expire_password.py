@@ -1,4 +1,5 @@
-"""Expire Password: plain expiry, or expiry with a temporary password that appears only in its output."""
+"""Expire Password, what only it specifies: plain expiry, or expiry with a temporary password that
+appears only in its output. What it shares with Reset and Set Password is in test_password_changes.py."""
 
 from urllib.parse import parse_qsl, urlsplit
 
@@ -7,10 +8,8 @@ from unit_test.conftest import API
 
 EMAIL = "user@example.com"
 BY_LOGIN = API + "/users/user%40example.com"
-SEARCH = API + "/users"
 EXPIRE = API + "/users/00u1/lifecycle/expire_password"
 EXPIRE_TEMP = API + "/users/00u1/lifecycle/expire_password_with_temp_password"
-SESSIONS = API + "/users/00u1/sessions"
 TEMP = "F8Xb3kQzTemp"
 
 
@@ -26,20 +25,6 @@ def test_expiring_posts_expire_password_without_parameters(run_action, okta):
 
     assert result.output == {"success": True}
     assert requests_made(okta)[1:] == [("POST", "/api/v1/users/00u1/lifecycle/expire_password", {})]
-
-
-def test_revoke_sessions_with_a_plain_expiry_clears_sessions_afterwards(run_action, okta):
-    okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.post(EXPIRE, json=factories.user(EMAIL, status="PASSWORD_EXPIRED", user_id="00u1"))
-    okta.delete(SESSIONS, status_code=204)
-
-    result = run_action("expire_password", {"user": EMAIL, "revoke_sessions": True})
-
-    assert result.output == {"success": True}
-    assert requests_made(okta)[1:] == [
-        ("POST", "/api/v1/users/00u1/lifecycle/expire_password", {}),
-        ("DELETE", "/api/v1/users/00u1/sessions", {}),
-    ]
 
 
 def test_a_temporary_password_is_returned_only_in_its_output(run_action, okta):
@@ -73,43 +58,6 @@ def test_an_already_expired_password_still_gets_a_temporary_password_when_asked(
 
     assert result.output == {"success": True, "temp_password": TEMP}
     assert requests_made(okta)[1][2] == {"revokeSessions": "false"}
-
-
-def test_a_failed_session_clear_is_an_error_that_says_the_password_was_expired(run_action, okta):
-    okta.get(BY_LOGIN, json=factories.user(EMAIL, user_id="00u1"))
-    okta.post(EXPIRE, json=factories.user(EMAIL, status="PASSWORD_EXPIRED", user_id="00u1"))
-    okta.delete(SESSIONS, status_code=403, json=factories.error("E0000006", "You do not have permission"))
-
-    result = run_action("expire_password", {"user": EMAIL, "revoke_sessions": True})
-
-    assert not result.ok
-    assert result.exception["cause"].startswith("The password of user 00u1 was expired, but clearing")
-
-
-def test_an_unknown_user_gives_success_false_with_a_message(run_action, okta):
-    okta.get(BY_LOGIN, status_code=404, json=factories.error())
-    okta.get(SEARCH, json=[])
-
-    result = run_action("expire_password", {"user": EMAIL, "temp_password": True})
-
-    assert result.ok
-    assert result.output == {"success": False, "message": "No Okta user matches user@example.com."}
-    assert all(r.method == "GET" for r in okta.request_history)
-
-
-def test_a_status_okta_refuses_is_an_error_with_oktas_summary(run_action, okta):
-    okta.get(BY_LOGIN, json=factories.user(EMAIL, status="STAGED", user_id="00u1"))
-    okta.post(
-        EXPIRE,
-        status_code=403,
-        json=factories.error("E0000038", "This operation is not allowed in the user's current status."),
-    )
-
-    result = run_action("expire_password", {"user": EMAIL})
-
-    assert not result.ok
-    assert "E0000038" in result.exception["cause"]
-    assert "not allowed in the user's current status" in result.exception["cause"]
 
 
 def test_a_non_boolean_flag_reaches_no_endpoint(run_action, okta):

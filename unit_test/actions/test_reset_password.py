@@ -1,4 +1,5 @@
-"""Reset Password: lifecycle/reset_password; the one-time link appears only in its output."""
+"""Reset Password, what only it specifies: lifecycle/reset_password with its flags; the one-time link
+appears only in its output. What it shares with Expire and Set Password is in test_password_changes.py."""
 
 from urllib.parse import parse_qsl, urlsplit
 
@@ -7,7 +8,6 @@ from unit_test.conftest import API
 
 EMAIL = "user@example.com"
 BY_LOGIN = API + "/users/user%40example.com"
-SEARCH = API + "/users"
 RESET = API + "/users/00u1/lifecycle/reset_password"
 LINK = "https://example.okta.com/reset_password/XE6wE17zmphl3KqAPFxO"
 
@@ -70,32 +70,6 @@ def test_a_missing_link_when_one_was_asked_for_is_an_error(run_action, okta):
 
     assert not result.ok
     assert "no reset link" in result.exception["cause"]
-
-
-def test_an_unknown_user_gives_success_false_with_a_message(run_action, okta):
-    okta.get(BY_LOGIN, status_code=404, json=factories.error())
-    okta.get(SEARCH, json=[])
-
-    result = run_action("reset_password", {"user": EMAIL})
-
-    assert result.ok
-    assert result.output == {"success": False, "message": "No Okta user matches user@example.com."}
-    assert all(r.method == "GET" for r in okta.request_history)
-
-
-def test_a_status_okta_refuses_is_an_error_with_oktas_summary(run_action, okta):
-    okta.get(BY_LOGIN, json=factories.user(EMAIL, status="STAGED", user_id="00u1"))
-    okta.post(
-        RESET,
-        status_code=403,
-        json=factories.error("E0000038", "This operation is not allowed in the user's current status."),
-    )
-
-    result = run_action("reset_password", {"user": EMAIL})
-
-    assert not result.ok
-    assert "E0000038" in result.exception["cause"]
-    assert "not allowed in the user's current status" in result.exception["cause"]
 
 
 def test_an_empty_user_reaches_no_endpoint(run_action, okta):
