@@ -10,8 +10,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# The suite keeps bytecode caches (__pycache__/, ignored by git) even where the environment turns
+# them off (PYTHONDONTWRITEBYTECODE): its integration tests start many interpreters, and pytest
+# otherwise rewrites every test module's asserts again in each worker on every run.
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
 
 demo: $(BIN)/.installed
 	$(BIN)/python -m demo
