@@ -4,8 +4,8 @@ worker serving the same WSGI app, same workers and threads) and with the simulat
 GET rate (the bound); then the plugin while SLOW_CLIENTS connections never finish their request.
 
 All rates are measured in the same run with the same client harness (one thread and one
-`requests.Session` per client, keep-alive), in alternating slices so load from elsewhere on the
-box hits each alike: the bound is `GET /api/v1/users/{id}` straight to the simulator; the two
+`requests.Session` per client, keep-alive), in alternating slices (each server first in half of them) so
+load from elsewhere on the box hits each alike: the bound is `GET /api/v1/users/{id}` straight to the simulator; the two
 servers answer `POST /api/v1/actions/get_user` with the v1 envelope, which makes exactly that GET
 to the same simulator. Each server's CPU time per action (all its processes, from /proc) is
 reported too: it is steadier than a rate on a shared machine. `bench/sim_throughput.run`
@@ -206,7 +206,7 @@ def cpu_seconds(session_id: int) -> float:
 
 
 def run(quick=False, log=print):
-    seconds = 2.0 if quick else 5.0
+    seconds = 2.0 if quick else 10.0
     workers = max(2, os.cpu_count() or 2)
     threads = 8
     rows, notes = [], []
@@ -269,9 +269,11 @@ def run(quick=False, log=print):
             for clients in LEVELS:
                 # alternate short slices of all three, so load from elsewhere on the box hits each alike
                 raw, rates, cpu, sent = [], {n: [] for n in servers}, dict.fromkeys(servers, 0.0), 0
-                for _ in range(ROUNDS):
+                for round_ in range(ROUNDS):
                     raw.append(drive(clients, seconds / ROUNDS, raw_call))
-                    for name, process in servers.items():
+                    # ABBA: each server goes first in half the rounds, so neither always follows the raw slice
+                    order = list(servers.items())
+                    for name, process in order if round_ % 2 == 0 else reversed(order):
                         s.clear_requests()
                         before = cpu_seconds(process.pid)
                         rates[name].append(drive(clients, seconds / ROUNDS, action_call(name)))

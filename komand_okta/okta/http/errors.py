@@ -26,7 +26,8 @@ ASSISTANCE = {
 CODE_ASSISTANCE = {
     "E0000015": "The feature this operation needs is not enabled in this Okta org; the credentials are fine. "
     "Enable the feature (or its license) in the org, or leave this action out.",
-    "E0000239": "Okta is reconciling policy priorities and kept retrying the request locked. Try again in a minute.",
+    "E0000239": "Okta kept the policy locked through every retry while it reconciled policy priorities. "
+    "Try again in a minute.",
 }
 SERVER_ASSISTANCE = "Okta is unavailable or failing right now. Try again later; if it persists, check status.okta.com."
 MAYBE_APPLIED = "Check the object's state in Okta before running this action again."
