@@ -137,7 +137,9 @@ def test_okta_errors_and_client_errors_share_one_explained_base():
     assert issubclass(OktaError, errors.Error) and issubclass(errors.ClientError, errors.Error)
 
 
-@pytest.mark.parametrize("status, code, says", [(401, "E0000015", "not enabled"), (423, "E0000239", "reconciled policy priorities")])
+@pytest.mark.parametrize(
+    "status, code, says", [(401, "E0000015", "not enabled"), (423, "E0000239", "reconciled policy priorities")]
+)
 def test_a_code_whose_fix_is_not_its_statuses_gets_its_own_assistance(status, code, says):
     error = errors.from_response(status, {"errorCode": code, "errorSummary": "x"}, "GET", "/api/v1/policies")
     assert says in error.assistance and "token" not in error.assistance
