@@ -241,28 +241,28 @@ def log_rows(quick, log):
         finally:
             child_proc.close()
     log("logs: trigger %s; task %s" % (trig, task))
-    rows.append(
-        Row(
-            "New System Logs trigger draining %s events" % format(total, ","),
-            "%.0f events/s (%d events, %d polls, %.1f s, %d requests)"
-            % (trig["events"] / trig["seconds"], trig["events"], trig["polls"], trig["seconds"], trig_requests),
-            "ceil(%d/1000) = %d pages" % (total, math.ceil(total / 1000)),
-            "—",
-            "report",
-            "info" if trig["events"] == total else "FAIL",
+    for name, result, rounds, requests in (
+        ("New System Logs trigger", trig, "polls", trig_requests),
+        ("Monitor Logs task", task, "runs", task_requests),
+    ):
+        rows.append(
+            Row(
+                "%s draining %s events" % (name, format(total, ",")),
+                "%.0f events/s (%d events, %d %s, %.1f s, %d requests)"
+                % (
+                    result["events"] / result["seconds"],
+                    result["events"],
+                    result[rounds],
+                    rounds,
+                    result["seconds"],
+                    requests,
+                ),
+                "ceil(%d/1000) = %d pages" % (total, math.ceil(total / 1000)),
+                "—",
+                "report",
+                "info" if result["events"] == total else "FAIL",
+            )
         )
-    )
-    rows.append(
-        Row(
-            "Monitor Logs task draining %s events" % format(total, ","),
-            "%.0f events/s (%d events, %d runs, %.1f s, %d requests)"
-            % (task["events"] / task["seconds"], task["events"], task["runs"], task["seconds"], task_requests),
-            "ceil(%d/1000) = %d pages" % (total, math.ceil(total / 1000)),
-            "—",
-            "report",
-            "info" if task["events"] == total else "FAIL",
-        )
-    )
     rows.append(
         Row("log draining, plugin peak RSS", "%.0f MB" % max(trig["rss_mb"], task["rss_mb"]), "—", "—", "—", "info")
     )

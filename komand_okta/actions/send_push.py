@@ -49,7 +49,7 @@ class Action(Base):
             result = factors.verify_push(client, user_id, factor_id, self.clock, self.log, timeout=timeout)
         except OktaError as exc:
             if factors.names_the_user(exc):
-                return not_found(Found(None, "No Okta user matches %s; no push was sent." % named), self.log)
+                return not_found(Found(None, users.no_match(named, "no push was sent")), self.log)
             if exc.status == 404 and exc.code:  # Okta's own 404 on the verify: the factor it does not know
                 raise factors.unknown_factor(user_id, factor_id) from None
             raise

@@ -152,7 +152,7 @@ def why_unassigned(client, app: dict, user: dict) -> str:
     if set(user) == {"id"}:
         response = client.request("GET", client.path("users", user["id"]), allow=(404,))
         if response.status == 404:
-            return "No Okta user matches %s." % user["id"]
+            return users.no_match(user["id"])
         user = response.body
     return not_assigned_message(app, user)
 

@@ -105,6 +105,11 @@ def find(client, identifier: str):
     return matches[0] if matches else None
 
 
+def no_match(text: str, then: str = "") -> str:
+    """`No Okta user matches <input>[; <then>].`: the one wording of a user miss."""
+    return "No Okta user matches %s%s." % (text, "; " + then if then else "")
+
+
 def resolve(client, identifier: str, then: str = "") -> Found:
     """The user for an id, login or email, or the message `No Okta user matches <input>[; <then>].`
 
@@ -116,7 +121,7 @@ def resolve(client, identifier: str, then: str = "") -> Found:
         return Found(None, BLANK)
     user = find(client, text)
     if user is None:
-        return Found(None, "No Okta user matches %s%s." % (text, "; " + then if then else ""))
+        return Found(None, no_match(text, then))
     return Found(user)
 
 
@@ -129,7 +134,7 @@ def read_for(client, identifier: str, read, then: str = "") -> Found:
         USER_ID,
         lambda c, text: resolve(c, text, then),
         read,
-        "No Okta user matches %s" + ("; " + then if then else "") + ".",
+        no_match("%s", then),
     )
 
 

@@ -11,22 +11,12 @@ import pytest
 
 from unit_test import factories
 from unit_test.conftest import API, BASE
+from unit_test.factories.containment import ORDER
 
 USER_ID = "00u1"
 USER = API + "/users/" + USER_ID
 LAST_LOGIN = "2026-03-01T09:00:00.000Z"
 GROUP_A, GROUP_B = "00gAAAAAAAAAAAAAAAAA", "00gBBBBBBBBBBBBBBBBB"
-ORDER = [
-    "suspend",
-    "clear_sessions",
-    "universal_logout",
-    "revoke_grants",
-    "remove_from_groups",
-    "remove_admin_roles",
-    "quarantine_group",
-    "reset_factors",
-    "set_risk_high",
-]
 NO_ITP = factories.error("E0000015", "You do not have permission to access the feature you are requesting")
 DEFAULT_CHANGES = [
     ("POST", "/api/v1/users/00u1/lifecycle/suspend"),

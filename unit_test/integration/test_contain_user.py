@@ -12,22 +12,12 @@ from urllib.parse import parse_qsl
 import pytest
 
 from oktasim.orgs import demo as org
+from unit_test.factories.containment import ORDER
 from unit_test.integration.conftest import okta_get
 
 JANE = "/api/v1/users/" + org.JANE_ID
 PRIVILEGED = "/api/v1/groups/%s/users/%s" % (org.PRIVILEGED_GROUP_ID, org.JANE_ID)
 TYPICAL = {"user": org.JANE_LOGIN, "remove_from_groups": [org.PRIVILEGED_GROUP_ID], "remove_admin_roles": True}
-ORDER = [
-    "suspend",
-    "clear_sessions",
-    "universal_logout",
-    "revoke_grants",
-    "remove_from_groups",
-    "remove_admin_roles",
-    "quarantine_group",
-    "reset_factors",
-    "set_risk_high",
-]
 LOG_FILTER = (
     'target.id eq "%s" and (eventType eq "user.session.clear" or '
     'eventType eq "user.authentication.universal_logout.scheduled")' % org.JANE_ID
